@@ -1,0 +1,95 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { createRouter, sendJson, type Request, type Router } from './http/router';
+import { CloudError } from './errors';
+import { openDatabase, handleDatabaseAction, type Database } from './db';
+import { createFunctionHost, type FunctionHost } from './functions/host';
+
+export interface LocalCloudOptions {
+  /** Project root: holds cloudfunctions/, database-rules/, cloudbaserc.json. */
+  rootDir: string;
+  /** Where SQLite files live (created if missing). */
+  dataDir: string;
+  port?: number; // 0 = any free port
+  host?: string; // default 127.0.0.1
+  envId?: string; // default: cloudbaserc.json envId, else 'daojia-local'
+  /** Run timers on their cron (off in most tests, which fire them by hand). */
+  timers?: boolean;
+  /** Reload a function when its files change. */
+  hotReload?: boolean;
+  /** Log lines (invocations, triggers); default: console.log unless quiet. */
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  url: string; // http://127.0.0.1:<port>
+  port: number;
+  envId: string;
+  db: Database;
+  functions: FunctionHost;
+  router: Router;
+  close(): Promise<void>;
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  const router = createRouter();
+  const db = openDatabase({ dataDir: options.dataDir, rulesDir: `${options.rootDir}/database-rules` });
+
+  const server = http.createServer({ keepAlive: true }, (raw, res) => {
+    const chunks: Buffer[] = [];
+    raw.on('data', (c: Buffer) => chunks.push(c));
+    raw.on('end', async () => {
+      const url = new URL(raw.url ?? '/', 'http://local');
+      const matched = router.match(raw.method ?? 'GET', url.pathname);
+      if (!matched) return sendJson(res, 404, { code: 'NOT_FOUND', message: `no route ${raw.method} ${url.pathname}` });
+      const req: Request = { method: raw.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: raw.headers, body: Buffer.concat(chunks), params: matched.params, raw };
+      try {
+        await matched.handler(req, res);
+      } catch (e) {
+        log(`[http] ${req.method} ${req.path} failed: ${(e as Error).stack ?? e}`);
+        if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL_ERROR', message: (e as Error).message });
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  const envId = options.envId ?? 'daojia-local';
+
+  const functions = createFunctionHost({ rootDir: options.rootDir, url, envId, db, hotReload: options.hotReload ?? false, timers: options.timers ?? false, log });
+
+  // The server SDK's single endpoint: POST /admin {action, ...params}.
+  router.add('POST', '/admin', async (req, res) => {
+    const requestId = randomUUID();
+    try {
+      const body = JSON.parse(req.body.toString('utf8') || '{}');
+      const action: string = body.action ?? '';
+      let data: unknown;
+      if (action.startsWith('database.')) data = await handleDatabaseAction(db, action, body);
+      else if (action === 'functions.invokeFunction') data = await functions.handleInvokeAction(body, req);
+      else throw new CloudError('INVALID_ACTION', `action ${action} is not supported by the local cloud`);
+      sendJson(res, 200, { requestId, data });
+    } catch (e) {
+      const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error).message);
+      if (!(e instanceof CloudError)) log(`[admin] ${(e as Error).stack}`);
+      sendJson(res, 200, { requestId, code: err.code, message: err.message });
+    }
+  });
+  functions.mount(router);
+
+  return {
+    url, port, envId, db, functions, router,
+    async close() {
+      await functions.close();
+      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startLocalCloud, type LocalCloud, type LocalCloudOptions } from './cloud';
+export { CloudError } from './errors';
