@@ -5,6 +5,8 @@ import { createRouter, sendJson, type Request, type Router } from './http/router
 import { CloudError } from './errors';
 import { openDatabase, handleDatabaseAction, type Database } from './db';
 import { createFunctionHost, type FunctionHost } from './functions/host';
+import { mountSandboxes } from './sandboxes';
+import { mountGateway } from './gateway';
 
 export interface LocalCloudOptions {
   /** Project root: holds cloudfunctions/, database-rules/, cloudbaserc.json. */
@@ -18,8 +20,10 @@ export interface LocalCloudOptions {
   timers?: boolean;
   /** Reload a function when its files change. */
   hotReload?: boolean;
-  /** Log lines (invocations, triggers); default: console.log unless quiet. */
+  /** Log lines (invocations, triggers); default: silent. */
   log?: (line: string) => void;
+  /** Extra environment for every function (merged over cloudbaserc.json envVariables). */
+  functionEnv?: Record<string, string>;
 }
 
 export interface LocalCloud {
@@ -63,7 +67,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const url = `http://${host}:${port}`;
   const envId = options.envId ?? 'daojia-local';
 
-  const functions = createFunctionHost({ rootDir: options.rootDir, url, envId, db, hotReload: options.hotReload ?? false, timers: options.timers ?? false, log });
+  const sandboxes = await mountSandboxes({ router, dataDir: options.dataDir, cloudUrl: url, log });
+  const functions = createFunctionHost({
+    rootDir: options.rootDir, url, envId, db, log,
+    hotReload: options.hotReload ?? false, timers: options.timers ?? false,
+    env: { ...sandboxes.env, ...options.functionEnv },
+  });
+  const gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log });
 
   // The server SDK's single endpoint: POST /admin {action, ...params}.
   router.add('POST', '/admin', async (req, res) => {
@@ -87,6 +97,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   return {
     url, port, envId, db, functions, router,
     async close() {
+      await gateway.close();
       await functions.close();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       db.close();

@@ -3,7 +3,7 @@ import type { Router, Request } from '../http/router';
 import type { Database } from '../db';
 import { CloudError } from '../errors';
 
-export interface FunctionHostOptions { rootDir: string; url: string; envId: string; db: Database; hotReload: boolean; timers: boolean; log: (line: string) => void }
+export interface FunctionHostOptions { rootDir: string; url: string; envId: string; db: Database; hotReload: boolean; timers: boolean; log: (line: string) => void; env: Record<string, string> }
 
 export interface FunctionHost {
   handleInvokeAction(body: Record<string, unknown>, req: Request): Promise<unknown>;

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startLocalCloud, type LocalCloud } from '@daojia/local-cloud';
+import { ROOT, serveApps } from '../../scripts/lib/apps';
+import { seedDemo } from '../../scripts/seed';
+
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+export interface Harness { cloud: LocalCloud; urls: Record<string, string>; browser: Browser; close(): Promise<void> }
+
+/** A seeded local cloud on a temporary data folder serving the built apps, plus headless Debian Chromium. */
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'daojia-e2e-'));
+  const cloud = await startLocalCloud({ rootDir: ROOT, dataDir, port: 0 });
+  await seedDemo(cloud);
+  const urls = serveApps(cloud);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    cloud, urls, browser,
+    async close() {
+      await browser.close();
+      await cloud.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
