@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './crypto';
+export * from './config';
+export * from './schemas';
+export * from './client';
+export { toWechatTime } from './time';
