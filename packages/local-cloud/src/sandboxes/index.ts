@@ -1,9 +1,21 @@
 // Owned by the integrations work: HTTP stand-ins for WeChat Pay (and later SMS, maps, delivery).
 import type { Router } from '../http/router';
+import { mountWechatPaySandbox, type WechatPaySandboxOptions } from './wechatpay';
 
-export interface SandboxContext { router: Router; dataDir: string; cloudUrl: string; log: (line: string) => void }
+export interface SandboxContext {
+  router: Router; dataDir: string; cloudUrl: string; log: (line: string) => void;
+  /** Test knobs (resend speed, refund delay); the defaults suit `npm start`. */
+  wechatpay?: WechatPaySandboxOptions;
+}
 
-/** Mounts every sandbox on the local cloud's router; returns env vars the functions need to reach them. */
-export async function mountSandboxes(_ctx: SandboxContext): Promise<{ env: Record<string, string> }> {
-  return { env: {} };
+/**
+ * Mounts every sandbox on the local cloud's router; returns env vars the functions need to reach them, and
+ * `close()` to stop their timers and close their stores when the cloud shuts down.
+ */
+export async function mountSandboxes(ctx: SandboxContext): Promise<{ env: Record<string, string>; close: () => void }> {
+  const wechatpay = await mountWechatPaySandbox(ctx, ctx.wechatpay);
+  return {
+    env: { ...wechatpay.env },
+    close: () => wechatpay.close(),
+  };
 }
