@@ -57,6 +57,10 @@ const payBodySchema = z.object({
 
 const redeliverBodySchema = z.object({ id: z.string().min(1) });
 
+const refundOutcomeBodySchema = z.object({ status: z.enum(['SUCCESS', 'ABNORMAL', 'CLOSED']) });
+
+const REFUND_SUMMARY = { SUCCESS: '退款成功', ABNORMAL: '退款异常', CLOSED: '退款关闭' } as const;
+
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 
 const TRADE_STATE_DESC: Record<SandboxTransaction['trade_state'], string> = { NOTPAY: '订单未支付', SUCCESS: '支付成功', CLOSED: '订单已关闭', REFUND: '转入退款' };
@@ -97,6 +101,8 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
     retryScale: options.retryScale ?? 1 / 60, fetch: options.fetch ?? fetch, log: ctx.log,
   });
   const refundTimers = new Set<NodeJS.Timeout>();
+  /** Outcomes queued by POST /refund-outcome, taken by the next refunds to complete (default SUCCESS). */
+  const refundOutcomes: Array<keyof typeof REFUND_SUMMARY> = [];
   let closed = false;
   const P = WECHATPAY_SANDBOX_PREFIX;
 
@@ -243,16 +249,18 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
     const entry = store.transact(() => {
       const r = store.refund(outRefundNo);
       if (!r || r.status !== 'PROCESSING') return undefined;
-      const done: SandboxRefund = { ...r, status: 'SUCCESS', success_time: toWechatTime(new Date()) };
+      const status = refundOutcomes.shift() ?? 'SUCCESS';
+      const done: SandboxRefund = { ...r, status, ...(status === 'SUCCESS' ? { success_time: toWechatTime(new Date()) } : {}) };
       store.putRefund(done);
       const t = store.transaction(r.out_trade_no);
-      if (t) store.putTransaction({ ...t, trade_state: 'REFUND' });
+      if (t && status === 'SUCCESS') store.putTransaction({ ...t, trade_state: 'REFUND' });
       if (!done.notify_url) return undefined;
       return outbox.record({
-        kind: 'refund', ref: done.out_refund_no, url: done.notify_url, eventType: 'REFUND.SUCCESS', summary: '退款成功', send: true,
+        kind: 'refund', ref: done.out_refund_no, url: done.notify_url, eventType: `REFUND.${status}`, summary: REFUND_SUMMARY[status], send: true,
         resource: {
           mchid: keys.mchid, out_trade_no: done.out_trade_no, transaction_id: done.transaction_id, out_refund_no: done.out_refund_no,
-          refund_id: done.refund_id, refund_status: 'SUCCESS', success_time: done.success_time, user_received_account: '支付用户零钱',
+          refund_id: done.refund_id, refund_status: status, ...(done.success_time ? { success_time: done.success_time } : {}),
+          user_received_account: '支付用户零钱',
           amount: { total: done.total, refund: done.refund, payer_total: done.total, payer_refund: done.refund },
         },
       });
@@ -290,6 +298,12 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
     if (!store.notification(id)) throw new ApiError(404, 'NOTIFICATION_NOT_FOUND', '找不到该通知记录');
     const attempt = await outbox.deliver(id, true);
     return { id, state: store.notification(id)?.state, attempt };
+  });
+
+  helper('POST', '/refund-outcome', (req) => {
+    const { status } = parseBody(req, refundOutcomeBodySchema);
+    refundOutcomes.push(status);
+    return { queued: [...refundOutcomes] };
   });
 
   outbox.resumePending();

@@ -160,6 +160,20 @@ describe('WeChat Pay sandbox, driven by the production adapter over HTTP', () =>
     await expectCode(cloud.client.queryRefund('R-NOSUCH'), 'WECHATPAY_HTTP_404', 'RESOURCE_NOT_EXISTS');
   });
 
+  test('a queued refund outcome makes the next refund end ABNORMAL with a REFUND.ABNORMAL notification', async () => {
+    const no = orderNo();
+    await cloud.helper('POST', '/pay', { prepayId: (await prepay(cloud.client, no)).prepayId });
+    expect(await cloud.helper('POST', '/refund-outcome', { status: 'ABNORMAL' })).toMatchObject({ status: 200, body: { queued: ['ABNORMAL'] } });
+    const outRefundNo = `R-${no}-1`;
+    await cloud.client.refund({ outTradeNo: no, outRefundNo, refundFen: 1999, totalFen: 1999 });
+    const arrival = await cloud.waitFor((a) => a.path === '/http/refundNotify' && cloud.client.readRefundNotification(a).refund.out_refund_no === outRefundNo);
+    const { notification, refund } = cloud.client.readRefundNotification(arrival);
+    expect(notification.event_type).toBe('REFUND.ABNORMAL');
+    expect(refund.refund_status).toBe('ABNORMAL');
+    expect((await cloud.client.queryRefund(outRefundNo)).status).toBe('ABNORMAL');
+    expect((await cloud.client.queryByOutTradeNo(no)).trade_state).toBe('SUCCESS');
+  });
+
   test('a notification the merchant rejects is resent on the (scaled) schedule until acknowledged', async () => {
     const no = orderNo();
     const { prepayId } = await prepay(cloud.client, no);
