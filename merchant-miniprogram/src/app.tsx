@@ -1,0 +1,7 @@
+import type { PropsWithChildren } from 'react';
+import '@nutui/nutui-react-taro/dist/style.css';
+import './app.scss';
+
+export default function App({ children }: PropsWithChildren) {
+  return children;
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Empty, Tabs, TextArea } from '@nutui/nutui-react-taro';
+import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
+import type { OrderDoc } from '../../services/types';
+import { ACTION_IDS, ACTION_LABELS, actionsFor, tabOf, type MerchantAction, type OrderTab } from '../../lib/order-actions';
+import { MODE_LABELS, statusLabel } from '../../lib/labels';
+import { formatFen } from '../../lib/money';
+import { formatShanghai } from '../../lib/time';
+import { PageToast, showError, showInfo } from '../../components/feedback';
+
+const TABS: { value: OrderTab; label: string }[] = [
+  { value: 'new', label: '新订单' },
+  { value: 'active', label: '进行中' },
+  { value: 'done', label: '已完成' },
+];
+
+export default function MerchantOrders() {
+  const [visible, setVisible] = useState(false);
+  const [orders, setOrders] = useState<OrderDoc[] | null>(null);
+  const [tab, setTab] = useState<OrderTab>('new');
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+
+  const reload = useCallback(() => {
+    api.listOrders().then((r) => setOrders(r.orders)).catch(showError);
+  }, []);
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => { if (ok) { setVisible(true); reload(); } }).catch(showError);
+  });
+  useDidHide(() => setVisible(false));
+
+  const storeId = orders?.[0]?.storeId ?? null;
+  useEffect(() => (visible ? subscribeOrders(storeId, reload) : undefined), [visible, storeId, reload]);
+
+  async function act(order: OrderDoc, action: MerchantAction) {
+    if (action === 'reject') {
+      setRejecting(order._id);
+      setReason('');
+      return;
+    }
+    try {
+      await api[action](order._id);
+      showInfo(`已${ACTION_LABELS[action]}`);
+      reload();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  async function confirmReject(orderId: string) {
+    try {
+      await api.reject(orderId, reason.trim());
+      setRejecting(null);
+      showInfo('已拒单');
+      reload();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  const shown = (orders ?? []).filter((o) => tabOf(o.status) === tab);
+
+  return (
+    <View className='page' id='page-merchant-orders'>
+      <View className='section row'>
+        <Text className='title'>订单管理</Text>
+        <Button size='small' id='go-verify' onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>核销</Button>
+      </View>
+      <View id='order-tabs'>
+        <Tabs value={tab} onChange={(v) => setTab(v as OrderTab)}>
+          {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.label} />)}
+        </Tabs>
+      </View>
+      <View id={`order-list-${tab}`}>
+        {orders && shown.length === 0 && <Empty description='暂无订单' />}
+        {shown.map((o) => (
+          <View key={o._id} className='section' id={`order-card-${o._id}`}>
+            <View className='row'>
+              <Text className='title'>{MODE_LABELS[o.mode as keyof typeof MODE_LABELS] ?? o.mode}</Text>
+              <Text id={`order-status-${o._id}`}>{statusLabel(o.status)}</Text>
+            </View>
+            {o.items.map((l) => <View key={l.productId} className='muted'>{l.name} × {l.quantity}</View>)}
+            {o.remark && <View className='muted'>备注：{o.remark}</View>}
+            <View className='row'>
+              <Text className='muted'>{formatShanghai(o.paidAt ?? o.createdAt)}</Text>
+              <Text className='price'>{formatFen(o.totalFen)}</Text>
+            </View>
+            <View className='row' style={{ justifyContent: 'flex-end', gap: '12px' }}>
+              {actionsFor(o).map((a) => (
+                <Button key={a} size='small' type={a === 'reject' ? 'default' : 'primary'} id={`${ACTION_IDS[a]}-${o._id}`}
+                  onClick={() => act(o, a)}>{ACTION_LABELS[a]}</Button>
+              ))}
+            </View>
+            {rejecting === o._id && (
+              <View id={`reject-panel-${o._id}`}>
+                <TextArea id='reject-reason' placeholder='请填写拒单原因（顾客可见）' value={reason} onChange={setReason} maxLength={100} />
+                <Button block type='danger' id='reject-confirm' disabled={!reason.trim()} onClick={() => confirmReject(o._id)}>确认拒单</Button>
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
+      <PageToast />
+    </View>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { api } from '../../services/cloud';
+import type { OrderDoc } from '../../services/types';
+import { statusLabel } from '../../lib/labels';
+import { formatFen } from '../../lib/money';
+import { PageToast, showError } from '../../components/feedback';
+
+/** Pickup / booking code check-in at the counter. */
+export default function Verify() {
+  const [code, setCode] = useState('');
+  const [order, setOrder] = useState<OrderDoc | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit() {
+    setBusy(true);
+    try {
+      const r = await api.verifyCode(code.trim());
+      setOrder(r.order);
+      setCode('');
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className='page' id='page-verify'>
+      <View className='section'>
+        <Text className='title'>输入取件码 / 预约码</Text>
+        <Input id='verify-input' placeholder='请输入顾客出示的核销码' value={code} onChange={setCode} maxLength={12} />
+        <Button block type='primary' id='verify-submit' loading={busy} disabled={!code.trim() || busy} onClick={submit}>核销</Button>
+      </View>
+      {order && (
+        <View className='section' id='verify-result'>
+          <Cell title='核销成功' extra={statusLabel(order.status)} />
+          {order.items.map((l) => <Cell key={l.productId} title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />)}
+        </View>
+      )}
+      <PageToast />
+    </View>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Empty } from '@nutui/nutui-react-taro';
+import { api, ensureSignedIn } from '../../services/cloud';
+import type { OrderDoc } from '../../services/types';
+import { formatFen } from '../../lib/money';
+import { formatShanghai } from '../../lib/time';
+import { statusLabel } from '../../lib/labels';
+import { PageToast, showError } from '../../components/feedback';
+
+export default function MyOrders() {
+  const [orders, setOrders] = useState<OrderDoc[] | null>(null);
+
+  useDidShow(() => {
+    ensureSignedIn()
+      .then(async (ok) => { if (ok) setOrders((await api.listOrders()).orders); })
+      .catch(showError);
+  });
+
+  return (
+    <View className='page' id='page-orders'>
+      {orders?.length === 0 && <Empty description='还没有订单' />}
+      {orders?.map((o) => (
+        <View key={o._id} id={`order-card-${o._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/order/index?id=${o._id}` })}>
+          <View className='row'>
+            <Text className='title'>{o.storeName}</Text>
+            <Text id={`order-card-status-${o._id}`}>{statusLabel(o.status)}</Text>
+          </View>
+          <View className='row'>
+            <Text className='muted'>{formatShanghai(o.createdAt)}</Text>
+            <Text className='price'>{formatFen(o.totalFen)}</Text>
+          </View>
+        </View>
+      ))}
+      <PageToast />
+    </View>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { api, cloud } from '../../services/cloud';
+import type { OrderDoc } from '../../services/types';
+import { formatFen } from '../../lib/money';
+import { PageToast, showError } from '../../components/feedback';
+
+export default function Pay() {
+  const orderId = useRouter().params.orderId ?? '';
+  const [order, setOrder] = useState<OrderDoc | null>(null);
+  const [paying, setPaying] = useState(false);
+
+  useEffect(() => {
+    api.orderDetail(orderId).then((r) => setOrder(r.order)).catch(showError);
+  }, [orderId]);
+
+  async function pay() {
+    setPaying(true);
+    try {
+      const { payment } = await api.prepay(orderId);
+      await cloud.requestPayment(payment);
+      // The order turns paid when the payment notification arrives; the detail page watches for it.
+      await Taro.redirectTo({ url: `/pages/order/index?id=${orderId}` });
+    } catch (err) {
+      showError(err);
+    } finally {
+      setPaying(false);
+    }
+  }
+
+  return (
+    <View className='page' id='page-pay'>
+      <View className='section'>
+        <View className='muted'>{order?.storeName}</View>
+        <Text className='title'>应付 <Text className='price' id='pay-amount'>{order ? formatFen(order.totalFen) : '--'}</Text></Text>
+      </View>
+      <View className='section'>
+        <Button block type='primary' id='pay-button' loading={paying} disabled={!order || paying} onClick={pay}>微信支付</Button>
+      </View>
+      <PageToast />
+    </View>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The app's only door to the cloud: typed wrappers over @daojia/cloud-client for the functions this app calls,
+ * sign-in helpers and the error text shown to users.
+ */
+import Taro from '@tarojs/taro';
+import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
+import type { NearbyQuery, NearbyStore, StoreDetail, OrderMode, QuoteBreakdown, OrderDoc, OrderEvent, Payment } from './types';
+
+export const cloud = createCloudClient();
+
+export const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/** Chinese text for a failed call: the function's own message when it sent one. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof CloudCallError) return err.message;
+  return '网络异常，请稍后重试';
+}
+
+/** In weapp the platform signs the user in; on the web a dev account must be picked first. */
+export async function ensureSignedIn(): Promise<boolean> {
+  if (isWeapp) return true;
+  if (await cloud.currentUser()) return true;
+  await Taro.redirectTo({ url: '/pages/login/index' });
+  return false;
+}
+
+export const api = {
+  nearby: (q: NearbyQuery) => cloud.call<{ stores: NearbyStore[] }>('store', 'nearby', q),
+  storeDetail: (storeId: string) => cloud.call<StoreDetail>('store', 'detail', { storeId }),
+  quote: (q: { storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[] }) =>
+    cloud.call<{ breakdown: QuoteBreakdown }>('order', 'quote', q),
+  createOrder: (q: { idempotencyKey: string; storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[]; remark?: string }) =>
+    cloud.call<{ order: OrderDoc }>('order', 'create', q),
+  listOrders: () => cloud.call<{ orders: OrderDoc[] }>('order', 'list', {}),
+  orderDetail: (orderId: string) => cloud.call<{ order: OrderDoc; events: OrderEvent[] }>('order', 'detail', { orderId }),
+  cancelOrder: (orderId: string, reason?: string) => cloud.call<{ order: OrderDoc }>('order', 'cancel', { orderId, reason }),
+  prepay: (orderId: string) => cloud.call<{ payment: Payment }>('pay', 'prepay', { orderId }),
+};
