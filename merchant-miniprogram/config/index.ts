@@ -30,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: false },
+    // Persistent webpack cache (node_modules/.cache, keyed by NODE_ENV-TARO_ENV and invalidated by config changes).
+    cache: { enable: true },
     mini: {
       compile: { include: [workspacePackages] },
       postcss: {
