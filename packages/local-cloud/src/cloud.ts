@@ -99,6 +99,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async close() {
       await gateway.close();
       await functions.close();
+      await sandboxes.close?.();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       db.close();
     },

@@ -1,2 +1,3 @@
 export { startLocalCloud, type LocalCloud, type LocalCloudOptions } from './cloud';
 export { CloudError } from './errors';
+export type { FunctionHost, Invocation, CallerIdentity } from './functions/host';
