@@ -81,11 +81,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     try {
       const body = JSON.parse(req.body.toString('utf8') || '{}');
       const action: string = body.action ?? '';
-      let data: unknown;
-      if (action.startsWith('database.')) data = await handleDatabaseAction(db, action, body);
-      else if (action === 'functions.invokeFunction') data = await functions.handleInvokeAction(body, req);
+      let reply: Record<string, unknown>;
+      if (action.startsWith('database.')) reply = await handleDatabaseAction(db, action, body);
+      else if (action === 'functions.invokeFunction') reply = { data: await functions.handleInvokeAction(body, req) };
       else throw new CloudError('INVALID_ACTION', `action ${action} is not supported by the local cloud`);
-      sendJson(res, 200, { requestId, data });
+      sendJson(res, 200, { requestId, ...reply });
     } catch (e) {
       const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error).message);
       if (!(e instanceof CloudError)) log(`[admin] ${(e as Error).stack}`);

@@ -1,0 +1,338 @@
+import { randomBytes } from 'node:crypto';
+import { Query, Aggregator } from 'mingo';
+import { CloudError } from '../errors';
+import type { Doc } from './ejson';
+import { applyGeo, extractGeo, geoNearStage } from './geo';
+import { openStore, translateSqliteError, type IndexSpec, type Row } from './store';
+import { applyUpdate } from './update';
+
+export type SortSpec = [string, 1 | -1][];
+
+export interface FindOptions { query?: Record<string, any>; order?: SortSpec; offset?: number; limit?: number; projection?: Record<string, any> }
+export interface UpdateOptions { multi?: boolean; upsert?: boolean; replace?: boolean; transactionId?: string }
+
+export interface DocumentChange {
+  collection: string;
+  type: 'insert' | 'update' | 'delete';
+  docId: string;
+  doc: Doc | null;
+  before: Doc | null;
+  updatedFields: Record<string, unknown>;
+  removedFields: string[];
+}
+
+interface Txn { id: string; reads: Map<string, number>; writes: Map<string, { collection: string; id: string; doc: Doc | null }>; expires: number }
+
+export const MAX_LIMIT = 1000;
+const TXN_TTL_MS = 30_000;
+const newId = () => randomBytes(16).toString('hex');
+const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+const isPlain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+export function createEngine(opts: { dataDir: string; collections?: Record<string, IndexSpec[]> }) {
+  const store = openStore(opts.dataDir);
+  for (const [collection, indexes] of Object.entries(opts.collections ?? {})) {
+    store.createCollection(collection);
+    for (const spec of indexes) store.ensureIndex(collection, spec);
+  }
+  const listeners = new Set<(c: DocumentChange) => void>();
+  const txns = new Map<string, Txn>();
+
+  function emit(changes: DocumentChange[]) {
+    for (const c of changes) for (const l of listeners) {
+      try { l(c); } catch { /* a listener's failure is its own */ }
+    }
+  }
+
+  /** Equalities the store can answer from an index (or the primary key); the rest is filtered in memory. */
+  function pushdown(collection: string, query: Record<string, any>): [string, unknown][] {
+    const eq: [string, unknown][] = [];
+    for (const [field, cond] of Object.entries(query)) {
+      if (field.startsWith('$') || !store.isIndexed(collection, field)) continue;
+      if (isPlain(cond)) eq.push([field, cond]);
+      else if (cond && typeof cond === 'object' && Object.keys(cond).length === 1 && isPlain(cond.$eq)) eq.push([field, cond.$eq]);
+    }
+    return eq;
+  }
+
+  function candidates(collection: string, query: Record<string, any>): Row[] {
+    store.requireCollection(collection);
+    const idCond = query._id;
+    if (idCond && typeof idCond === 'object' && Array.isArray(idCond.$in) && idCond.$in.every((v: unknown) => typeof v === 'string')) {
+      return idCond.$in.map((id: string) => store.get(collection, id)).filter(Boolean) as Row[];
+    }
+    return store.scan(collection, pushdown(collection, query));
+  }
+
+  function matcher(query: Record<string, any>) {
+    try {
+      const q = new Query(query);
+      return (d: Doc) => q.test(d);
+    } catch (e) {
+      throw new CloudError('DATABASE_REQUEST_FAILED', `invalid query: ${(e as Error).message}`);
+    }
+  }
+
+  function select(collection: string, query: Record<string, any> = {}): Row[] {
+    const { rest, geo } = extractGeo(query);
+    const test = matcher(rest);
+    const rows = candidates(collection, rest).filter((r) => test(r.doc));
+    if (!geo.length) return rows;
+    const byDoc = new Map(rows.map((r) => [r.doc, r]));
+    return applyGeo(rows.map((r) => r.doc), geo).map((d) => byDoc.get(d)!);
+  }
+
+  function shape(docs: Doc[], o: FindOptions, hasNear: boolean): Doc[] {
+    let cursor = docs;
+    if (o.order?.length && !hasNear) {
+      const sort = Object.fromEntries(o.order);
+      cursor = new Aggregator([{ $sort: sort }]).run(cursor) as Doc[];
+    }
+    const offset = o.offset ?? 0;
+    const limit = Math.min(o.limit ?? MAX_LIMIT, MAX_LIMIT);
+    cursor = cursor.slice(offset, offset + limit);
+    if (o.projection && Object.keys(o.projection).length) {
+      try {
+        cursor = new Aggregator([{ $project: o.projection }]).run(cursor) as Doc[];
+      } catch (e) {
+        throw new CloudError('INVALID_PARAM', `invalid projection: ${(e as Error).message}`);
+      }
+    }
+    return cursor;
+  }
+
+  // ---- transactions: optimistic, per document; validated and applied atomically at commit ----
+  function txn(id: string): Txn {
+    const t = txns.get(id);
+    if (!t || t.expires < Date.now()) {
+      txns.delete(id);
+      throw new CloudError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has expired`);
+    }
+    return t;
+  }
+
+  function txnRead(t: Txn, collection: string, id: string): Doc | null {
+    const key = keyOf(collection, id);
+    const staged = t.writes.get(key);
+    if (staged) return staged.doc;
+    store.requireCollection(collection);
+    const row = store.get(collection, id);
+    if (!t.reads.has(key)) t.reads.set(key, row?.version ?? 0);
+    return row?.doc ?? null;
+  }
+
+  function txnDocId(query: Record<string, any> | undefined): string {
+    const id = query?._id;
+    if (typeof id !== 'string' || Object.keys(query!).length !== 1) {
+      throw new CloudError('DATABASE_TRANSACTION_FAIL', 'inside a transaction only single documents addressed by _id can be read or written');
+    }
+    return id;
+  }
+
+  function commit(id: string) {
+    const t = txn(id);
+    txns.delete(id);
+    const changes: DocumentChange[] = [];
+    try {
+      store.transaction(() => {
+        for (const [key, version] of t.reads) {
+          const [collection, docId] = key.split('\u0000');
+          if ((store.get(collection, docId)?.version ?? 0) !== version) {
+            throw new CloudError('DATABASE_TRANSACTION_CONFLICT', 'a document in this transaction was changed by another write; retry the transaction');
+          }
+        }
+        for (const { collection, id: docId, doc } of t.writes.values()) {
+          const current = store.get(collection, docId);
+          if (doc === null) {
+            if (current) { store.delete(collection, docId); changes.push({ collection, type: 'delete', docId, doc: null, before: current.doc, updatedFields: {}, removedFields: [] }); }
+          } else if (current) {
+            store.replace(collection, doc, current.version + 1);
+            changes.push({ collection, type: 'update', docId, doc, before: current.doc, updatedFields: diff(current.doc, doc), removedFields: Object.keys(current.doc).filter((k) => !(k in doc)) });
+          } else {
+            store.insert(collection, doc);
+            changes.push({ collection, type: 'insert', docId, doc, before: null, updatedFields: {}, removedFields: [] });
+          }
+        }
+      });
+    } catch (e) {
+      if (e instanceof CloudError) throw e;
+      translateSqliteError(e);
+    }
+    emit(changes);
+  }
+
+  const api = {
+    store,
+    createCollection: (name: string) => store.createCollection(name),
+    collectionNames: () => [...store.collections].sort(),
+
+    find(collection: string, o: FindOptions = {}, transactionId?: string): Doc[] {
+      if (transactionId) {
+        const doc = txnRead(txn(transactionId), collection, txnDocId(o.query));
+        return doc ? shape([doc], o, false) : [];
+      }
+      const hasNear = extractGeo(o.query).geo.some((g) => g.op === '$nearSphere' || g.op === '$near');
+      return shape(select(collection, o.query).map((r) => r.doc), o, hasNear);
+    },
+
+    count(collection: string, query?: Record<string, any>): number {
+      return select(collection, query).length;
+    },
+
+    insert(collection: string, docs: Doc[], transactionId?: string): string[] {
+      store.requireCollection(collection);
+      const prepared = docs.map((d) => ({ ...d, _id: typeof d._id === 'string' && d._id ? d._id : newId() }));
+      if (transactionId) {
+        const t = txn(transactionId);
+        for (const d of prepared) {
+          if (txnRead(t, collection, d._id)) throw new CloudError('DATABASE_DUPLICATE_WRITE', `document ${d._id} already exists`);
+          t.writes.set(keyOf(collection, d._id), { collection, id: d._id, doc: d });
+        }
+        return prepared.map((d) => d._id);
+      }
+      try {
+        store.transaction(() => { for (const d of prepared) store.insert(collection, d); });
+      } catch (e) { translateSqliteError(e); }
+      emit(prepared.map((d) => ({ collection, type: 'insert' as const, docId: d._id, doc: d, before: null, updatedFields: {}, removedFields: [] })));
+      return prepared.map((d) => d._id);
+    },
+
+    /** Matches and writes in one synchronous SQLite transaction, so a conditional update is atomic. */
+    update(collection: string, query: Record<string, any>, update: Record<string, any>, o: UpdateOptions = {}): { updated: number; upsertedId?: string; doc?: Doc | null } {
+      if (o.transactionId) {
+        const t = txn(o.transactionId);
+        const id = txnDocId(query);
+        const before = txnRead(t, collection, id);
+        if (!before && !o.upsert) return { updated: 0, doc: null };
+        const { doc } = applyUpdate(before ?? { _id: id }, update, !!o.replace);
+        t.writes.set(keyOf(collection, id), { collection, id, doc });
+        return before ? { updated: 1, doc } : { updated: 0, upsertedId: id, doc };
+      }
+      const changes: DocumentChange[] = [];
+      let result: { updated: number; upsertedId?: string; doc?: Doc | null } = { updated: 0, doc: null };
+      try {
+        store.transaction(() => {
+          const rows = select(collection, query);
+          const targets = o.multi ? rows : rows.slice(0, 1);
+          for (const row of targets) {
+            const applied = applyUpdate(row.doc, update, !!o.replace);
+            result.doc = applied.doc;
+            if (!applied.changed) continue;
+            store.replace(collection, applied.doc, row.version + 1);
+            result.updated++;
+            changes.push({ collection, type: 'update', docId: row.id, doc: applied.doc, before: row.doc, updatedFields: applied.updatedFields, removedFields: applied.removedFields });
+          }
+          if (!targets.length && o.upsert) {
+            const seed: Doc = { _id: typeof query._id === 'string' ? query._id : newId() };
+            const { doc } = applyUpdate(seed, update, !!o.replace);
+            store.insert(collection, doc);
+            result = { updated: 0, upsertedId: doc._id, doc };
+            changes.push({ collection, type: 'insert', docId: doc._id!, doc, before: null, updatedFields: {}, removedFields: [] });
+          }
+        });
+      } catch (e) {
+        if (e instanceof CloudError) throw e;
+        translateSqliteError(e);
+      }
+      emit(changes);
+      return result;
+    },
+
+    remove(collection: string, query: Record<string, any>, o: { multi?: boolean; transactionId?: string } = {}): number {
+      if (o.transactionId) {
+        const t = txn(o.transactionId);
+        const id = txnDocId(query);
+        if (!txnRead(t, collection, id)) return 0;
+        t.writes.set(keyOf(collection, id), { collection, id, doc: null });
+        return 1;
+      }
+      const changes: DocumentChange[] = [];
+      store.transaction(() => {
+        const rows = select(collection, query);
+        for (const row of o.multi ? rows : rows.slice(0, 1)) {
+          store.delete(collection, row.id);
+          changes.push({ collection, type: 'delete', docId: row.id, doc: null, before: row.doc, updatedFields: {}, removedFields: [] });
+        }
+      });
+      emit(changes);
+      return changes.length;
+    },
+
+    aggregate(collection: string, pipeline: Record<string, any>[]): Doc[] {
+      store.requireCollection(collection);
+      let docs: Doc[];
+      let rest = pipeline;
+      const first = pipeline[0];
+      if (first && '$geoNear' in first) {
+        const spec = first.$geoNear;
+        const q = spec.query ? matcher(spec.query) : () => true;
+        docs = geoNearStage(store.scan(collection, []).map((r) => r.doc), spec, q);
+        rest = pipeline.slice(1);
+      } else {
+        docs = store.scan(collection, []).map((r) => r.doc);
+      }
+      if (rest.some((s) => '$geoNear' in s)) throw new CloudError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage of a pipeline');
+      const collectionResolver = (name: string) => {
+        if (!store.collections.has(name)) return [];
+        return store.scan(name, []).map((r) => r.doc);
+      };
+      // $sample must not repeat a document (the query library samples with replacement), so it runs here.
+      let segment: Record<string, any>[] = [];
+      const flush = () => {
+        if (!segment.length) return;
+        try {
+          docs = new Aggregator(segment, { collectionResolver } as any).run(docs) as Doc[];
+        } catch (e) {
+          throw new CloudError('DATABASE_REQUEST_FAILED', `aggregation failed: ${(e as Error).message}`);
+        }
+        segment = [];
+      };
+      for (const stage of rest) {
+        if ('$sample' in stage) {
+          flush();
+          const size = Number(stage.$sample?.size);
+          if (!Number.isInteger(size) || size < 0) throw new CloudError('INVALID_PARAM', '$sample needs a non-negative integer size');
+          const copy = [...docs];
+          for (let i = copy.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [copy[i], copy[j]] = [copy[j], copy[i]]; }
+          docs = copy.slice(0, size);
+        } else segment.push(stage);
+      }
+      flush();
+      return docs;
+    },
+
+    startTransaction(): string {
+      const now = Date.now();
+      for (const [id, t] of txns) if (t.expires < now) txns.delete(id);
+      const id = newId();
+      txns.set(id, { id, reads: new Map(), writes: new Map(), expires: now + TXN_TTL_MS });
+      return id;
+    },
+    commitTransaction: commit,
+    abortTransaction(id: string) {
+      txns.delete(id);
+    },
+
+    onChange(listener: (c: DocumentChange) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** SQLite's query plan for the pushed-down part of a query (tests check indexes are used). */
+    explain(collection: string, query: Record<string, any>): string {
+      return store.explain(collection, pushdown(collection, extractGeo(query).rest));
+    },
+
+    close() { store.close(); },
+  };
+  return api;
+}
+
+function diff(before: Doc, after: Doc): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(after)) if (JSON.stringify(before[k]) !== JSON.stringify(v)) out[k] = v;
+  return out;
+}
+
+export type Engine = ReturnType<typeof createEngine>;
