@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const fen = z.number().int().min(0);
+export const id = z.string().min(1).max(64);
+export const isoTime = z.string().datetime({ offset: true });
+export const lngLat = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
+
+export const CATEGORIES = ['catering', 'beauty', 'retail', 'home_service'] as const;
+export const category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof category>;
+
+export const MODES = ['delivery', 'pickup', 'booking'] as const;
+export const orderMode = z.enum(MODES);
+export type OrderMode = z.infer<typeof orderMode>;
+
+export const CATEGORY_LABELS: Record<Category, string> = { catering: '餐饮', beauty: '丽人', retail: '零售', home_service: '本地生活' };
+export const MODE_LABELS: Record<OrderMode, string> = { delivery: '外卖配送', pickup: '到店自提', booking: '预约服务' };

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './store';
+export * from './product';
+export * from './coupon';
+export * from './order';
