@@ -5,4 +5,5 @@ export * from './order-state';
 export * from './pricing';
 export * from './hours';
 export * from './codes';
+export * from './geo';
 export * from './api';

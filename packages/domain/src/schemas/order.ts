@@ -43,6 +43,8 @@ export const order = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   payBefore: z.string(),
+  prepayId: z.string().optional(),
+  prepayAt: z.string().optional(),
   paidAt: z.string().optional(),
   acceptedAt: z.string().optional(),
   completedAt: z.string().optional(),

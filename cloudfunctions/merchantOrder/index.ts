@@ -1,0 +1,109 @@
+import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, type Order, type OrderStatus } from '@daojia/domain';
+import { defineFunction, action, db, _, type Staff } from '@daojia/function-kit';
+import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
+import { startRefund } from '../_shared/payments';
+
+const TABS: Record<string, OrderStatus[]> = {
+  new: ['paid'],
+  active: ['accepted', 'ready', 'delivering', 'ready_for_pickup', 'confirmed'],
+  done: ['delivered', 'picked_up', 'checked_in', 'completed', 'rejected', 'refunded'],
+  refund: ['refund_requested', 'refunding'],
+};
+
+/** The code proves the customer is at the counter: merchants never see it in lists. */
+const forMerchant = ({ pickupCode: _code, idempotencyKey: _key, ...o }: Order) => o;
+
+async function storeOrder(orderId: string, staff: Staff): Promise<Order> {
+  const order = await getOrder(orderId);
+  if (order.storeId !== staff.storeId) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
+  return order;
+}
+
+const by = (staff: Staff) => ({ role: 'merchant' as const, id: staff.userKey });
+
+export const main = defineFunction('merchantOrder', {
+  list: action({
+    input: merchantListInput,
+    role: 'merchant',
+    async handler({ tab, offset, limit }, { staff }) {
+      const statuses = tab ? TABS[tab] : Object.values(TABS).flat();
+      const { data } = await db.collection('orders').where({ storeId: staff!.storeId, status: _.in(statuses) }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
+      return { orders: (data as Order[]).map(forMerchant), storeId: staff!.storeId };
+    },
+  }),
+
+  /** Delivery and pickup orders are accepted; a booking is confirmed. */
+  accept: action({
+    input: orderIdInput,
+    role: 'merchant',
+    async handler({ orderId }, { staff }) {
+      const order = await storeOrder(orderId, staff!);
+      const moved = await moveOrder(orderId, order.mode === 'booking' ? 'confirm' : 'accept', by(staff!), { reason: '商家接单' });
+      return { order: forMerchant(moved) };
+    },
+  }),
+
+  reject: action({
+    input: rejectInput,
+    role: 'merchant',
+    async handler({ orderId, reason }, { staff }) {
+      await storeOrder(orderId, staff!);
+      const rejected = await moveOrder(orderId, 'reject', by(staff!), { reason, set: { rejectReason: reason } });
+      await releaseReservations(rejected);
+      const refunding = await moveOrder(orderId, 'startRefund', { role: 'system', id: 'auto' }, { reason: '商家拒单，全额退款' });
+      await startRefund(refunding, refunding.totalFen, `商家拒单：${reason}`);
+      return { order: forMerchant(await getOrder(orderId)) };
+    },
+  }),
+
+  markReady: action({
+    input: orderIdInput,
+    role: 'merchant',
+    async handler({ orderId }, { staff }) {
+      await storeOrder(orderId, staff!);
+      return { order: forMerchant(await moveOrder(orderId, 'markReady', by(staff!))) };
+    },
+  }),
+
+  handOver: action({
+    input: orderIdInput,
+    role: 'merchant',
+    async handler({ orderId }, { staff }) {
+      await storeOrder(orderId, staff!);
+      return { order: forMerchant(await moveOrder(orderId, 'handOver', by(staff!), { reason: '已交给骑手' })) };
+    },
+  }),
+
+  /** The 6-digit code the customer shows: a pickup order is handed over, a booking checked in. */
+  verifyCode: action({
+    input: verifyCodeInput,
+    role: 'merchant',
+    async handler({ code }, { staff }) {
+      const { data } = await db.collection('orders').where({ storeId: staff!.storeId, pickupCode: code, status: _.in(['ready_for_pickup', 'confirmed']) }).limit(1).get();
+      const order = data[0] as Order | undefined;
+      if (!order) throw new DomainError('CODE_INVALID', '核销码无效，或订单还未备好');
+      const moved = await moveOrder(order._id, order.mode === 'booking' ? 'checkIn' : 'pickUp', by(staff!), { reason: '核销码验证通过' });
+      return { order: forMerchant(moved) };
+    },
+  }),
+
+  approveRefund: action({
+    input: orderIdInput,
+    role: 'merchant',
+    async handler({ orderId }, { staff }) {
+      await storeOrder(orderId, staff!);
+      const refunding = await moveOrder(orderId, 'approveRefund', by(staff!), { reason: '商家同意退款' });
+      await startRefund(refunding, refunding.totalFen, refunding.refundReason ?? '商家同意退款');
+      return { order: forMerchant(await getOrder(orderId)) };
+    },
+  }),
+
+  declineRefund: action({
+    input: rejectInput,
+    role: 'merchant',
+    async handler({ orderId, reason }, { staff }) {
+      await storeOrder(orderId, staff!);
+      return { order: forMerchant(await moveOrder(orderId, 'declineRefund', by(staff!), { reason })) };
+    },
+  }),
+});

@@ -1,0 +1,78 @@
+import { DomainError, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, type Order } from '@daojia/domain';
+import { defineFunction, action, db } from '@daojia/function-kit';
+import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
+import { startRefund } from '../_shared/payments';
+import { quote } from './quote';
+import { createOrder } from './create';
+
+async function ownOrder(orderId: string, userKey: string): Promise<Order> {
+  const order = await getOrder(orderId);
+  if (order._openid !== userKey) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
+  return order;
+}
+
+export const main = defineFunction('order', {
+  quote: action({ input: quoteInput, role: 'consumer', handler: async (input, { caller }) => ({ breakdown: (await quote(input, caller.userKey)).breakdown }) }),
+
+  create: action({ input: createOrderInput, role: 'consumer', handler: async (input, { caller }) => ({ order: await createOrder(input, caller.userKey) }) }),
+
+  list: action({
+    input: listOrdersInput,
+    role: 'consumer',
+    async handler({ status, offset, limit }, { caller }) {
+      const where: Record<string, unknown> = { _openid: caller.userKey };
+      if (status) where.status = status;
+      const { data } = await db.collection('orders').where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
+      return { orders: data };
+    },
+  }),
+
+  detail: action({
+    input: orderIdInput,
+    role: 'consumer',
+    async handler({ orderId }, { caller }) {
+      const order = await ownOrder(orderId, caller.userKey);
+      const { data } = await db.collection('order_events').where({ orderId }).orderBy('at', 'asc').limit(100).get();
+      return { order, events: data };
+    },
+  }),
+
+  /** Before payment the order is simply cancelled; after payment but before the store accepts, the money goes back. */
+  cancel: action({
+    input: cancelOrderInput,
+    role: 'consumer',
+    async handler({ orderId, reason }, { caller }) {
+      const order = await ownOrder(orderId, caller.userKey);
+      const by = { role: 'consumer' as const, id: caller.userKey };
+      if (order.status === 'pending_payment') {
+        const moved = await moveOrder(orderId, 'cancel', by, { reason: reason ?? '用户取消' });
+        await releaseReservations(moved);
+        return { order: moved };
+      }
+      if (order.status !== 'paid') throw new DomainError('ILLEGAL_TRANSITION', '商家已接单，请联系商家或申请退款');
+      await moveOrder(orderId, 'requestRefund', by, { reason: reason ?? '商家接单前取消', set: { refundReason: reason ?? '商家接单前取消' } });
+      const refunding = await moveOrder(orderId, 'approveRefund', { role: 'system', id: 'auto' }, { reason: '商家接单前取消，自动退款' });
+      await releaseReservations(refunding);
+      await startRefund(refunding, refunding.totalFen, '商家接单前取消');
+      return { order: await getOrder(orderId) };
+    },
+  }),
+
+  confirmReceipt: action({
+    input: orderIdInput,
+    role: 'consumer',
+    async handler({ orderId }, { caller }) {
+      await ownOrder(orderId, caller.userKey);
+      return { order: await moveOrder(orderId, 'complete', { role: 'consumer', id: caller.userKey }, { reason: '用户确认收货' }) };
+    },
+  }),
+
+  requestRefund: action({
+    input: refundRequestInput,
+    role: 'consumer',
+    async handler({ orderId, reason }, { caller }) {
+      await ownOrder(orderId, caller.userKey);
+      return { order: await moveOrder(orderId, 'requestRefund', { role: 'consumer', id: caller.userKey }, { reason, set: { refundReason: reason } }) };
+    },
+  }),
+});

@@ -1,0 +1,32 @@
+import dayjs from 'dayjs';
+import { DomainError, prepayInput } from '@daojia/domain';
+import { defineFunction, action, db } from '@daojia/function-kit';
+import { getOrder } from '../_shared/orders';
+import { wechatPay } from '../_shared/payment-client';
+
+export const main = defineFunction('pay', {
+  /**
+   * A WeChat Pay JSAPI order for an unpaid order, and the signed parameters for wx.requestPayment. Asking again
+   * returns the same prepay (WeChat Pay answers the same prepay_id for the same out_trade_no and parameters).
+   */
+  prepay: action({
+    input: prepayInput,
+    role: 'consumer',
+    async handler({ orderId }, { caller }) {
+      const order = await getOrder(orderId);
+      if (order._openid !== caller.userKey) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
+      if (order.status !== 'pending_payment') throw new DomainError('ORDER_NOT_PAYABLE', '订单已支付或已关闭，无需再次支付');
+      if (dayjs(order.payBefore).isBefore(dayjs())) throw new DomainError('ORDER_EXPIRED', '订单已超时，请重新下单');
+      const pay = wechatPay();
+      const { prepayId } = await pay.createJsapiPrepay({
+        description: `到家-${order.storeName}`.slice(0, 127),
+        outTradeNo: order._id,
+        amountFen: order.totalFen,
+        payerOpenid: caller.openId || caller.userKey,
+        timeExpire: order.payBefore,
+      });
+      await db.collection('orders').where({ _id: orderId, status: 'pending_payment' }).update({ prepayId, prepayAt: new Date().toISOString() });
+      return { payment: pay.requestPaymentParams(prepayId) };
+    },
+  }),
+});

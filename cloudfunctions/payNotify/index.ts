@@ -1,0 +1,24 @@
+import { notificationReply } from '@daojia/integrations';
+import { rawBody, type HttpEvent } from '@daojia/function-kit';
+import { recordPayment, PaymentMismatch } from '../_shared/payments';
+import { wechatPay } from '../_shared/payment-client';
+
+/**
+ * WeChat Pay's payment notification (HTTP-triggered). Verify the signature over the raw body, decrypt, compare
+ * with the order, record once, then acknowledge. Anything doubtful answers FAIL so WeChat Pay resends; a
+ * mismatch changes nothing.
+ */
+export async function main(event: HttpEvent) {
+  let outTradeNo = '';
+  try {
+    const { transaction } = wechatPay().readTransactionNotification({ headers: event.headers, rawBody: rawBody(event) });
+    outTradeNo = transaction.out_trade_no;
+    if (transaction.trade_state !== 'SUCCESS') return notificationReply(true);
+    await recordPayment(transaction);
+    return notificationReply(true);
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? (e instanceof PaymentMismatch ? 'PAYMENT_MISMATCH' : 'ERROR');
+    console.error(`[payNotify] rejected ${outTradeNo || 'notification'}: ${code} ${(e as Error).message}`);
+    return notificationReply(false, '通知处理失败');
+  }
+}

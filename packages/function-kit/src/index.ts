@@ -1,0 +1,5 @@
+export { app, db, _, $, readAll, nowIso } from './cloud';
+export { currentCaller, type Caller, type Staff, type Admin } from './caller';
+export { defineFunction, action, type ActionContext } from './define';
+export { describeZodError, type Reply } from './errors';
+export { rawBody, header, type HttpEvent, type HttpReply } from './http';

@@ -1,0 +1,138 @@
+/**
+ * Demo city: a believable slice of central Shanghai (黄浦/静安/徐汇/长宁) with stores of all four categories,
+ * their menus and services, reviews, coupons, demo consumers, merchant staff and admins. Deterministic (seeded
+ * PRNG) and idempotent: a second run finds the marker account and changes nothing. Written through the real
+ * node-sdk, as a deploy-time seed against a real environment would be.
+ */
+import tcb from '@cloudbase/node-sdk';
+import { CATEGORIES, type Category } from '@daojia/domain';
+import { useLocalCloudEnv } from '@daojia/local-cloud';
+import { CATALOG, MODES_BY_CATEGORY, REGIONS, STREETS } from './catalog';
+
+/** The point the consumer app falls back to when it has no location (人民广场). */
+export const DEMO_CENTER = { lng: 121.4737, lat: 31.2304 };
+const MARKER = 'demo-consumer-1';
+export const DEMO_STORE_ID = 'store-001';
+
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number) => String(n).padStart(3, '0');
+const CREATED = '2026-01-05T02:00:00.000Z';
+
+function hoursFor(category: Category) {
+  const range = category === 'catering' ? { open: 8 * 60, close: 23 * 60 } : category === 'retail' ? { open: 7 * 60, close: 24 * 60 } : { open: 9 * 60, close: 21 * 60 };
+  return Array.from({ length: 7 }, () => [range]);
+}
+
+export function buildDemoData() {
+  const rand = prng(20261125);
+  const stores: Record<string, unknown>[] = [];
+  const products: Record<string, unknown>[] = [];
+  const reviews: Record<string, unknown>[] = [];
+  const staff: Record<string, unknown>[] = [];
+  const accounts: Record<string, unknown>[] = [];
+  let n = 0;
+  const order: Category[] = [];
+  // Interleave categories so the nearest stores show a mix; store-001 (catering) sits at the demo centre.
+  for (let i = 0; i < 16; i++) for (const c of CATEGORIES) if (CATALOG[c][i]) order.push(c);
+  const used: Record<Category, number> = { catering: 0, beauty: 0, retail: 0, home_service: 0 };
+  for (const category of order) {
+    const t = CATALOG[category][used[category]++];
+    n++;
+    const id = `store-${pad(n)}`;
+    const offset = n === 1 ? [0.0008, 0.0006] : [(rand() - 0.5) * 0.08, (rand() - 0.5) * 0.06];
+    const location = { type: 'Point', coordinates: [+(DEMO_CENTER.lng + offset[0]).toFixed(6), +(DEMO_CENTER.lat + offset[1]).toFixed(6)] };
+    const region = REGIONS[n % REGIONS.length];
+    const goods = category === 'catering' || category === 'retail';
+    stores.push({
+      _id: id, name: t.name, category, logo: `/static/stores/${category}.png`,
+      address: `${region}${STREETS[n % STREETS.length]}${100 + Math.floor(rand() * 800)}号`, location, region,
+      phone: `021-${String(50000000 + Math.floor(rand() * 49999999))}`,
+      rating: Math.round((4 + rand() * 0.9) * 10) / 10, ratingCount: 20 + Math.floor(rand() * 800),
+      hours: hoursFor(category), modes: MODES_BY_CATEGORY[category],
+      minOrderFen: category === 'catering' ? 2000 : goods ? 1500 : 0,
+      packagingFeeFen: category === 'catering' ? 100 * (1 + Math.floor(rand() * 2)) : 0,
+      deliveryTiers: goods ? [{ upToM: 2000, feeFen: 300 }, { upToM: 4000, feeFen: 500 }, { upToM: 6000, feeFen: 800 }] : [],
+      maxDeliveryM: goods ? 6000 : 0,
+      fullReductions: category === 'catering' ? [{ thresholdFen: 3000, reductionFen: 300 }, { thresholdFen: 6000, reductionFen: 800 }] : [],
+      newUserDiscountFen: category === 'catering' ? 300 : 0,
+      status: 'open', tags: t.tags, announcement: category === 'home_service' ? '服务人员持证上岗，可提前一天预约' : '欢迎光临，用心做好每一单',
+      createdAt: CREATED,
+    });
+    t.products.forEach(([name, priceFen, categoryName, durationMin], i) => {
+      products.push({
+        _id: `${id}-p${pad(i + 1)}`, storeId: id, name, description: `${t.name} · ${categoryName}`, image: `/static/products/${category}.png`,
+        priceFen, stock: goods ? 30 + Math.floor(rand() * 170) : 999, onShelf: true, kind: goods ? 'goods' : 'service',
+        ...(durationMin ? { durationMin } : {}), categoryName, sales: Math.floor(rand() * 2000),
+      });
+    });
+    for (let r = 0; r < 2; r++) {
+      reviews.push({ _id: `${id}-r${r + 1}`, storeId: id, userName: ['王女士', '李先生', '小陈', '张同学'][(n + r) % 4], rating: 4 + ((n + r) % 2), text: ['味道不错，会再来', '服务很周到', '性价比高', '出餐很快'][(n + r) % 4], createdAt: CREATED });
+    }
+    staff.push({ _id: `staff-${pad(n)}`, userKey: `demo-merchant-${pad(n)}`, storeId: id, role: 'owner', name: `${t.name}店长` });
+    if (n <= 8) accounts.push({ _id: `demo-merchant-${pad(n)}`, role: 'merchant', name: `${t.name}店长`, description: `${t.name}（${region}）的商家账号` });
+  }
+
+  const consumers = [
+    { _id: 'demo-consumer-1', name: '张小明', description: '老用户，有优惠券和收货地址' },
+    { _id: 'demo-consumer-2', name: '李小红', description: '新用户，可享新客立减' },
+    { _id: 'demo-consumer-3', name: '王大力', description: '普通用户' },
+  ];
+  for (const c of consumers) accounts.unshift({ ...c, role: 'consumer' });
+  const users = consumers.map((c, i) => ({ _id: `user-${i + 1}`, _openid: c._id, nickname: c.name, points: 100 * (3 - i), createdAt: CREATED, orderCount: i === 1 ? 0 : 3 }));
+  const addresses = consumers.map((c, i) => ({
+    _id: `addr-${i + 1}`, _openid: c._id, contact: c.name, phone: `1380000000${i + 1}`, text: `黄浦区人民大道${100 + i * 20}号${i + 1}0${i + 1}室`,
+    location: { lng: DEMO_CENTER.lng + 0.003 * (i + 1), lat: DEMO_CENTER.lat - 0.002 * (i + 1) }, isDefault: true,
+  }));
+  const coupons = [
+    { _id: 'coupon-platform-8', title: '平台满30减8', amountFen: 800, thresholdFen: 3000, validFrom: CREATED, validTo: '2027-12-31T15:59:59.000Z' },
+    { _id: 'coupon-store001-5', title: '本店满20减5', storeId: DEMO_STORE_ID, amountFen: 500, thresholdFen: 2000, validFrom: CREATED, validTo: '2027-12-31T15:59:59.000Z' },
+  ];
+  const userCoupons = consumers.flatMap((c, i) => coupons.map((cp, j) => ({ ...cp, _id: `uc-${i + 1}-${j + 1}`, couponId: cp._id, _openid: c._id, status: 'available' })));
+
+  const admins = [
+    { _id: 'admin-1', userKey: 'demo-admin', role: 'super_admin', name: '平台超级管理员' },
+    { _id: 'admin-2', userKey: 'demo-region-jingan', role: 'region_manager', region: '静安区', name: '静安区区域经理' },
+  ];
+  accounts.push(
+    { _id: 'demo-admin', role: 'admin', name: '平台超级管理员', description: '可查看全部区域' },
+    { _id: 'demo-region-jingan', role: 'admin', name: '静安区区域经理', description: '只能查看静安区的数据' },
+  );
+  return { stores, products, reviews, staff, users, addresses, coupons, userCoupons, admins, accounts };
+}
+
+type Cloud = { url: string; envId: string };
+
+export async function seedDemo(cloud: Cloud): Promise<{ seeded: boolean }> {
+  useLocalCloudEnv(cloud);
+  const app = tcb.init({ env: cloud.envId, serviceUrl: `${cloud.url}/admin`, secretId: 'local', secretKey: 'local' } as never);
+  const db = app.database();
+  const existing = await db.collection('dev_accounts').doc(MARKER).get();
+  if (existing.data.length) return { seeded: false };
+  const data = buildDemoData();
+  const plan: [string, Record<string, unknown>[]][] = [
+    ['stores', data.stores], ['products', data.products], ['reviews', data.reviews], ['merchant_staff', data.staff],
+    ['users', data.users], ['addresses', data.addresses], ['coupons', data.coupons], ['user_coupons', data.userCoupons],
+    ['admins', data.admins],
+  ];
+  // set() by id, so a seed interrupted half-way simply runs again; geo points become real Geo.Point values.
+  const write = (collection: string, { _id, ...doc }: Record<string, unknown>) => {
+    const loc = doc.location as { type?: string; coordinates?: [number, number] } | undefined;
+    if (loc?.type === 'Point') doc.location = new db.Geo.Point(loc.coordinates![0], loc.coordinates![1]);
+    return db.collection(collection).doc(String(_id)).set(doc);
+  };
+  for (const [collection, docs] of plan) {
+    for (let i = 0; i < docs.length; i += 20) await Promise.all(docs.slice(i, i + 20).map((d) => write(collection, d)));
+  }
+  // The marker goes last, so an interrupted seed runs again next time.
+  for (const a of data.accounts.filter((x) => x._id !== MARKER)) await write('dev_accounts', a);
+  await write('dev_accounts', data.accounts.find((x) => x._id === MARKER)!);
+  return { seeded: true };
+}
