@@ -3,7 +3,7 @@ const swc = ['@swc/jest', { jsc: { target: 'es2021', parser: { syntax: 'typescri
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(mingo|bson)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(mingo|bson|jose)/)'],
   testMatch: ['<rootDir>/{packages,cloudfunctions,scripts}/**/*.test.ts', '<rootDir>/{miniprogram,merchant-miniprogram,admin-web}/test/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,

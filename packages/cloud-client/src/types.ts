@@ -1,0 +1,16 @@
+export interface DevAccount { _id: string; role: 'consumer' | 'merchant' | 'admin'; name: string; description: string }
+export interface CurrentUser { uid: string; customUserId?: string; role?: string; name?: string }
+export interface PaymentParams { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string; appId?: string }
+export type Unsubscribe = () => void;
+
+/** What every app calls the cloud through, the same on every platform. */
+export interface CloudClient {
+  call<T = unknown>(fn: string, action: string, data?: unknown): Promise<T>;
+  watchDoc<T = Record<string, unknown>>(collection: string, docId: string, onDoc: (doc: T | null) => void, onError?: (e: Error) => void): Unsubscribe;
+  watchQuery<T = Record<string, unknown>>(collection: string, where: Record<string, unknown>, onDocs: (docs: T[]) => void, onError?: (e: Error) => void): Unsubscribe;
+  devAccounts(): Promise<DevAccount[]>;
+  devLogin(accountId: string): Promise<CurrentUser>;
+  currentUser(): CurrentUser | null;
+  signOut(): Promise<void>;
+  requestPayment(params: PaymentParams): Promise<void>;
+}
