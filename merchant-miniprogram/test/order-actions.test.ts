@@ -1,29 +1,26 @@
-import { ACTION_IDS, ACTION_LABELS, actionsFor, tabOf } from '../src/lib/order-actions';
-import { formatFen } from '../src/lib/money';
+import { BUTTON_IDS, merchantButtons } from '../src/lib/order-actions';
 
-test('orders fall into the merchant tabs by status; unpaid ones are hidden', () => {
-  expect(tabOf('paid')).toBe('new');
-  expect(tabOf('accepted')).toBe('active');
-  expect(tabOf('ready_for_pickup')).toBe('active');
-  expect(tabOf('picked_up')).toBe('done');
-  expect(tabOf('rejected')).toBe('done');
-  expect(tabOf('pending_payment')).toBeNull();
+const buttons = (status: string, mode: string) =>
+  merchantButtons({ status, mode } as Parameters<typeof merchantButtons>[0]).map((b) => `${b.id}:${b.label}`);
+
+test('a paid order can be accepted or rejected; a booking is confirmed through the same accept function', () => {
+  expect(buttons('paid', 'delivery')).toEqual(['accept:接单', 'reject:拒单']);
+  expect(buttons('paid', 'booking')).toEqual(['accept:确认预约', 'reject:拒单']);
 });
 
-test('buttons follow the order state', () => {
-  expect(actionsFor({ status: 'paid', mode: 'delivery' })).toEqual(['accept', 'reject']);
-  expect(actionsFor({ status: 'accepted', mode: 'pickup' })).toEqual(['markReady']);
-  expect(actionsFor({ status: 'accepted', mode: 'booking' })).toEqual([]);
-  expect(actionsFor({ status: 'ready', mode: 'delivery' })).toEqual(['handOver']);
-  expect(actionsFor({ status: 'ready_for_pickup', mode: 'pickup' })).toEqual(['handOver']);
-  expect(actionsFor({ status: 'completed', mode: 'pickup' })).toEqual([]);
+test('after accepting, the next button follows the fulfilment mode', () => {
+  expect(buttons('accepted', 'delivery')).toEqual(['ready:出餐完成']);
+  expect(buttons('accepted', 'pickup')).toEqual(['ready:备货完成']);
+  expect(buttons('ready', 'delivery')).toEqual(['handover:交付配送']);
 });
 
-test('every action has a Chinese label and a distinct element id prefix', () => {
-  expect(ACTION_LABELS).toEqual({ accept: '接单', reject: '拒单', markReady: '出餐完成', handOver: '交付' });
-  expect(new Set(Object.values(ACTION_IDS)).size).toBe(4);
+test('code check-ins and finished orders get no buttons here', () => {
+  expect(buttons('ready_for_pickup', 'pickup')).toEqual([]);
+  expect(buttons('confirmed', 'booking')).toEqual([]);
+  expect(buttons('completed', 'delivery')).toEqual([]);
+  expect(buttons('pending_payment', 'pickup')).toEqual([]);
 });
 
-test('merchant prices print from fen', () => {
-  expect(formatFen(2350)).toBe('¥23.50');
+test('button id prefixes are distinct', () => {
+  expect(new Set(Object.values(BUTTON_IDS)).size).toBe(4);
 });

@@ -32,8 +32,8 @@ export const handlers: Record<string, (data: any) => unknown> = {
   'order.detail': () => ({
     order,
     events: [
-      { from: null, to: 'pending_payment', by: 'u1', at: '2026-11-24T16:30:00.000Z' },
-      { from: 'pending_payment', to: 'paid', by: 'system', at: '2026-11-24T16:31:00.000Z' },
+      { from: null, to: 'pending_payment', by: { role: 'consumer', id: 'u1' }, reason: '', at: '2026-11-24T16:30:00.000Z' },
+      { from: 'pending_payment', to: 'paid', by: { role: 'system', id: 'wechatpay' }, reason: '', at: '2026-11-24T16:31:00.000Z' },
     ],
   }),
 };

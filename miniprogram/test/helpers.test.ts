@@ -1,25 +1,7 @@
-import { formatFen } from '../src/lib/money';
 import { formatDistance } from '../src/lib/distance';
-import { formatShanghai } from '../src/lib/time';
+import { formatShanghai, nextHourSlots } from '../src/lib/time';
 import { newIdempotencyKey } from '../src/lib/idempotency';
 
-describe('formatFen', () => {
-  test.each([
-    [0, '¥0.00'],
-    [5, '¥0.05'],
-    [1990, '¥19.90'],
-    [123456, '¥1234.56'],
-    [-250, '-¥2.50'],
-  ])('%i fen → %s', (fen, text) => {
-    expect(formatFen(fen)).toBe(text);
-  });
-
-  test('values that are inexact in binary floating point still print exactly', () => {
-    // 0.29 * 100 === 28.999999999999996 in floating point
-    expect(formatFen(29)).toBe('¥0.29');
-    expect(formatFen(100029)).toBe('¥1000.29');
-  });
-});
 
 describe('formatDistance', () => {
   test('metres below one kilometre, one decimal kilometre above', () => {
@@ -47,5 +29,16 @@ describe('newIdempotencyKey', () => {
     expect(a).toMatch(/^ck-[0-9a-z]+-[0-9a-z]{12}$/);
     expect(a).not.toBe(b);
     expect(newIdempotencyKey(1, () => 0)).toBe('ck-1-000000000000');
+  });
+});
+
+describe('nextHourSlots', () => {
+  test('whole Shanghai hours after now, keeping the +08:00 offset, across midnight', () => {
+    const slots = nextHourSlots(new Date('2026-11-24T15:20:00Z'), 3); // 23:20 in Shanghai
+    expect(slots).toEqual([
+      { start: '2026-11-25T00:00:00+08:00', label: '11-25 00:00' },
+      { start: '2026-11-25T01:00:00+08:00', label: '11-25 01:00' },
+      { start: '2026-11-25T02:00:00+08:00', label: '11-25 02:00' },
+    ]);
   });
 });

@@ -1,34 +1,17 @@
-/** Which tab an order is listed under and which buttons a merchant gets for it. */
-export type OrderTab = 'new' | 'active' | 'done';
-export type MerchantAction = 'accept' | 'reject' | 'markReady' | 'handOver';
+import { nextEvents, type OrderLike } from '@daojia/domain';
 
-const TAB_OF_STATUS: Record<string, OrderTab> = {
-  paid: 'new',
-  accepted: 'active', ready: 'active', delivering: 'active', ready_for_pickup: 'active', confirmed: 'active',
-  checked_in: 'active', refund_requested: 'active', refunding: 'active',
-  delivered: 'done', picked_up: 'done', completed: 'done', cancelled: 'done', rejected: 'done', refunded: 'done',
-};
+/** The merchant functions behind the buttons; pickUp / checkIn happen through the code check-in page. */
+export type MerchantCall = 'accept' | 'reject' | 'markReady' | 'handOver';
 
-/** Unpaid orders are not the merchant's business yet, so they have no tab. */
-export function tabOf(status: string): OrderTab | null {
-  return TAB_OF_STATUS[status] ?? null;
-}
-
-export function actionsFor(order: { status: string; mode: string }): MerchantAction[] {
-  switch (order.status) {
-    case 'paid':
-      return ['accept', 'reject'];
-    case 'accepted':
-      return order.mode === 'booking' ? [] : ['markReady'];
-    case 'ready':
-    case 'ready_for_pickup':
-      return ['handOver'];
-    default:
-      return [];
-  }
-}
-
-export const ACTION_LABELS: Record<MerchantAction, string> = { accept: '接单', reject: '拒单', markReady: '出餐完成', handOver: '交付' };
+// accept and confirm (booking) are the same function; the server picks the move by mode.
+const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver' };
 
 /** Element id prefixes (`accept-<orderId>` …) the e2e tests select buttons by. */
-export const ACTION_IDS: Record<MerchantAction, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover' };
+export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover' };
+
+/** The buttons a merchant gets for an order: the state machine's next merchant moves that have a function. */
+export function merchantButtons(order: OrderLike): { call: MerchantCall; label: string; id: string }[] {
+  return nextEvents(order, 'merchant')
+    .filter((e) => CALL_OF_EVENT[e.event])
+    .map((e) => ({ call: CALL_OF_EVENT[e.event], label: e.label, id: BUTTON_IDS[CALL_OF_EVENT[e.event]] }));
+}

@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
-import type { OrderDoc } from './types';
+import type { MerchantTab, Order } from './types';
 
 export const cloud = createCloudClient();
 
@@ -19,15 +19,15 @@ export function errorMessage(err: unknown): string {
 /** In weapp the platform signs the user in; on the web a dev account must be picked first. */
 export async function ensureSignedIn(): Promise<boolean> {
   if (isWeapp) return true;
-  if (await cloud.currentUser()) return true;
+  if (cloud.currentUser()) return true;
   await Taro.redirectTo({ url: '/pages/login/index' });
   return false;
 }
 
-type OrderReply = Promise<{ order: OrderDoc }>;
+type OrderReply = Promise<{ order: Order }>;
 
 export const api = {
-  listOrders: () => cloud.call<{ orders: OrderDoc[] }>('merchantOrder', 'list', {}),
+  listOrders: (tab: MerchantTab) => cloud.call<{ orders: Order[]; storeId: string }>('merchantOrder', 'list', { tab }),
   accept: (orderId: string): OrderReply => cloud.call('merchantOrder', 'accept', { orderId }),
   reject: (orderId: string, reason: string): OrderReply => cloud.call('merchantOrder', 'reject', { orderId, reason }),
   markReady: (orderId: string): OrderReply => cloud.call('merchantOrder', 'markReady', { orderId }),
@@ -36,17 +36,22 @@ export const api = {
 };
 
 /**
- * Calls onChange whenever the store's orders may have changed: a realtime watch once the store is known,
- * polling until then (or when the watch cannot be opened).
+ * Calls onChange whenever the store's orders may have changed: a realtime watch on the store's orders, falling
+ * back to polling when the store is not known yet or the watch is refused (the orders rule only lets a user read
+ * their own documents, so staff may not be allowed to watch).
  */
 export function subscribeOrders(storeId: string | null, onChange: () => void, pollMs = 3000): () => void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const poll = () => { timer ??= setInterval(onChange, pollMs); };
+  let unwatch = () => {};
   if (storeId) {
     try {
-      return cloud.watchQuery('orders', { storeId }, () => onChange());
+      unwatch = cloud.watchQuery('orders', { storeId }, () => onChange(), poll);
     } catch {
-      // fall through to polling
+      poll();
     }
+  } else {
+    poll();
   }
-  const timer = setInterval(onChange, pollMs);
-  return () => clearInterval(timer);
+  return () => { unwatch(); clearInterval(timer); };
 }

@@ -11,3 +11,12 @@ const SHANGHAI_OFFSET_MIN = 8 * 60;
 export function formatShanghai(iso: string | Date, pattern = 'YYYY-MM-DD HH:mm'): string {
   return dayjs.utc(iso).utcOffset(SHANGHAI_OFFSET_MIN).format(pattern);
 }
+
+/** The next `count` whole hours in Shanghai time, as booking slot choices (`start` keeps its +08:00 offset). */
+export function nextHourSlots(now: Date, count = 6): { start: string; label: string }[] {
+  const first = dayjs.utc(now).utcOffset(SHANGHAI_OFFSET_MIN).add(1, 'hour').startOf('hour');
+  return Array.from({ length: count }, (_, i) => {
+    const at = first.add(i, 'hour');
+    return { start: at.format(), label: at.format('MM-DD HH:mm') };
+  });
+}

@@ -4,7 +4,8 @@
  */
 import Taro from '@tarojs/taro';
 import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
-import type { NearbyQuery, NearbyStore, StoreDetail, OrderMode, QuoteBreakdown, OrderDoc, OrderEvent, Payment } from './types';
+import type { PaymentParams } from '@daojia/cloud-client';
+import type { Breakdown, NearbyQuery, NearbyStore, Order, OrderEventRecord, OrderMode, StoreDetail } from './types';
 
 export const cloud = createCloudClient();
 
@@ -19,7 +20,7 @@ export function errorMessage(err: unknown): string {
 /** In weapp the platform signs the user in; on the web a dev account must be picked first. */
 export async function ensureSignedIn(): Promise<boolean> {
   if (isWeapp) return true;
-  if (await cloud.currentUser()) return true;
+  if (cloud.currentUser()) return true;
   await Taro.redirectTo({ url: '/pages/login/index' });
   return false;
 }
@@ -28,11 +29,11 @@ export const api = {
   nearby: (q: NearbyQuery) => cloud.call<{ stores: NearbyStore[] }>('store', 'nearby', q),
   storeDetail: (storeId: string) => cloud.call<StoreDetail>('store', 'detail', { storeId }),
   quote: (q: { storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[] }) =>
-    cloud.call<{ breakdown: QuoteBreakdown }>('order', 'quote', q),
-  createOrder: (q: { idempotencyKey: string; storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[]; remark?: string }) =>
-    cloud.call<{ order: OrderDoc }>('order', 'create', q),
-  listOrders: () => cloud.call<{ orders: OrderDoc[] }>('order', 'list', {}),
-  orderDetail: (orderId: string) => cloud.call<{ order: OrderDoc; events: OrderEvent[] }>('order', 'detail', { orderId }),
-  cancelOrder: (orderId: string, reason?: string) => cloud.call<{ order: OrderDoc }>('order', 'cancel', { orderId, reason }),
-  prepay: (orderId: string) => cloud.call<{ payment: Payment }>('pay', 'prepay', { orderId }),
+    cloud.call<{ breakdown: Breakdown }>('order', 'quote', q),
+  createOrder: (q: { idempotencyKey: string; storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[]; slot?: { start: string }; remark?: string }) =>
+    cloud.call<{ order: Order }>('order', 'create', q),
+  listOrders: () => cloud.call<{ orders: Order[] }>('order', 'list', {}),
+  orderDetail: (orderId: string) => cloud.call<{ order: Order; events: OrderEventRecord[] }>('order', 'detail', { orderId }),
+  cancelOrder: (orderId: string, reason?: string) => cloud.call<{ order: Order }>('order', 'cancel', { orderId, reason }),
+  prepay: (orderId: string) => cloud.call<{ payment: PaymentParams }>('pay', 'prepay', { orderId }),
 };

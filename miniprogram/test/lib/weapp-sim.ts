@@ -128,7 +128,8 @@ export function openPage(distDir: string, route: string, query: Obj = {}) {
   const page = simulate.render(id);
   page.attach(document.createElement('parent-wrapper'));
   nextPage = null;
-  return page;
+  if (!page.dom) throw new Error(`${route} rendered nothing`);
+  return page as typeof page & { dom: HTMLElement };
 }
 
 /** Lets queued setData calls, timers and promises run. */

@@ -3,14 +3,14 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Empty, Tabs, TextArea } from '@nutui/nutui-react-taro';
 import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
-import type { OrderDoc } from '../../services/types';
-import { ACTION_IDS, ACTION_LABELS, actionsFor, tabOf, type MerchantAction, type OrderTab } from '../../lib/order-actions';
+import type { MerchantTab, Order } from '../../services/types';
+import { merchantButtons, type MerchantCall } from '../../lib/order-actions';
 import { MODE_LABELS, statusLabel } from '../../lib/labels';
-import { formatFen } from '../../lib/money';
+import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { PageToast, showError, showInfo } from '../../components/feedback';
 
-const TABS: { value: OrderTab; label: string }[] = [
+const TABS: { value: MerchantTab; label: string }[] = [
   { value: 'new', label: '新订单' },
   { value: 'active', label: '进行中' },
   { value: 'done', label: '已完成' },
@@ -18,24 +18,28 @@ const TABS: { value: OrderTab; label: string }[] = [
 
 export default function MerchantOrders() {
   const [visible, setVisible] = useState(false);
-  const [orders, setOrders] = useState<OrderDoc[] | null>(null);
-  const [tab, setTab] = useState<OrderTab>('new');
+  const [orders, setOrders] = useState<Order[] | null>(null);
+  const [storeId, setStoreId] = useState<string | null>(null);
+  const [tab, setTab] = useState<MerchantTab>('new');
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
   const reload = useCallback(() => {
-    api.listOrders().then((r) => setOrders(r.orders)).catch(showError);
-  }, []);
+    api.listOrders(tab).then((r) => { setOrders(r.orders); setStoreId(r.storeId); }).catch(showError);
+  }, [tab]);
 
   useDidShow(() => {
-    ensureSignedIn().then((ok) => { if (ok) { setVisible(true); reload(); } }).catch(showError);
+    ensureSignedIn().then((ok) => setVisible(ok)).catch(showError);
   });
   useDidHide(() => setVisible(false));
 
-  const storeId = orders?.[0]?.storeId ?? null;
-  useEffect(() => (visible ? subscribeOrders(storeId, reload) : undefined), [visible, storeId, reload]);
+  useEffect(() => {
+    if (!visible) return undefined;
+    reload();
+    return subscribeOrders(storeId, reload);
+  }, [visible, storeId, reload]);
 
-  async function act(order: OrderDoc, action: MerchantAction) {
+  async function act(order: Order, action: MerchantCall, label: string) {
     if (action === 'reject') {
       setRejecting(order._id);
       setReason('');
@@ -43,7 +47,7 @@ export default function MerchantOrders() {
     }
     try {
       await api[action](order._id);
-      showInfo(`已${ACTION_LABELS[action]}`);
+      showInfo(`已${label}`);
       reload();
     } catch (err) {
       showError(err);
@@ -61,7 +65,7 @@ export default function MerchantOrders() {
     }
   }
 
-  const shown = (orders ?? []).filter((o) => tabOf(o.status) === tab);
+  const shown = orders ?? [];
 
   return (
     <View className='page' id='page-merchant-orders'>
@@ -70,7 +74,7 @@ export default function MerchantOrders() {
         <Button size='small' id='go-verify' onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>核销</Button>
       </View>
       <View id='order-tabs'>
-        <Tabs value={tab} onChange={(v) => setTab(v as OrderTab)}>
+        <Tabs value={tab} onChange={(v) => { setOrders(null); setTab(v as MerchantTab); }}>
           {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.label} />)}
         </Tabs>
       </View>
@@ -89,9 +93,9 @@ export default function MerchantOrders() {
               <Text className='price'>{formatFen(o.totalFen)}</Text>
             </View>
             <View className='row' style={{ justifyContent: 'flex-end', gap: '12px' }}>
-              {actionsFor(o).map((a) => (
-                <Button key={a} size='small' type={a === 'reject' ? 'default' : 'primary'} id={`${ACTION_IDS[a]}-${o._id}`}
-                  onClick={() => act(o, a)}>{ACTION_LABELS[a]}</Button>
+              {merchantButtons(o).map((b) => (
+                <Button key={b.call} size='small' type={b.call === 'reject' ? 'default' : 'primary'} id={`${b.id}-${o._id}`}
+                  onClick={() => act(o, b.call, b.label)}>{b.label}</Button>
               ))}
             </View>
             {rejecting === o._id && (

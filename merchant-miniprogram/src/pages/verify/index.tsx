@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
 import { api } from '../../services/cloud';
-import type { OrderDoc } from '../../services/types';
+import type { Order } from '../../services/types';
 import { statusLabel } from '../../lib/labels';
-import { formatFen } from '../../lib/money';
+import { formatFen } from '@daojia/domain';
 import { PageToast, showError } from '../../components/feedback';
 
 /** Pickup / booking code check-in at the counter. */
 export default function Verify() {
   const [code, setCode] = useState('');
-  const [order, setOrder] = useState<OrderDoc | null>(null);
+  const [order, setOrder] = useState<Order | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit() {
@@ -30,7 +30,7 @@ export default function Verify() {
     <View className='page' id='page-verify'>
       <View className='section'>
         <Text className='title'>输入取件码 / 预约码</Text>
-        <Input id='verify-input' placeholder='请输入顾客出示的核销码' value={code} onChange={setCode} maxLength={12} />
+        <Input id='verify-input' placeholder='请输入顾客出示的核销码' value={code} onChange={setCode} maxLength={6} type='number' />
         <Button block type='primary' id='verify-submit' loading={busy} disabled={!code.trim() || busy} onClick={submit}>核销</Button>
       </View>
       {order && (

@@ -3,12 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { api } from '../../services/cloud';
-import type { OrderMode, QuoteBreakdown } from '../../services/types';
+import type { OrderMode, Breakdown } from '../../services/types';
 import { cartItems, emptyCart } from '../../lib/cart';
 import { loadCart, saveCart } from '../../lib/cart-storage';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { formatFen } from '../../lib/money';
+import { formatFen } from '@daojia/domain';
 import { MODE_LABELS } from '../../lib/labels';
+import { nextHourSlots } from '../../lib/time';
 import { PageToast, showError } from '../../components/feedback';
 
 export default function Checkout() {
@@ -18,8 +19,10 @@ export default function Checkout() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [modes, setModes] = useState<OrderMode[]>([]);
   const [mode, setMode] = useState<OrderMode | null>(null);
-  const [breakdown, setBreakdown] = useState<QuoteBreakdown | null>(null);
+  const [breakdown, setBreakdown] = useState<Breakdown | null>(null);
   const [remark, setRemark] = useState('');
+  const [slots] = useState(() => nextHourSlots(new Date()));
+  const [slotStart, setSlotStart] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
@@ -39,7 +42,8 @@ export default function Checkout() {
     if (!mode) return;
     setSubmitting(true);
     try {
-      const { order } = await api.createOrder({ idempotencyKey, storeId, mode, items: cartItems(cart), remark: remark || undefined });
+      const slot = mode === 'booking' && slotStart ? { start: slotStart } : undefined;
+      const { order } = await api.createOrder({ idempotencyKey, storeId, mode, items: cartItems(cart), slot, remark: remark || undefined });
       saveCart(emptyCart(storeId));
       await Taro.redirectTo({ url: `/pages/pay/index?orderId=${order._id}` });
     } catch (err) {
@@ -58,6 +62,15 @@ export default function Checkout() {
           </View>
         ))}
       </View>
+      {mode === 'booking' && (
+        <View className='chips' id='slot-picker'>
+          {slots.map((sl, i) => (
+            <View key={sl.start} id={`slot-${i}`} onClick={() => setSlotStart(sl.start)}>
+              <Tag type={slotStart === sl.start ? 'primary' : 'default'}>{sl.label}</Tag>
+            </View>
+          ))}
+        </View>
+      )}
       <View className='section' id='quote'>
         {cart.lines.length === 0 && <Text className='muted' id='cart-empty'>购物车是空的，请先选择商品</Text>}
         {cart.lines.length > 0 && !breakdown && <Text className='muted'>正在计算价格…</Text>}
@@ -84,7 +97,7 @@ export default function Checkout() {
       </View>
       <View className='bottom-bar'>
         <Text>实付 <Text className='price' id='quote-total'>{breakdown ? formatFen(breakdown.totalFen) : '--'}</Text></Text>
-        <Button type='primary' id='checkout-submit' loading={submitting} disabled={!breakdown || submitting} onClick={submit}>提交订单</Button>
+        <Button type='primary' id='checkout-submit' loading={submitting} disabled={!breakdown || submitting || (mode === 'booking' && !slotStart)} onClick={submit}>提交订单</Button>
       </View>
       <PageToast />
     </View>

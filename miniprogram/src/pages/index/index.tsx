@@ -6,7 +6,7 @@ import { api, ensureSignedIn } from '../../services/cloud';
 import type { NearbyQuery, NearbyStore } from '../../services/types';
 import { CATEGORY_TABS, MODE_LABELS } from '../../lib/labels';
 import { formatDistance } from '../../lib/distance';
-import { formatFen } from '../../lib/money';
+import { formatFen } from '@daojia/domain';
 import { locate, type Located } from '../../lib/location';
 import { PageToast, showError } from '../../components/feedback';
 

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import Taro, { useLoad } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Cell, Button } from '@nutui/nutui-react-taro';
+import type { DevAccount } from '@daojia/cloud-client';
 import { cloud } from '../../services/cloud';
 import { PageToast, showError } from '../../components/feedback';
-
-interface DevAccount { _id: string; role: string; name: string; description?: string }
 
 /** Local development sign-in: pick a seeded demo consumer. In WeChat the platform signs the user in. */
 export default function Login() {

@@ -3,22 +3,22 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { api, cloud } from '../../services/cloud';
-import type { OrderDoc, OrderEvent } from '../../services/types';
-import { formatFen } from '../../lib/money';
+import type { Order, OrderEventRecord } from '../../services/types';
+import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { MODE_LABELS, statusLabel } from '../../lib/labels';
 import { PageToast, showError } from '../../components/feedback';
 
 export default function OrderDetail() {
   const orderId = useRouter().params.id ?? '';
-  const [order, setOrder] = useState<OrderDoc | null>(null);
-  const [events, setEvents] = useState<OrderEvent[]>([]);
+  const [order, setOrder] = useState<Order | null>(null);
+  const [events, setEvents] = useState<OrderEventRecord[]>([]);
 
   useEffect(() => {
     const refresh = () => api.orderDetail(orderId).then((r) => { setOrder(r.order); setEvents(r.events); }).catch(showError);
     refresh();
     // Live status: each change of the order document also brings a new timeline event, so re-read the detail.
-    const unwatch = cloud.watchDoc<OrderDoc>('orders', orderId, (doc) => {
+    const unwatch = cloud.watchDoc<Order>('orders', orderId, (doc) => {
       if (doc) setOrder(doc);
       refresh();
     });

@@ -3,14 +3,14 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Empty } from '@nutui/nutui-react-taro';
 import { api, ensureSignedIn } from '../../services/cloud';
-import type { OrderDoc } from '../../services/types';
-import { formatFen } from '../../lib/money';
+import type { Order } from '../../services/types';
+import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { statusLabel } from '../../lib/labels';
 import { PageToast, showError } from '../../components/feedback';
 
 export default function MyOrders() {
-  const [orders, setOrders] = useState<OrderDoc[] | null>(null);
+  const [orders, setOrders] = useState<Order[] | null>(null);
 
   useDidShow(() => {
     ensureSignedIn()

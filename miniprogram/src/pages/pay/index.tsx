@@ -3,13 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, cloud } from '../../services/cloud';
-import type { OrderDoc } from '../../services/types';
-import { formatFen } from '../../lib/money';
+import type { Order } from '../../services/types';
+import { formatFen } from '@daojia/domain';
 import { PageToast, showError } from '../../components/feedback';
 
 export default function Pay() {
   const orderId = useRouter().params.orderId ?? '';
-  const [order, setOrder] = useState<OrderDoc | null>(null);
+  const [order, setOrder] = useState<Order | null>(null);
   const [paying, setPaying] = useState(false);
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import { api } from '../../services/cloud';
 import type { Product, StoreDetail } from '../../services/types';
 import { cartCount, cartReducer, cartTotalFen, quantityOf } from '../../lib/cart';
 import { loadCart, saveCart } from '../../lib/cart-storage';
-import { formatFen } from '../../lib/money';
+import { formatFen } from '@daojia/domain';
 import { MODE_LABELS } from '../../lib/labels';
 import { PageToast, showError } from '../../components/feedback';
 
