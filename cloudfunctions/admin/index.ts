@@ -1,0 +1,79 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import { DomainError, adminListOrdersInput, listStoresInput, overviewInput } from '@daojia/domain';
+import { defineFunction, action, db, _, $, type Admin } from '@daojia/function-kit';
+import { z } from 'zod';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const PAID_STATUSES = ['paid', 'accepted', 'ready', 'delivering', 'delivered', 'ready_for_pickup', 'picked_up', 'confirmed', 'checked_in', 'completed'];
+
+/** A regional manager sees their region only, whatever they ask for; a super admin may narrow by region. */
+function regionScope(admin: Admin, asked?: string): Record<string, unknown> {
+  if (admin.role === 'region_manager') {
+    if (asked && asked !== admin.region) throw new DomainError('FORBIDDEN', `只能查看${admin.region}的数据`);
+    return { region: admin.region };
+  }
+  return asked ? { region: asked } : {};
+}
+
+export const main = defineFunction('admin', {
+  whoami: action({ input: z.object({}).strict(), role: 'admin', handler: async (_input, { admin }) => ({ admin }) }),
+
+  /** GMV, orders and active buyers per day in Shanghai time, from paid orders. */
+  overview: action({
+    input: overviewInput,
+    role: 'admin',
+    async handler({ days }, { admin }) {
+      const scope = regionScope(admin!);
+      const since = dayjs().tz('Asia/Shanghai').startOf('day').subtract(days - 1, 'day');
+      const rows = (await db.collection('orders').aggregate()
+        .match({ ...scope, status: _.in(PAID_STATUSES), paidAt: _.gte(since.toISOString()) })
+        .addFields({ day: $.dateToString({ date: $.dateFromString({ dateString: '$paidAt' }), format: '%Y-%m-%d', timezone: 'Asia/Shanghai' }) })
+        .group({ _id: '$day', gmvFen: $.sum('$totalFen'), orders: $.sum(1), buyers: $.addToSet('$_openid') })
+        .end()).data as { _id: string; gmvFen: number; orders: number; buyers: string[] }[];
+      const byDay = new Map(rows.map((r) => [r._id, r]));
+      const series = Array.from({ length: days }, (_x, i) => {
+        const day = since.add(i, 'day').format('YYYY-MM-DD');
+        const r = byDay.get(day);
+        return { day, gmvFen: r?.gmvFen ?? 0, orders: r?.orders ?? 0, activeUsers: r?.buyers.length ?? 0 };
+      });
+      const buyers = new Set(rows.flatMap((r) => r.buyers));
+      const stores = (await db.collection('stores').where(scope).count()).total;
+      return {
+        totals: { gmvFen: series.reduce((a, d) => a + d.gmvFen, 0), orders: series.reduce((a, d) => a + d.orders, 0), activeUsers: buyers.size, stores },
+        series,
+        scope: admin!.role === 'region_manager' ? admin!.region : '全部区域',
+      };
+    },
+  }),
+
+  listStores: action({
+    input: listStoresInput,
+    role: 'admin',
+    async handler({ keyword, category, region, offset, limit }, { admin }) {
+      const where: Record<string, unknown> = { ...regionScope(admin!, region) };
+      if (category) where.category = category;
+      if (keyword) where.name = db.RegExp({ regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
+      const query = db.collection('stores').where(where);
+      const total = (await query.count()).total;
+      const { data } = await query.orderBy('_id', 'asc').skip(offset).limit(limit).field({ hours: false, deliveryTiers: false }).get();
+      return { stores: data, total };
+    },
+  }),
+
+  listOrders: action({
+    input: adminListOrdersInput,
+    role: 'admin',
+    async handler({ status, region, offset, limit }, { admin }) {
+      const where: Record<string, unknown> = { ...regionScope(admin!, region) };
+      if (status) where.status = status;
+      const query = db.collection('orders').where(where);
+      const total = (await query.count()).total;
+      const { data } = await query.orderBy('createdAt', 'desc').skip(offset).limit(limit).field({ pickupCode: false, idempotencyKey: false }).get();
+      return { orders: data, total };
+    },
+  }),
+});
