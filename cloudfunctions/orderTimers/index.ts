@@ -45,7 +45,8 @@ async function autoReject() {
 
 /** The seed's asynchronous reconciliation: orders whose payment or refund outcome we have not heard of yet. */
 async function reconcile() {
-  const since = dayjs().subtract(1, 'minute').toISOString();
+  // A payment normally notifies within seconds; only orders quiet for longer are asked about.
+  const since = dayjs().subtract(orderConfig().reconcileAfterSec, 'second').toISOString();
   const paying = await readAll<Order>(db.collection('orders').where({ status: 'pending_payment', prepayAt: _.lt(since) }));
   const paid = await each(paying, async (order) => {
     const txn = await wechatPay().queryByOutTradeNo(order._id);

@@ -6,7 +6,7 @@ export type Reply<T = any> = { ok: true; data: T } | { ok: false; code: string; 
 
 /** The real functions on a seeded local cloud, called as a given user (web uid, as dev login yields). */
 export async function startSeededCloud() {
-  const cloud = await startTestCloud({ seed: async (c) => { await seedDemo(c); } });
+  const cloud = await startTestCloud({ functionEnv: { ORDER_RECONCILE_AFTER_SEC: '0.001' }, seed: async (c) => { await seedDemo(c); } });
   const call = <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}) =>
     cloud.functions.invoke(fn, { action, data }, typeof user === 'string' ? { uid: user, customUserId: user } : user) as Promise<Reply<T>>;
   const ok = async <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}): Promise<T> => {

@@ -29,6 +29,7 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   url: string; // http://127.0.0.1:<port>
   port: number;
+  dataDir: string;
   envId: string;
   db: Database;
   functions: FunctionHost;
@@ -95,7 +96,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   functions.mount(router);
 
   return {
-    url, port, envId, db, functions, router,
+    url, port, dataDir: options.dataDir, envId, db, functions, router,
     async close() {
       await gateway.close();
       await functions.close();
