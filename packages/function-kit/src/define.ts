@@ -25,7 +25,7 @@ const envelope = z.object({ action: z.string().min(1), data: z.unknown().optiona
  */
 export function defineFunction(name: string, actions: Record<string, ActionDef<any, any>>) {
   const log = (msg: string) => console.error(`[${name}] ${msg}`);
-  return async function main(event: unknown, context?: { request_id?: string }): Promise<Reply<unknown>> {
+  const main = async function main(event: unknown, context?: { request_id?: string }): Promise<Reply<unknown>> {
     try {
       const { action: actionName, data } = envelope.parse(event);
       const def = actions[actionName];
@@ -41,4 +41,6 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       return toReply(e, log);
     }
   };
+  // The action table travels with the entry point so docs/API.md is generated from the same schemas.
+  return Object.assign(main, { functionName: name, actions });
 }
