@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Query, Aggregator } from 'mingo';
 import { CloudError } from '../errors';
 import type { Doc } from './ejson';
-import { applyGeo, extractGeo, geoNearStage } from './geo';
+import { applyGeo, boxAround, extractGeo, geoBound, geoNearStage, pointOf } from './geo';
 import { openStore, translateSqliteError, type IndexSpec, type Row } from './store';
 import { applyUpdate } from './update';
 
@@ -56,8 +56,11 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     return eq;
   }
 
-  function candidates(collection: string, query: Record<string, any>): Row[] {
+  function candidates(collection: string, query: Record<string, any>, geo: ReturnType<typeof extractGeo>['geo'] = []): Row[] {
     store.requireCollection(collection);
+    const geoField = store.geoField(collection);
+    const bounded = geo.map((g) => g.field === geoField && geoBound(g)).find(Boolean);
+    if (geoField && bounded) return store.scanBox(collection, geoField, boxAround(bounded.center, bounded.radiusM));
     const idCond = query._id;
     if (idCond && typeof idCond === 'object' && Array.isArray(idCond.$in) && idCond.$in.every((v: unknown) => typeof v === 'string')) {
       return idCond.$in.map((id: string) => store.get(collection, id)).filter(Boolean) as Row[];
@@ -77,7 +80,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
   function select(collection: string, query: Record<string, any> = {}): Row[] {
     const { rest, geo } = extractGeo(query);
     const test = matcher(rest);
-    const rows = candidates(collection, rest).filter((r) => test(r.doc));
+    const rows = candidates(collection, rest, geo).filter((r) => test(r.doc));
     if (!geo.length) return rows;
     const byDoc = new Map(rows.map((r) => [r.doc, r]));
     return applyGeo(rows.map((r) => r.doc), geo).map((d) => byDoc.get(d)!);
@@ -267,7 +270,12 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
       if (first && '$geoNear' in first) {
         const spec = first.$geoNear;
         const q = spec.query ? matcher(spec.query) : () => true;
-        docs = geoNearStage(store.scan(collection, []).map((r) => r.doc), spec, q);
+        const geoField = store.geoField(collection);
+        const near = pointOf(spec.near);
+        const rows = geoField && near && spec.maxDistance !== undefined && (spec.key ?? geoField) === geoField
+          ? store.scanBox(collection, geoField, boxAround(near, spec.maxDistance))
+          : store.scan(collection, []);
+        docs = geoNearStage(rows.map((r) => r.doc), { key: geoField, ...spec }, q);
         rest = pipeline.slice(1);
       } else {
         docs = store.scan(collection, []).map((r) => r.doc);
@@ -320,6 +328,10 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     },
 
     /** SQLite's query plan for the pushed-down part of a query (tests check indexes are used). */
+    explainGeo(collection: string): string {
+      const field = store.geoField(collection);
+      return field ? store.explainBox(collection, field) : 'no geo index';
+    },
     explain(collection: string, query: Record<string, any>): string {
       return store.explain(collection, pushdown(collection, extractGeo(query).rest));
     },

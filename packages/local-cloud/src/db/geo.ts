@@ -147,3 +147,26 @@ function findPointField(docs: Record<string, any>[]): string {
   for (const d of docs) for (const [k, v] of Object.entries(d)) if (asPoint(v)) return k;
   return 'location';
 }
+
+/** A lng/lat box that contains every point within `radiusM` of `center` (a prefilter; distances are exact later). */
+export function boxAround([lng, lat]: [number, number], radiusM: number) {
+  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
+  const cos = Math.cos((lat * Math.PI) / 180);
+  const dLng = cos < 1e-6 ? 180 : Math.min(180, dLat / cos);
+  return { minLng: lng - dLng, maxLng: lng + dLng, minLat: Math.max(-90, lat - dLat), maxLat: Math.min(90, lat + dLat) };
+}
+
+/** The centre and radius a geo condition is bounded by, when it is. */
+export function geoBound(g: GeoCondition): { center: [number, number]; radiusM: number } | undefined {
+  if ((g.op === '$nearSphere' || g.op === '$near') && g.spec?.$maxDistance !== undefined) {
+    const p = asPoint(g.spec.$geometry);
+    return p ? { center: p, radiusM: g.spec.$maxDistance } : undefined;
+  }
+  if (g.op === '$geoWithin' && g.spec?.$centerSphere) {
+    const [[lng, lat], radians] = g.spec.$centerSphere;
+    return { center: [lng, lat], radiusM: radians * EARTH_RADIUS_M };
+  }
+  return undefined;
+}
+
+export const pointOf = asPoint;

@@ -11,6 +11,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const FIELD = /^[A-Za-z_$][A-Za-z0-9_.$]*$/;
 const table = (c: string) => `"c_${c}"`;
 export const fieldExpr = (field: string) => `json_extract(doc, '$.${field}')`;
+const lngExpr = (field: string) => `json_extract(doc, '$.${field}.coordinates[0]')`;
+const latExpr = (field: string) => `json_extract(doc, '$.${field}.coordinates[1]')`;
+
+export interface Box { minLng: number; maxLng: number; minLat: number; maxLat: number }
 
 /**
  * SQLite storage: a table per collection (id, version, doc JSON). WAL with synchronous=NORMAL survives a process
@@ -25,6 +29,7 @@ export function openStore(dataDir: string) {
   sql.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY)');
   const collections = new Set((sql.prepare('SELECT name FROM _collections').all() as { name: string }[]).map((r) => r.name));
   const indexedFields = new Map<string, Set<string>>();
+  const geoFields = new Map<string, string>();
   const statements = new Map<string, Sqlite.Statement>();
 
   const prepare = (text: string) => {
@@ -52,8 +57,11 @@ export function openStore(dataDir: string) {
     for (const [f] of fields) if (!FIELD.test(f)) throw new CloudError('INVALID_PARAM', `invalid index field ${f}`);
     const set = indexedFields.get(collection) ?? new Set<string>();
     indexedFields.set(collection, set);
-    if (fields.some(([, dir]) => dir === '2dsphere')) {
-      // Geo queries compute distances in memory; the index marks the field as a geo key (as CloudBase requires one).
+    const geoField = fields.find(([, dir]) => dir === '2dsphere')?.[0];
+    if (geoField) {
+      // A bounding box on indexed longitude/latitude narrows geo queries; exact distances are computed afterwards.
+      geoFields.set(collection, geoField);
+      sql.exec(`CREATE INDEX IF NOT EXISTS "i_${collection}_${spec.name}" ON ${table(collection)} (${lngExpr(geoField)}, ${latExpr(geoField)})`);
       return;
     }
     set.add(fields[0][0]);
@@ -79,6 +87,16 @@ export function openStore(dataDir: string) {
       const where = equalities.map(([f]) => (f === '_id' ? 'id = ?' : `${fieldExpr(f)} = ?`));
       const text = `SELECT id, version, doc FROM ${table(collection)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
       return (prepare(text).all(...equalities.map(([, v]) => (typeof v === 'boolean' ? Number(v) : v))) as any[]).map(parse);
+    },
+    geoField: (collection: string) => geoFields.get(collection),
+    /** Documents whose indexed point lies in a lng/lat box (the caller then measures real distances). */
+    scanBox(collection: string, field: string, box: Box): Row[] {
+      const text = `SELECT id, version, doc FROM ${table(collection)} WHERE ${lngExpr(field)} BETWEEN ? AND ? AND ${latExpr(field)} BETWEEN ? AND ?`;
+      return (prepare(text).all(box.minLng, box.maxLng, box.minLat, box.maxLat) as any[]).map(parse);
+    },
+    explainBox(collection: string, field: string): string {
+      const text = `EXPLAIN QUERY PLAN SELECT id FROM ${table(collection)} WHERE ${lngExpr(field)} BETWEEN 0 AND 1 AND ${latExpr(field)} BETWEEN 0 AND 1`;
+      return (sql.prepare(text).all() as { detail: string }[]).map((r) => r.detail).join('\n');
     },
     explain(collection: string, equalities: [string, unknown][]): string {
       const where = equalities.map(([f]) => (f === '_id' ? 'id = ?' : `${fieldExpr(f)} = ?`));

@@ -225,4 +225,8 @@ describe('geo', () => {
     await expect(t.db.collection('places').aggregate().match({}).geoNear({ near: new t.db.Geo.Point(121, 31), distanceField: 'd' }).end()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     void $;
   });
+
+  test('a 2dsphere index narrows geo queries to a bounding box before exact distances', () => {
+    expect(t.cloud.db.explainGeo('places')).toMatch(/USING INDEX i_places_loc/);
+  });
 });
