@@ -1,6 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Router } from '../http/router';
+import { sendJson } from '../http/router';
 import type { Database } from '../db';
-import type { FunctionHost } from '../functions/host';
+import type { FunctionHost, Invocation } from '../functions/host';
 
-/** Placeholder until the dashboard lands: mounting is a no-op. */
-export function mountDashboard(_ctx: { router: Router; db: Database; functions: FunctionHost }): void {}
+const KEEP = 300;
+const page = readFileSync(path.join(__dirname, 'page.html'), 'utf8');
+
+/**
+ * The local cloud's dashboard (like the Firebase emulator UI): collections and documents, the invocation log of
+ * calls, triggers, timers and HTTP callbacks, timers to fire by hand, and the WeChat Pay sandbox outbox.
+ */
+export function mountDashboard({ router, db, functions }: { router: Router; db: Database; functions: FunctionHost }): void {
+  const log: Invocation[] = [];
+  functions.onInvocation((inv) => {
+    log.push(inv);
+    if (log.length > KEEP) log.shift();
+  });
+
+  router.add('GET', '/dashboard', (_req, res) => { res.writeHead(302, { location: '/dashboard/' }).end(); });
+  router.add('GET', '/dashboard/', (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page); });
+
+  router.add('GET', '/dashboard/api/collections', (_req, res) => {
+    sendJson(res, 200, { collections: db.collectionNames().map((name) => ({ name, count: db.count(name, {}) })) });
+  });
+
+  router.add('GET', '/dashboard/api/collections/:name', (req, res) => {
+    try {
+      const query = req.query.get('query') ? JSON.parse(req.query.get('query')!) : {};
+      const offset = Number(req.query.get('offset') ?? 0);
+      const docs = db.find(req.params.name, { query, order: [['_id', -1]], offset, limit: 50 });
+      sendJson(res, 200, { docs, total: db.count(req.params.name, query) });
+    } catch (e) {
+      sendJson(res, 400, { code: (e as { code?: string }).code ?? 'INVALID_QUERY', message: (e as Error).message });
+    }
+  });
+
+  router.add('GET', '/dashboard/api/invocations', (_req, res) => { sendJson(res, 200, { invocations: [...log].reverse() }); });
+
+  router.add('GET', '/dashboard/api/timers', (_req, res) => {
+    const timers = functions.names().flatMap((name) => (functions.config(name)?.triggers ?? []).map((t) => ({ function: name, name: t.name, type: t.type, config: t.config })));
+    sendJson(res, 200, { timers });
+  });
+
+  router.add('POST', '/dashboard/api/timers/:fn/:trigger', async (req, res) => {
+    try {
+      sendJson(res, 200, { result: await functions.fireTimer(req.params.fn, req.params.trigger) });
+    } catch (e) {
+      sendJson(res, 400, { code: (e as { code?: string }).code ?? 'TIMER_FAILED', message: (e as Error).message });
+    }
+  });
+}
