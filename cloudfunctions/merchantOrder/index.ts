@@ -93,7 +93,7 @@ export const main = defineFunction('merchantOrder', {
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
       const refunding = await moveOrder(orderId, 'approveRefund', by(staff!), { reason: '商家同意退款' });
-      await startRefund(refunding, refunding.totalFen, refunding.refundReason ?? '商家同意退款');
+      await startRefund(refunding, refunding.refundRequestedFen ?? refunding.totalFen, refunding.refundReason ?? '商家同意退款');
       return { order: forMerchant(await getOrder(orderId)) };
     },
   }),

@@ -1,4 +1,4 @@
-import { DomainError, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, type Order } from '@daojia/domain';
+import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, type Order } from '@daojia/domain';
 import { defineFunction, action, db } from '@daojia/function-kit';
 import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
 import { startRefund } from '../_shared/payments';
@@ -70,9 +70,11 @@ export const main = defineFunction('order', {
   requestRefund: action({
     input: refundRequestInput,
     role: 'consumer',
-    async handler({ orderId, reason }, { caller }) {
-      await ownOrder(orderId, caller.userKey);
-      return { order: await moveOrder(orderId, 'requestRefund', { role: 'consumer', id: caller.userKey }, { reason, set: { refundReason: reason } }) };
+    async handler({ orderId, reason, amountFen }, { caller }) {
+      const order = await ownOrder(orderId, caller.userKey);
+      const refundFen = amountFen ?? order.totalFen;
+      if (refundFen > order.totalFen) throw new DomainError('REFUND_TOO_LARGE', `退款金额不能超过实付金额 ${formatFen(order.totalFen)}`);
+      return { order: await moveOrder(orderId, 'requestRefund', { role: 'consumer', id: caller.userKey }, { reason, set: { refundReason: reason, refundRequestedFen: refundFen } }) };
     },
   }),
 });

@@ -58,7 +58,7 @@ async function reconcile() {
     const r = await wechatPay().queryRefund(outRefundNo).catch(async (e) => {
       // The refund request itself never reached the gateway: send it again (same out_refund_no, so it is safe).
       if ((e as { details?: { wechatCode?: string } }).details?.wechatCode !== 'RESOURCE_NOT_EXISTS') throw e;
-      await startRefund(order, order.totalFen, order.refundReason ?? '退款');
+      await startRefund(order, order.refundRequestedFen ?? order.totalFen, order.refundReason ?? '退款');
       return undefined;
     });
     if (r && r.status !== 'PROCESSING') await settleRefund(outRefundNo, r.status);

@@ -152,3 +152,31 @@ test('a paid order the merchant ignores is auto-rejected and refunded in full', 
   await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
   expect(order(orderId)).toMatchObject({ rejectReason: '商家超时未接单', refundedFen: order(orderId).totalFen });
 });
+
+test('a partial refund after pickup returns only the asked amount and ends the order as refunded', async () => {
+  const { orderId, prepayId, totalFen } = await placeOrder('demo-consumer-3');
+  await t.sandbox('/pay', { prepayId });
+  await waitFor(async () => order(orderId).status === 'paid', 'paid');
+  await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
+  await t.ok(MERCHANT, 'merchantOrder', 'markReady', { orderId });
+  await t.ok(MERCHANT, 'merchantOrder', 'verifyCode', { code: order(orderId).pickupCode });
+  expect(order(orderId).status).toBe('picked_up');
+  expect(await t.call('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '少了一份', amountFen: totalFen + 1 })).toMatchObject({ ok: false, code: 'REFUND_TOO_LARGE' });
+  await t.ok('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '少了一份', amountFen: 500 });
+  await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
+  await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+  expect(order(orderId).refundedFen).toBe(500);
+  const refunds = t.cloud.db.find('refunds', { query: { orderId } });
+  expect(refunds).toEqual([expect.objectContaining({ amountFen: 500, status: 'succeeded' })]);
+});
+
+test('a declined refund returns the order to where it was', async () => {
+  const { orderId, prepayId } = await placeOrder('demo-consumer-3');
+  await t.sandbox('/pay', { prepayId });
+  await waitFor(async () => order(orderId).status === 'paid', 'paid');
+  await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
+  await t.ok('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '不想要了' });
+  await t.ok(MERCHANT, 'merchantOrder', 'declineRefund', { orderId, reason: '已开始制作' });
+  expect(order(orderId).status).toBe('accepted');
+  expect(t.cloud.db.find('refunds', { query: { orderId } })).toHaveLength(0);
+});

@@ -29,7 +29,8 @@ export const createOrderInput = quoteInput.extend({
 export const orderIdInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
 export const listOrdersInput = z.object({ status: orderStatus.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(50).default(20) }).strict();
 export const cancelOrderInput = orderIdInput.extend({ reason: z.string().max(100).optional() }).strict();
-export const refundRequestInput = orderIdInput.extend({ reason: z.string().min(1).max(100) }).strict();
+/** `amountFen` asks for part of the money back (e.g. one dish of several); without it the whole order is refunded. */
+export const refundRequestInput = orderIdInput.extend({ reason: z.string().min(1, '请填写退款原因').max(100), amountFen: z.number().int().min(1).optional() }).strict();
 
 export const prepayInput = orderIdInput;
 

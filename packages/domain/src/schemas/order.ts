@@ -39,6 +39,7 @@ export const order = z.object({
   idempotencyKey: z.string(),
   rejectReason: z.string().optional(),
   refundReason: z.string().optional(),
+  refundRequestedFen: fen.optional(),
   refundedFen: fen.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
