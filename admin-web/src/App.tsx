@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Layout, Menu, Space, Spin, Tag, message } from 'antd';
+import { api, cloud, errorText, isForbidden, type AdminInfo } from './services/cloud';
+import { Login } from './pages/Login';
+import { Overview } from './pages/Overview';
+import { Stores } from './pages/Stores';
+import { Orders } from './pages/Orders';
+
+const MENU = [
+  { key: '/overview', label: '数据概览' },
+  { key: '/stores', label: '商户管理' },
+  { key: '/orders', label: '订单管理' },
+];
+const ROLE: Record<AdminInfo['role'], string> = { super_admin: '超级管理员', region_manager: '区域经理' };
+
+function Shell({ admin, onSignOut }: { admin: AdminInfo; onSignOut: () => void }) {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // FORBIDDEN or an expired session sends the user back to sign in; other errors are shown and the page stays.
+  const onError = useCallback((e: unknown) => { message.error(errorText(e)); if (isForbidden(e)) onSignOut(); }, [onSignOut]);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider theme="light" width={200}>
+        <div style={{ padding: 16, fontWeight: 600 }}>到家 · 管理后台</div>
+        <Menu mode="inline" selectedKeys={[pathname]} items={MENU} onClick={(i) => navigate(i.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>
+          <Space id="admin-identity">
+            <span>{admin.name}</span>
+            <Tag color="blue">{ROLE[admin.role]}{admin.region ? ` · ${admin.region}` : ''}</Tag>
+            <Button id="sign-out" onClick={onSignOut}>退出登录</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Routes>
+            <Route path="/overview" element={<Overview onError={onError} />} />
+            <Route path="/stores" element={<Stores onError={onError} />} />
+            <Route path="/orders" element={<Orders onError={onError} />} />
+            <Route path="*" element={<Navigate to="/overview" replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function App() {
+  const [admin, setAdmin] = useState<AdminInfo | null | undefined>(undefined);
+  const load = useCallback(() => {
+    if (!cloud.currentUser()) { setAdmin(null); return; }
+    api.whoami().then((r) => setAdmin(r.admin), (e) => { message.error(errorText(e)); cloud.signOut().then(() => setAdmin(null)); });
+  }, []);
+  useEffect(load, [load]);
+  const signOut = useCallback(() => { cloud.signOut().then(() => setAdmin(null)); }, []);
+  if (admin === undefined) return <Spin style={{ margin: 80 }} />;
+  return (
+    <HashRouter>
+      {admin ? <Shell admin={admin} onSignOut={signOut} /> : <Login onSignedIn={load} />}
+    </HashRouter>
+  );
+}

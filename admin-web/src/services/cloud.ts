@@ -1,0 +1,20 @@
+/** The admin panel's only door to the cloud: the `admin` function and the local sign-in. */
+import { createCloudClient, CloudCallError, type DevAccount } from '@daojia/cloud-client';
+
+export const cloud = createCloudClient();
+
+export interface AdminInfo { name: string; role: 'super_admin' | 'region_manager'; region?: string }
+export interface Overview { totals: { gmvFen: number; orders: number; activeUsers: number; stores: number }; series: { day: string; gmvFen: number; orders: number; activeUsers: number }[]; scope: string }
+export interface StoreRow { _id: string; name: string; category: string; region: string; status: string; rating: number; address: string }
+export interface OrderRow { _id: string; storeName: string; mode: string; status: string; totalFen: number; createdAt: string; region: string }
+
+export const api = {
+  whoami: () => cloud.call<{ admin: AdminInfo }>('admin', 'whoami', {}),
+  overview: (days = 14) => cloud.call<Overview>('admin', 'overview', { days }),
+  listStores: (q: { keyword?: string; category?: string; offset: number; limit: number }) => cloud.call<{ stores: StoreRow[]; total: number }>('admin', 'listStores', q),
+  listOrders: (q: { status?: string; offset: number; limit: number }) => cloud.call<{ orders: OrderRow[]; total: number }>('admin', 'listOrders', q),
+  adminAccounts: async (): Promise<DevAccount[]> => (await cloud.devAccounts()).filter((a) => a.role === 'admin'),
+};
+
+export const errorText = (e: unknown) => (e instanceof CloudCallError ? e.message : '网络异常，请稍后重试');
+export const isForbidden = (e: unknown) => e instanceof CloudCallError && ['FORBIDDEN', 'UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED'].includes(e.code);
