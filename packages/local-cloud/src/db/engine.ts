@@ -3,7 +3,7 @@ import { Query, Aggregator } from 'mingo';
 import { CloudError } from '../errors';
 import type { Doc } from './ejson';
 import { applyGeo, boxAround, extractGeo, geoBound, geoNearStage, pointOf } from './geo';
-import { openStore, translateSqliteError, type IndexSpec, type Row } from './store';
+import { openStore, translateSqliteError, type Condition, type IndexSpec, type Row } from './store';
 import { applyUpdate } from './update';
 
 export type SortSpec = [string, 1 | -1][];
@@ -28,6 +28,7 @@ const TXN_TTL_MS = 30_000;
 const newId = () => randomBytes(16).toString('hex');
 const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
 
+const RANGE_OPS: Record<string, Condition[1]> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 const isPlain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 export function createEngine(opts: { dataDir: string; collections?: Record<string, IndexSpec[]> }) {
@@ -45,15 +46,19 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     }
   }
 
-  /** Equalities the store can answer from an index (or the primary key); the rest is filtered in memory. */
-  function pushdown(collection: string, query: Record<string, any>): [string, unknown][] {
-    const eq: [string, unknown][] = [];
+  /** Equality and range conditions the store can answer from an index (or the primary key); the rest is filtered in memory. */
+  function pushdown(collection: string, query: Record<string, any>): Condition[] {
+    const out: Condition[] = [];
     for (const [field, cond] of Object.entries(query)) {
       if (field.startsWith('$') || !store.isIndexed(collection, field)) continue;
-      if (isPlain(cond)) eq.push([field, cond]);
-      else if (cond && typeof cond === 'object' && Object.keys(cond).length === 1 && isPlain(cond.$eq)) eq.push([field, cond.$eq]);
+      if (isPlain(cond)) { out.push([field, '=', cond]); continue; }
+      if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof RegExp || cond instanceof Date) continue;
+      for (const [op, value] of Object.entries(cond)) {
+        const sqlOp = RANGE_OPS[op];
+        if (sqlOp && (typeof value === 'number' || typeof value === 'string' || (op === '$eq' && typeof value === 'boolean'))) out.push([field, sqlOp, value]);
+      }
     }
-    return eq;
+    return out;
   }
 
   function candidates(collection: string, query: Record<string, any>, geo: ReturnType<typeof extractGeo>['geo'] = []): Row[] {

@@ -14,6 +14,9 @@ export const fieldExpr = (field: string) => `json_extract(doc, '$.${field}')`;
 const lngExpr = (field: string) => `json_extract(doc, '$.${field}.coordinates[0]')`;
 const latExpr = (field: string) => `json_extract(doc, '$.${field}.coordinates[1]')`;
 
+/** A condition SQLite can answer from an index: field, comparison, plain value. */
+export type Condition = [field: string, op: '=' | '>' | '>=' | '<' | '<=', value: string | number | boolean];
+
 export interface Box { minLng: number; maxLng: number; minLat: number; maxLat: number }
 
 /**
@@ -82,11 +85,14 @@ export function openStore(dataDir: string) {
       const r = prepare(`SELECT id, version, doc FROM ${table(collection)} WHERE id = ?`).get(id) as any;
       return r ? parse(r) : undefined;
     },
-    /** Rows matching pushed-down equality conditions (field → value); the caller filters exactly afterwards. */
-    scan(collection: string, equalities: [string, unknown][]): Row[] {
-      const where = equalities.map(([f]) => (f === '_id' ? 'id = ?' : `${fieldExpr(f)} = ?`));
+    /**
+     * Rows matching pushed-down conditions on indexed fields. A prefilter only: it may return more than the query
+     * matches (SQLite orders types differently from MongoDB), never less; the caller filters exactly afterwards.
+     */
+    scan(collection: string, conditions: Condition[]): Row[] {
+      const where = conditions.map(([f, op]) => `${f === '_id' ? 'id' : fieldExpr(f)} ${op} ?`);
       const text = `SELECT id, version, doc FROM ${table(collection)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
-      return (prepare(text).all(...equalities.map(([, v]) => (typeof v === 'boolean' ? Number(v) : v))) as any[]).map(parse);
+      return (prepare(text).all(...conditions.map(([, , v]) => (typeof v === 'boolean' ? Number(v) : v))) as any[]).map(parse);
     },
     geoField: (collection: string) => geoFields.get(collection),
     /** Documents whose indexed point lies in a lng/lat box (the caller then measures real distances). */
@@ -98,10 +104,10 @@ export function openStore(dataDir: string) {
       const text = `EXPLAIN QUERY PLAN SELECT id FROM ${table(collection)} WHERE ${lngExpr(field)} BETWEEN 0 AND 1 AND ${latExpr(field)} BETWEEN 0 AND 1`;
       return (sql.prepare(text).all() as { detail: string }[]).map((r) => r.detail).join('\n');
     },
-    explain(collection: string, equalities: [string, unknown][]): string {
-      const where = equalities.map(([f]) => (f === '_id' ? 'id = ?' : `${fieldExpr(f)} = ?`));
+    explain(collection: string, conditions: Condition[]): string {
+      const where = conditions.map(([f, op]) => `${f === '_id' ? 'id' : fieldExpr(f)} ${op} ?`);
       const text = `EXPLAIN QUERY PLAN SELECT id FROM ${table(collection)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-      return (sql.prepare(text).all(...equalities.map(([, v]) => v)) as { detail: string }[]).map((r) => r.detail).join('\n');
+      return (sql.prepare(text).all(...conditions.map(([, , v]) => v)) as { detail: string }[]).map((r) => r.detail).join('\n');
     },
     insert(collection: string, doc: Doc) {
       prepare(`INSERT INTO ${table(collection)} (id, version, doc) VALUES (?, 1, ?)`).run(doc._id, toStorage(doc));

@@ -64,6 +64,18 @@ describe('reads', () => {
   test('equality on an indexed field is answered by the index', () => {
     expect(t.cloud.db.explain('items', { cat: 'tea' })).toMatch(/USING INDEX i_items_cat/);
     expect(t.cloud.db.explain('items', { name: 'x' })).toMatch(/SCAN/);
+    expect(t.cloud.db.explain('items', { cat: { $gte: 'a', $lt: 'u' } })).toMatch(/USING INDEX i_items_cat/);
+  });
+
+  test('range conditions pushed to the index keep MongoDB type semantics', async () => {
+    const { _ } = t;
+    const c = t.db.collection('items');
+    await c.add({ _id: 'typed', sku: 'T', cat: 12, price: '1300', name: '类型测试' }); // numbers vs strings in the same field
+    const q = async (w: object) => ids(await c.where(w).orderBy('_id', 'asc').get());
+    expect(await q({ cat: _.gt(5) })).toEqual(['typed']);
+    expect(await q({ cat: _.gte('food').and(_.lt('tea')) })).toEqual(['c', 'd']);
+    expect(await q({ cat: _.lte('tea') })).toEqual(['a', 'b', 'c', 'd']);
+    await c.doc('typed').remove();
   });
 });
 
