@@ -5,15 +5,24 @@ import { build, type Plugin } from 'esbuild';
 export type CloudFunctionMain = (event: unknown, context: Record<string, unknown>) => unknown;
 
 /** Bare imports stay external (resolved from node_modules at run time) except our own workspace packages. */
-const externalPackages: Plugin = {
-  name: 'external-packages',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@daojia/') ? undefined : { path: args.path, external: true }));
-  },
-};
+function externalPackages(found: Set<string>): Plugin {
+  return {
+    name: 'external-packages',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('@daojia/')) return undefined;
+        if (!args.path.startsWith('node:')) found.add(args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
 
-/** The same bundle `npm run deploy` ships: one CommonJS file with the workspace packages inlined. */
-export async function bundleFunction(entry: string): Promise<{ code: string; inputs: string[] }> {
+const BUILTINS = new Set(Module.builtinModules);
+
+/** The same bundle `npm run build:functions` ships: one CommonJS file with the workspace packages inlined. */
+export async function bundleFunction(entry: string, opts: { sourcemap?: boolean } = {}): Promise<{ code: string; inputs: string[]; externals: string[] }> {
+  const found = new Set<string>();
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -21,13 +30,13 @@ export async function bundleFunction(entry: string): Promise<{ code: string; inp
     format: 'cjs',
     target: 'node20',
     write: false,
-    sourcemap: 'inline',
+    sourcemap: opts.sourcemap === false ? false : 'inline',
     metafile: true,
     logLevel: 'silent',
-    plugins: [externalPackages],
+    plugins: [externalPackages(found)],
   });
   const inputs = Object.keys(result.metafile!.inputs).map((p) => path.resolve(p));
-  return { code: result.outputFiles[0].text, inputs };
+  return { code: result.outputFiles[0].text, inputs, externals: [...found].filter((d) => !BUILTINS.has(d)).sort() };
 }
 
 /** Evaluates a bundle as if it were `<dir>/index.js`, so its requires resolve from the function's folder. */
