@@ -74,6 +74,16 @@ export const main = defineFunction('merchantOrder', {
     },
   }),
 
+  /** Self-delivery by the store's own rider; third-party couriers will report this through their callback. */
+  markDelivered: action({
+    input: orderIdInput,
+    role: 'merchant',
+    async handler({ orderId }, { staff }) {
+      await storeOrder(orderId, staff!);
+      return { order: forMerchant(await moveOrder(orderId, 'deliver', by(staff!), { reason: '商家配送送达' })) };
+    },
+  }),
+
   /** The 6-digit code the customer shows: a pickup order is handed over, a booking checked in. */
   verifyCode: action({
     input: verifyCodeInput,
