@@ -1,4 +1,10 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
 import { startSeededCloud, CONSUMER, MERCHANT, STORE, prepayIdOf, waitFor } from './harness';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
 let paidOrderId = '';
@@ -19,9 +25,19 @@ test('a super admin sees every region: stores, orders and today’s GMV', async 
   expect(new Set(stores.stores.map((s: any) => s.region)).size).toBeGreaterThan(1);
   const overview = await t.ok('demo-admin', 'admin', 'overview', { days: 7 });
   expect(overview.series).toHaveLength(7);
+  // Expected figures straight from the database: paid orders whose payment falls in the last 7 Shanghai days.
+  const since = dayjs().tz('Asia/Shanghai').startOf('day').subtract(6, 'day');
+  const inWindow = t.cloud.db.find('orders', { query: { paidAt: { $gte: since.toISOString() } } }).filter((o: any) => o.status !== 'pending_payment');
+  expect(inWindow.length).toBeGreaterThan(7); // the demo history plus this test's order
+  expect(overview.totals).toMatchObject({
+    orders: inWindow.length,
+    gmvFen: inWindow.reduce((a: number, o: any) => a + o.totalFen, 0),
+    activeUsers: new Set(inWindow.map((o: any) => o._openid)).size,
+    stores: 40,
+  });
   const paid = t.cloud.db.find('orders', { query: { _id: paidOrderId } })[0];
-  expect(overview.totals).toMatchObject({ orders: 1, gmvFen: paid.totalFen, activeUsers: 1, stores: 40 });
   expect(overview.series[6]).toMatchObject({ orders: 1, gmvFen: paid.totalFen });
+  expect(overview.series.reduce((a: number, d: any) => a + d.orders, 0)).toBe(inWindow.length);
 });
 
 test('a regional manager sees only their region, and cannot ask for another', async () => {

@@ -8,6 +8,7 @@ import tcb from '@cloudbase/node-sdk';
 import { CATEGORIES, type Category } from '@daojia/domain';
 import { useLocalCloudEnv } from '@daojia/local-cloud';
 import { CATALOG, MODES_BY_CATEGORY, REGIONS, STREETS } from './catalog';
+import { buildOrderHistory } from './history';
 
 /** The point the consumer app falls back to when it has no location (人民广场). */
 export const DEMO_CENTER = { lng: 121.4737, lat: 31.2304 };
@@ -105,7 +106,8 @@ export function buildDemoData() {
     { _id: 'demo-admin', role: 'admin', name: '平台超级管理员', description: '可查看全部区域' },
     { _id: 'demo-region-jingan', role: 'admin', name: '静安区区域经理', description: '只能查看静安区的数据' },
   );
-  return { stores, products, reviews, staff, users, addresses, coupons, userCoupons, admins, accounts };
+  const history = buildOrderHistory(stores as never, products as never, rand);
+  return { stores, products, reviews, staff, users, addresses, coupons, userCoupons, admins, accounts, history };
 }
 
 type Cloud = { url: string; envId: string };
@@ -120,7 +122,7 @@ export async function seedDemo(cloud: Cloud): Promise<{ seeded: boolean }> {
   const plan: [string, Record<string, unknown>[]][] = [
     ['stores', data.stores], ['products', data.products], ['reviews', data.reviews], ['merchant_staff', data.staff],
     ['users', data.users], ['addresses', data.addresses], ['coupons', data.coupons], ['user_coupons', data.userCoupons],
-    ['admins', data.admins],
+    ['admins', data.admins], ['orders', data.history.orders], ['order_events', data.history.events],
   ];
   // set() by id, so a seed interrupted half-way simply runs again; geo points become real Geo.Point values.
   const write = (collection: string, { _id, ...doc }: Record<string, unknown>) => {
