@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { Query } from 'mingo';
 import type { Database, Doc, DocumentChange } from '../db';
-import { readRule, type RuleAuth } from './rules';
+import { readRuleOf, type RuleAuth } from './rules';
 
 interface Subscription { collection: string; docId?: string; where?: Record<string, unknown>; auth: RuleAuth; res: ServerResponse; canRead: (d: Doc, a: RuleAuth) => boolean }
+type Rules = Parameters<typeof readRuleOf>[0];
 
 /**
  * Realtime watch for web clients over Server-Sent Events: an `init` event with the current documents, then a
@@ -34,8 +35,9 @@ export function createWatchHub(db: Database) {
   ping.unref();
 
   return {
-    subscribe(sub: Omit<Subscription, 'canRead'> & { rules: Parameters<typeof readRule>[0] }) {
-      const s: Subscription = { ...sub, canRead: readRule(sub.rules) };
+    subscribe(sub: Omit<Subscription, 'canRead'> & { rules: Rules }) {
+      const rule = readRuleOf(sub.rules);
+      const s: Subscription = { ...sub, canRead: (d, a) => rule.allowsDoc(d, a) };
       sub.res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'access-control-allow-origin': '*' });
       subs.add(s);
       send(s, 'init', { docs: snapshot(s) });
