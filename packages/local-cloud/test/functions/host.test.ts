@@ -35,7 +35,7 @@ const project = makeProject({
       const res = await app.callFunction({ name: event.fail ? 'slow' : 'whoami', data: { delayMs: 1, from: 'caller' } });
       return { me, callee: res.result };
     }`,
-  'cloudfunctions/slow/index.ts': `export async function main() { await new Promise((r) => setTimeout(r, 3000)); return 'late'; }`,
+  'cloudfunctions/slow/index.ts': `export async function main() { await new Promise((r) => setTimeout(r, 1500)); return 'late'; }`,
   'cloudfunctions/hook/index.ts': `
     export async function main(event: { body: string; httpMethod: string; headers: Record<string, string>; queryStringParameters: Record<string, string> }) {
       return { statusCode: 201, headers: { 'content-type': 'application/json' },
