@@ -68,13 +68,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const url = `http://${host}:${port}`;
   const envId = options.envId ?? 'daojia-local';
 
-  const sandboxes = await mountSandboxes({ router, dataDir: options.dataDir, cloudUrl: url, log });
-  const functions = createFunctionHost({
-    rootDir: options.rootDir, url, envId, db, log,
-    hotReload: options.hotReload ?? false, timers: options.timers ?? false,
-    env: { ...sandboxes.env, ...options.functionEnv },
-  });
-  const gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log });
+  const closeServer = () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+  let sandboxes: Awaited<ReturnType<typeof mountSandboxes>> | undefined;
+  let functions: ReturnType<typeof createFunctionHost> | undefined;
+  let gateway: Awaited<ReturnType<typeof mountGateway>>;
+  try {
+    sandboxes = await mountSandboxes({ router, dataDir: options.dataDir, cloudUrl: url, log });
+    functions = createFunctionHost({
+      rootDir: options.rootDir, url, envId, db, log,
+      hotReload: options.hotReload ?? false, timers: options.timers ?? false,
+      env: { ...sandboxes.env, ...options.functionEnv },
+    });
+    gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log });
+  } catch (e) {
+    // A start that fails (a bad rules file, a function folder missing) must not leave a listening port behind.
+    await functions?.close();
+    await sandboxes?.close?.();
+    await closeServer();
+    db.close();
+    throw e;
+  }
 
   // The server SDK's single endpoint: POST /admin {action, ...params}.
   router.add('POST', '/admin', async (req, res) => {
@@ -100,8 +113,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async close() {
       await gateway.close();
       await functions.close();
-      await sandboxes.close?.();
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await sandboxes?.close?.();
+      await closeServer();
       db.close();
     },
   };
