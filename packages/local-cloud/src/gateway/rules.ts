@@ -121,6 +121,27 @@ export function compileRule(rule: boolean | string | undefined): CompiledRule {
   };
 }
 
+/** The one `_id` a query is pinned to (`{_id: x}` or `{_id: {$eq: x}}`), if it is. */
+export function pinnedId(query: Record<string, unknown>): string | undefined {
+  const v = query._id;
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Object.keys(v).length === 1 && typeof (v as { $eq?: unknown }).$eq === 'string') return (v as { $eq: string }).$eq;
+  return undefined;
+}
+
+/**
+ * Whether a client request may touch what `query` names: everything it could match is provably allowed, or it is
+ * pinned to one `_id` (what `doc(id)` sends) and that document, if it exists, is allowed — CloudBase checks
+ * single-document access against the document itself.
+ */
+export function allowsAccess(rule: CompiledRule, query: Record<string, unknown>, auth: RuleAuth, load: (id: string) => Doc | undefined): boolean {
+  if (rule.allowsQuery(query, auth)) return true;
+  const id = pinnedId(query);
+  if (id === undefined) return false;
+  const doc = load(id);
+  return !doc || rule.allowsDoc(doc, auth);
+}
+
 /** The read rule of a collection; a collection without a rules file is closed. */
 export const readRuleOf = (rules: CollectionRules | undefined) => compileRule(rules?.rules?.read);
 export const writeRuleOf = (rules: CollectionRules | undefined) => compileRule(rules?.rules?.write);

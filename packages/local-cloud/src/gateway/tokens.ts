@@ -4,11 +4,15 @@ import path from 'node:path';
 import { SignJWT, jwtVerify } from 'jose';
 import { CloudError } from '../errors';
 
-export interface WebIdentity { uid: string; customUserId?: string; role?: string }
+export interface WebIdentity { uid: string; customUserId?: string; role?: string; name?: string }
+type Kind = 'access' | 'refresh' | 'ticket';
 
-const TTL_S = 2 * 60 * 60;
+const TTL_S: Record<Kind, number> = { access: 2 * 60 * 60, refresh: 30 * 24 * 60 * 60, ticket: 5 * 60 };
 
-/** Signed access tokens for web callers; the key lives in the data folder so sessions survive a restart. */
+/**
+ * Signed tokens for web callers: custom-login tickets (what node-sdk's `auth().createTicket` is in production),
+ * access tokens and refresh tokens. The key lives in the data folder so sessions survive a restart.
+ */
 export function createTokenIssuer(dataDir: string, envId: string) {
   const file = path.join(dataDir, 'gateway', 'token-key');
   if (!existsSync(file)) {
@@ -18,29 +22,32 @@ export function createTokenIssuer(dataDir: string, envId: string) {
   const key = Buffer.from(readFileSync(file, 'utf8'), 'base64');
   const issuer = `local-cloud/${envId}`;
 
+  const sign = (kind: Kind, who: WebIdentity) =>
+    new SignJWT({ kind, cid: who.customUserId, role: who.role, name: who.name })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject(who.uid).setIssuer(issuer).setIssuedAt().setExpirationTime(`${TTL_S[kind]}s`).sign(key);
+
+  async function read(kind: Kind, token: string | undefined): Promise<WebIdentity> {
+    if (!token) throw new CloudError('UNAUTHENTICATED', 'sign in first: missing access token');
+    try {
+      const { payload } = await jwtVerify(token, key, { issuer });
+      if (payload.kind !== kind) throw new Error(`not a ${kind} token`);
+      return { uid: String(payload.sub), customUserId: payload.cid as string | undefined, role: payload.role as string | undefined, name: payload.name as string | undefined };
+    } catch (e) {
+      const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      throw new CloudError(expired ? 'ACCESS_TOKEN_EXPIRED' : 'INVALID_ACCESS_TOKEN', expired ? `the ${kind} token has expired` : `the ${kind} token is not valid`);
+    }
+  }
+
   return {
-    async issue(who: WebIdentity): Promise<{ accessToken: string; expiresIn: number }> {
-      const accessToken = await new SignJWT({ cid: who.customUserId, role: who.role })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(who.uid)
-        .setIssuer(issuer)
-        .setIssuedAt()
-        .setExpirationTime(`${TTL_S}s`)
-        .sign(key);
-      return { accessToken, expiresIn: TTL_S };
+    ticket: (who: WebIdentity) => sign('ticket', who),
+    /** OAuth-style credentials, the shape @cloudbase/js-sdk stores and refreshes. */
+    async credentials(who: WebIdentity) {
+      return { token_type: 'Bearer', access_token: await sign('access', who), refresh_token: await sign('refresh', who), expires_in: TTL_S.access, sub: who.uid, scope: 'user' };
     },
+    verifyTicket: (t: string | undefined) => read('ticket', t),
+    verifyRefresh: (t: string | undefined) => read('refresh', t),
     /** The caller a request speaks for; a missing, forged or expired token is refused. */
-    async verify(header: string | undefined): Promise<WebIdentity> {
-      const token = header?.replace(/^Bearer\s+/i, '');
-      if (!token) throw new CloudError('UNAUTHENTICATED', 'sign in first: missing access token');
-      try {
-        const { payload } = await jwtVerify(token, key, { issuer });
-        return { uid: String(payload.sub), customUserId: payload.cid as string | undefined, role: payload.role as string | undefined };
-      } catch (e) {
-        const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
-        throw new CloudError(expired ? 'ACCESS_TOKEN_EXPIRED' : 'INVALID_ACCESS_TOKEN', expired ? 'the access token has expired; sign in again' : 'the access token is not valid');
-      }
-    },
+    verify: (header: string | undefined) => read('access', header?.replace(/^Bearer\s+/i, '')),
   };
 }
 

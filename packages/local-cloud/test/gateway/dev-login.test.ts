@@ -7,7 +7,7 @@ test('dev login is refused when the production configuration is present', async 
     process.env.DAOJIA_MODE = 'production';
     const list = await fetch(`${cloud.url}/dev/accounts`);
     expect(list.status).toBe(403);
-    const login = await fetch(`${cloud.url}/dev/login`, { method: 'POST', body: JSON.stringify({ accountId: 'demo-admin' }) });
+    const login = await fetch(`${cloud.url}/dev/ticket`, { method: 'POST', body: JSON.stringify({ accountId: 'demo-admin' }) });
     expect(await login.json()).toMatchObject({ code: 'PERMISSION_DENIED' });
   } finally {
     if (saved === undefined) delete process.env.DAOJIA_MODE; else process.env.DAOJIA_MODE = saved;
