@@ -1,7 +1,7 @@
 /** The admin panel's only door to the cloud: the `admin` function and the local sign-in. */
-import { createCloudClient, CloudCallError, type DevAccount } from '@daojia/cloud-client';
+import { createWebClient, CloudCallError, type DevAccount } from '@daojia/cloud-client';
 
-export const cloud = createCloudClient();
+export const cloud = createWebClient({ env: 'daojia-local-admin' });
 
 export interface AdminInfo { name: string; role: 'super_admin' | 'region_manager'; region?: string }
 export interface Overview { totals: { gmvFen: number; orders: number; activeUsers: number; stores: number }; series: { day: string; gmvFen: number; orders: number; activeUsers: number }[]; scope: string }

@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
 import type { MerchantTab, Order } from './types';
 
-export const cloud = createCloudClient();
+export const cloud = createCloudClient({ app: 'merchant' });
 
 export const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -36,22 +36,11 @@ export const api = {
 };
 
 /**
- * Calls onChange whenever the store's orders may have changed: a realtime watch on the store's orders, falling
- * back to polling when the store is not known yet or the watch is refused (the orders rule only lets a user read
- * their own documents, so staff may not be allowed to watch).
+ * Calls onChange every few seconds so new orders show up. Not a realtime watch: the orders rule lets a user read
+ * only their own documents, and a rule cannot say "staff of this order's store" without a cross-collection
+ * lookup, so a staff watch on the store's orders is refused by design.
  */
-export function subscribeOrders(storeId: string | null, onChange: () => void, pollMs = 3000): () => void {
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const poll = () => { timer ??= setInterval(onChange, pollMs); };
-  let unwatch = () => {};
-  if (storeId) {
-    try {
-      unwatch = cloud.watchQuery('orders', { storeId }, () => onChange(), poll);
-    } catch {
-      poll();
-    }
-  } else {
-    poll();
-  }
-  return () => { unwatch(); clearInterval(timer); };
+export function subscribeOrders(onChange: () => void, pollMs = 3000): () => void {
+  const timer = setInterval(onChange, pollMs);
+  return () => clearInterval(timer);
 }

@@ -7,7 +7,7 @@ import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
 import type { PaymentParams } from '@daojia/cloud-client';
 import type { Breakdown, NearbyQuery, NearbyStore, Order, OrderEventRecord, OrderMode, StoreDetail } from './types';
 
-export const cloud = createCloudClient();
+export const cloud = createCloudClient({ app: 'consumer' });
 
 export const isWeapp = process.env.TARO_ENV === 'weapp';
 

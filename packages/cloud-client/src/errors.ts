@@ -20,6 +20,13 @@ export function unwrap<T>(reply: unknown): T {
   const r = reply as { ok?: boolean; data?: T; code?: string; message?: string } | null;
   if (r && r.ok === true) return r.data as T;
   if (r && r.ok === false) throw new CloudCallError(r.code ?? 'UNKNOWN', r.message ?? '操作失败');
-  if (r && typeof r.code === 'string') throw new CloudCallError(r.code, PLATFORM_MESSAGES[r.code] ?? '网络异常，请稍后重试');
+  if (r && typeof r.code === 'string') throw platformError(r);
   throw new CloudCallError('BAD_REPLY', '服务返回了无法识别的结果');
+}
+
+/** What the platform (not a function) rejected with: `{code, message}` from the gateway, or a network failure. */
+export function platformError(e: unknown): CloudCallError {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code) return new CloudCallError(code, PLATFORM_MESSAGES[code] ?? '服务暂时不可用，请稍后重试');
+  return new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试');
 }

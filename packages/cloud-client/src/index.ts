@@ -7,19 +7,14 @@ export type { CloudClient, CurrentUser, DevAccount, PaymentParams, Unsubscribe }
 export { createWebClient } from './web';
 
 /**
- * The one way apps reach the cloud. In WeChat (`TARO_ENV=weapp`) it is wx.cloud; on the web it is the local
- * cloud's gateway at `localUrl` or the page's own origin.
+ * The one way the Taro apps reach the cloud: wx.cloud inside WeChat, @cloudbase/js-sdk on the web. Taro replaces
+ * `process.env.TARO_ENV` at build time, so the branch folds away and the weapp bundle never carries js-sdk
+ * (the package is marked side-effect free for that). Code built without Taro (the admin panel) calls
+ * `createWebClient` directly.
  */
-export function createCloudClient(opts: { env?: string; localUrl?: string } = {}): CloudClient {
-  if (isWeapp()) return createWeappClient(opts.env);
-  return createWebClient({ baseUrl: opts.localUrl });
-}
-
-/** Taro replaces `process.env.TARO_ENV` at build time; elsewhere (Vite, tests) there may be no `process` at all. */
-function isWeapp(): boolean {
-  try {
-    return process.env.TARO_ENV === 'weapp';
-  } catch {
-    return false;
-  }
+export function createCloudClient(opts: { app: string; env?: string; localUrl?: string }): CloudClient {
+  return process.env.TARO_ENV === 'weapp'
+    ? createWeappClient(opts.env)
+    // The local cloud serves every app from one origin; a per-app env keeps their sessions apart in localStorage.
+    : createWebClient({ baseUrl: opts.localUrl, env: opts.env ?? `daojia-local-${opts.app}` });
 }

@@ -1,100 +1,108 @@
-import { CloudCallError, unwrap } from './errors';
+import cloudbase from '@cloudbase/js-sdk';
+import { CloudCallError, platformError, unwrap } from './errors';
 import type { CloudClient, CurrentUser, DevAccount } from './types';
 
-interface Session extends CurrentUser { accessToken: string; expiresAt: number }
-
 export interface WebClientOptions {
-  /** Origin of the local cloud; defaults to the page's own origin (the local cloud serves the apps). */
+  /** Origin of the cloud gateway; defaults to the page's own origin (the local cloud serves the apps). */
   baseUrl?: string;
+  /** CloudBase environment id. Two clients in one process (tests) need two ids: the SDK keeps state per env. */
+  env?: string;
+  /** Where the SDK keeps the session: `local` survives reloads (browsers), `none` keeps it in memory (Node). */
+  persistence?: 'local' | 'session' | 'none';
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-  fetch?: typeof fetch;
-  EventSource?: typeof EventSource;
 }
 
-const SESSION_KEY = 'daojia.session';
+const AUTH_ERRORS = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
 
 /**
- * The web client for the local cloud's gateway: a signed-in session (kept across reloads), function calls that
- * carry its token, Server-Sent-Events watch, and the WeChat Pay sandbox's pay button.
+ * The web client is the real @cloudbase/js-sdk pointed at the gateway: custom-ticket sign-in, function calls and
+ * realtime watch exactly as in production. Only the ticket comes from somewhere local: the dev-ticket endpoint
+ * stands in for the server that would mint it with `auth().createTicket`.
  */
 export function createWebClient(opts: WebClientOptions = {}): CloudClient {
   const base = (opts.baseUrl ?? (typeof location !== 'undefined' ? location.origin : '')).replace(/\/$/, '');
-  const storage = opts.storage ?? (typeof localStorage !== 'undefined' ? localStorage : undefined);
-  const doFetch = opts.fetch ?? fetch;
-  let session: Session | null = null;
-  try { session = storage ? JSON.parse(storage.getItem(SESSION_KEY) ?? 'null') : null; } catch { session = null; }
-  if (session && session.expiresAt < Date.now()) session = null;
+  const env = opts.env ?? 'daojia-local';
+  const persistence = opts.persistence ?? (typeof localStorage !== 'undefined' ? 'local' : 'none');
+  const storage = opts.storage ?? (typeof localStorage !== 'undefined' && persistence === 'local' ? localStorage : undefined);
+  const app = cloudbase.init({ env, persistence } as Parameters<typeof cloudbase.init>[0]);
+  const { protocol, host } = new URL(base);
+  app.registerHost(host, protocol === 'https:' ? 'https' : 'http');
+  const auth = app.auth({ persistence } as Parameters<typeof app.auth>[0]);
 
-  const save = (s: Session | null) => {
-    session = s;
+  // Role and name for the UI, readable synchronously; the SDK's own login state decides whether it still holds.
+  const PROFILE_KEY = `daojia.profile.${env}`;
+  let profile: CurrentUser | null = null;
+  try { profile = storage ? JSON.parse(storage.getItem(PROFILE_KEY) ?? 'null') : null; } catch { profile = null; }
+  if (profile && !auth.hasLoginState()) profile = null;
+  const remember = (p: CurrentUser | null) => {
+    profile = p;
     if (!storage) return;
-    if (s) storage.setItem(SESSION_KEY, JSON.stringify(s)); else storage.removeItem(SESSION_KEY);
+    if (p) storage.setItem(PROFILE_KEY, JSON.stringify(p)); else storage.removeItem(PROFILE_KEY);
   };
 
-  async function post(path: string, body: unknown, auth: boolean): Promise<unknown> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (auth) {
-      if (!session) throw new CloudCallError('UNAUTHENTICATED', '请先登录');
-      headers.authorization = `Bearer ${session.accessToken}`;
-    }
+  /** The SDK rejects with the gateway's `{code, message}` body; apps get a CloudCallError with Chinese text. */
+  const failed = (e: unknown): CloudCallError => {
+    if (e instanceof CloudCallError) return e;
+    const err = platformError(e);
+    if (AUTH_ERRORS.has(err.code)) remember(null);
+    return err;
+  };
+
+  async function getJson(path: string, init?: RequestInit): Promise<Record<string, unknown>> {
     let res: Response;
-    try {
-      res = await doFetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    } catch {
-      throw new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试');
-    }
-    if (res.status === 401) save(null);
-    const text = await res.text();
-    try { return JSON.parse(text); } catch { throw new CloudCallError('BAD_REPLY', '服务返回了无法识别的结果'); }
+    try { res = await fetch(`${base}${path}`, init); } catch { throw new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试'); }
+    try { return (await res.json()) as Record<string, unknown>; } catch { throw new CloudCallError('BAD_REPLY', '服务返回了无法识别的结果'); }
   }
 
-  function watch<T>(collection: string, query: Record<string, string>, onDocs: (docs: T[]) => void, onError?: (e: Error) => void) {
-    const ES = opts.EventSource ?? (typeof EventSource !== 'undefined' ? EventSource : undefined);
-    if (!ES || !session) {
-      onError?.(new CloudCallError('WATCH_UNAVAILABLE', '实时更新不可用'));
+  function watch<T>(query: { watch(o: object): { close(): Promise<void> | void } }, onDocs: (docs: T[]) => void, onError?: (e: Error) => void) {
+    if (!profile) {
+      onError?.(new CloudCallError('UNAUTHENTICATED', '请先登录'));
       return () => {};
     }
-    const params = new URLSearchParams({ ...query, access_token: session.accessToken });
-    const source = new ES(`${base}/v1/watch/${encodeURIComponent(collection)}?${params}`);
-    const handle = (e: MessageEvent) => onDocs((JSON.parse(e.data) as { docs: T[] }).docs);
-    source.addEventListener('init', handle as EventListener);
-    source.addEventListener('change', handle as EventListener);
-    source.onerror = () => { if (source.readyState === 2) onError?.(new CloudCallError('WATCH_CLOSED', '实时更新已断开')); };
-    return () => source.close();
+    const watcher = query.watch({ onChange: (snapshot: { docs: T[] }) => onDocs(snapshot.docs), onError: (e: unknown) => onError?.(failed(e)) });
+    return () => { void watcher.close(); };
   }
 
   return {
     async call<T>(fn: string, action: string, data: unknown = {}) {
-      return unwrap<T>(await post(`/v1/functions/${encodeURIComponent(fn)}`, { action, data }, true));
+      if (!profile) throw new CloudCallError('UNAUTHENTICATED', '请先登录');
+      let res: { result?: unknown };
+      try { res = await app.callFunction({ name: fn, data: { action, data } }); } catch (e) { throw failed(e); }
+      // js-sdk hands back a reply that carries `code` (our `{ok: false, code, message}`) as the response itself,
+      // without `result`: the same shape as a platform error, which unwrap tells apart by `ok`.
+      return unwrap<T>('result' in res ? res.result : res);
     },
     watchDoc<T>(collection: string, docId: string, onDoc: (doc: T | null) => void, onError?: (e: Error) => void) {
-      return watch<T>(collection, { docId }, (docs) => onDoc(docs[0] ?? null), onError);
+      return watch<T>(app.database().collection(collection).doc(docId), (docs) => onDoc(docs[0] ?? null), onError);
     },
     watchQuery<T>(collection: string, where: Record<string, unknown>, onDocs: (docs: T[]) => void, onError?: (e: Error) => void) {
-      return watch<T>(collection, { where: JSON.stringify(where) }, onDocs, onError);
+      return watch<T>(app.database().collection(collection).where(where), onDocs, onError);
     },
     async devAccounts() {
-      const res = await doFetch(`${base}/dev/accounts`).catch(() => { throw new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试'); });
-      const body = (await res.json()) as { accounts?: DevAccount[]; code?: string; message?: string };
-      if (!body.accounts) throw new CloudCallError(body.code ?? 'UNKNOWN', '演示账号不可用（仅本地环境提供）');
-      return body.accounts;
+      const body = await getJson('/dev/accounts');
+      if (!Array.isArray(body.accounts)) throw new CloudCallError(String(body.code ?? 'UNKNOWN'), '演示账号不可用（仅本地环境提供）');
+      return body.accounts as DevAccount[];
     },
     async devLogin(accountId: string) {
-      const r = (await post('/dev/login', { accountId }, false)) as { accessToken?: string; expiresIn: number; uid: string; customUserId: string; role: string; name: string; code?: string };
-      if (!r.accessToken) throw new CloudCallError(r.code ?? 'LOGIN_FAILED', '登录失败，请换一个演示账号');
-      const s: Session = { accessToken: r.accessToken, expiresAt: Date.now() + r.expiresIn * 1000 - 60_000, uid: r.uid, customUserId: r.customUserId, role: r.role, name: r.name };
-      save(s);
-      return { uid: s.uid, customUserId: s.customUserId, role: s.role, name: s.name };
+      const r = await getJson('/dev/ticket', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) });
+      if (typeof r.ticket !== 'string') throw new CloudCallError(String(r.code ?? 'LOGIN_FAILED'), '登录失败，请换一个演示账号');
+      // v3 reports a failed sign-in in `error` instead of rejecting (its typings still describe v2).
+      const { error } = (await auth.signInWithCustomTicket(async () => r.ticket as string)) as unknown as { error?: unknown };
+      if (error) throw new CloudCallError('LOGIN_FAILED', '登录失败，请稍后重试');
+      const user: CurrentUser = { uid: String(r.uid), customUserId: String(r.uid), role: String(r.role), name: String(r.name) };
+      remember(user);
+      return user;
     },
-    currentUser() {
-      return session ? { uid: session.uid, customUserId: session.customUserId, role: session.role, name: session.name } : null;
+    currentUser: () => profile,
+    async signOut() {
+      remember(null);
+      await auth.signOut().catch(() => undefined);
     },
-    async signOut() { save(null); },
     /** Local mode: the sandbox's "pay" button; WeChat Pay then notifies the payNotify function, signed. */
     async requestPayment(params) {
       const prepayId = params.package.replace(/^prepay_id=/, '');
-      const res = await doFetch(`${base}/sandbox/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId }) });
-      if (!res.ok) throw new CloudCallError('PAYMENT_FAILED', '支付失败，请稍后重试');
+      const res = await fetch(`${base}/sandbox/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId }) }).catch(() => null);
+      if (!res?.ok) throw new CloudCallError('PAYMENT_FAILED', '支付失败，请稍后重试');
     },
   };
 }

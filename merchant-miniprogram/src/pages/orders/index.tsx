@@ -19,13 +19,12 @@ const TABS: { value: MerchantTab; label: string }[] = [
 export default function MerchantOrders() {
   const [visible, setVisible] = useState(false);
   const [orders, setOrders] = useState<Order[] | null>(null);
-  const [storeId, setStoreId] = useState<string | null>(null);
   const [tab, setTab] = useState<MerchantTab>('new');
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
   const reload = useCallback(() => {
-    api.listOrders(tab).then((r) => { setOrders(r.orders); setStoreId(r.storeId); }).catch(showError);
+    api.listOrders(tab).then((r) => setOrders(r.orders)).catch(showError);
   }, [tab]);
 
   useDidShow(() => {
@@ -36,8 +35,8 @@ export default function MerchantOrders() {
   useEffect(() => {
     if (!visible) return undefined;
     reload();
-    return subscribeOrders(storeId, reload);
-  }, [visible, storeId, reload]);
+    return subscribeOrders(reload);
+  }, [visible, reload]);
 
   async function act(order: Order, action: MerchantCall, label: string) {
     if (action === 'reject') {

@@ -17,12 +17,9 @@ export default function OrderDetail() {
   useEffect(() => {
     const refresh = () => api.orderDetail(orderId).then((r) => { setOrder(r.order); setEvents(r.events); }).catch(showError);
     refresh();
-    // Live status: each change of the order document also brings a new timeline event, so re-read the detail.
-    const unwatch = cloud.watchDoc<Order>('orders', orderId, (doc) => {
-      if (doc) setOrder(doc);
-      refresh();
-    });
-    return unwatch;
+    // Live status: each change of the order document also brings a new timeline event, so re-read the detail
+    // (the function's reply, not the raw document, which carries dates in their wire encoding).
+    return cloud.watchDoc<Order>('orders', orderId, () => refresh());
   }, [orderId]);
 
   if (!order) return <View className='page' id='page-order'><PageToast /></View>;
