@@ -8,7 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { ORDER_STATUS_LABELS } from '@daojia/domain';
-import { bootApp, byText, fakeWxCloud, openPage, settle, tap } from '../../miniprogram/test/lib/weapp-sim';
+import { bootApp, byText, fakeWxCloud, openPage, settle, tap, untilText, webSdkFilesIn } from '../../miniprogram/test/lib/weapp-sim';
 
 const APP_DIR = path.resolve(__dirname, '..');
 const DIST = path.join(APP_DIR, 'dist/weapp');
@@ -40,7 +40,7 @@ let page: ReturnType<typeof openPage>;
 
 test('订单: tabs, the new order with its remark and 接单/拒单, accept calls the function', async () => {
   page = openPage(DIST, 'pages/orders/index');
-  await settle(200);
+  await untilText(page.dom, '备注：不要香菜');
   for (const t of ['新订单', '进行中', '已完成', '备注：不要香菜', '¥35.00', '2026-11-25 00:31', label('paid')]) byText(page.dom, t);
   expect(page.dom.textContent).not.toContain(label('accepted'));
 
@@ -70,4 +70,8 @@ test('核销 and 登录 render', async () => {
   const login = openPage(DIST, 'pages/login/index');
   await settle(50);
   byText(login.dom, '选择演示商家账号登录');
+});
+
+test('the weapp bundle talks to wx.cloud only: @cloudbase/js-sdk (the web client) is not in it', () => {
+  expect(webSdkFilesIn(DIST)).toEqual([]);
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { ORDER_STATUS_LABELS } from '@daojia/domain';
-import { bootApp, byText, fakeWxCloud, openPage, settle, tap } from './lib/weapp-sim';
+import { bootApp, byText, fakeWxCloud, openPage, settle, tap, untilText, webSdkFilesIn } from './lib/weapp-sim';
 import { handlers } from './fixtures';
 
 const APP_DIR = path.resolve(__dirname, '..');
@@ -35,7 +35,7 @@ const text = (page: { dom: Element }) => page.dom.textContent ?? '';
 
 test('附近: category tabs, filters and the store list nearest first with distances', async () => {
   const page = openPage(DIST, 'pages/index/index');
-  await settle(200);
+  await untilText(page.dom, '阿芳美甲');
   for (const label of ['全部', '餐饮', '丽人', '零售', '本地生活', '3km内', '4.5分以上', '营业中']) byText(page.dom, label);
   const t = text(page);
   expect(t.indexOf('老王牛肉面')).toBeLessThan(t.indexOf('阿芳美甲'));
@@ -50,7 +50,7 @@ test('附近: category tabs, filters and the store list nearest first with dista
 
 test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart bar', async () => {
   const page = openPage(DIST, 'pages/store/index', { id: 's1' });
-  await settle(100);
+  await untilText(page.dom, '老王牛肉面');
   for (const label of ['老王牛肉面', '面食', '小吃', '红烧牛肉面', '卤蛋', '¥18.00']) byText(page.dom, label);
   expect(text(page)).not.toContain('下架菜');
 
@@ -64,21 +64,21 @@ test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart
 
 test('结算: quotes the saved cart and shows the server breakdown line by line', async () => {
   const page = openPage(DIST, 'pages/checkout/index', { storeId: 's1' });
-  await settle(100);
+  await untilText(page.dom, '提交订单');
   expect(calls.filter((c) => c.action === 'quote').at(-1)?.data).toEqual({ storeId: 's1', mode: 'delivery', items: [{ productId: 'p1', quantity: 2 }] });
   for (const label of ['外卖', '自提', '红烧牛肉面 × 2', '打包费', '配送费', '满30减5', '-¥5.00', '¥35.00', '提交订单']) byText(page.dom, label);
 });
 
 test('支付: shows the amount due and the pay button', async () => {
   const page = openPage(DIST, 'pages/pay/index', { orderId: 'o1' });
-  await settle(100);
+  await untilText(page.dom, '¥35.00');
   byText(page.dom, '¥35.00');
   byText(page.dom, '微信支付');
 });
 
 test('订单详情: status label, pickup code and the timeline in Shanghai time', async () => {
   const page = openPage(DIST, 'pages/order/index', { id: 'o1' });
-  await settle(100);
+  await untilText(page.dom, '8321');
   byText(page.dom, (ORDER_STATUS_LABELS as Record<string, string>).ready_for_pickup);
   byText(page.dom, '8321');
   byText(page.dom, '11-25 00:31');
@@ -86,10 +86,14 @@ test('订单详情: status label, pickup code and the timeline in Shanghai time'
 
 test('我的订单 and 登录 render', async () => {
   const orders = openPage(DIST, 'pages/orders/index');
-  await settle(100);
+  await untilText(orders.dom, '老王牛肉面');
   byText(orders.dom, '老王牛肉面');
   byText(orders.dom, '2026-11-25 00:30');
   const login = openPage(DIST, 'pages/login/index');
   await settle(50);
   byText(login.dom, '选择演示用户登录');
+});
+
+test('the weapp bundle talks to wx.cloud only: @cloudbase/js-sdk (the web client) is not in it', () => {
+  expect(webSdkFilesIn(DIST)).toEqual([]);
 });

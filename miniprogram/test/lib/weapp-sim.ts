@@ -5,6 +5,7 @@
  * Load in a jest file with `@jest-environment jsdom`.
  */
 import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import simulate from 'miniprogram-simulate';
 
 type Obj = Record<string, any>;
@@ -120,6 +121,8 @@ const opened = new Set<string>();
  * Loads and attaches one page; returns the simulate wrapper (query it through `.dom`). Each route can be opened
  * once per boot: webpack runs a page chunk only the first time it is loaded.
  */
+const rendered: HTMLElement[] = [];
+
 export function openPage(distDir: string, route: string, query: Obj = {}) {
   if (opened.has(route)) throw new Error(`${route} was already opened in this test file`);
   opened.add(route);
@@ -129,12 +132,35 @@ export function openPage(distDir: string, route: string, query: Obj = {}) {
   page.attach(document.createElement('parent-wrapper'));
   nextPage = null;
   if (!page.dom) throw new Error(`${route} rendered nothing`);
+  rendered.push(page.dom);
   return page as typeof page & { dom: HTMLElement };
 }
 
-/** Lets queued setData calls, timers and promises run. */
+/**
+ * Lets queued setData calls, timers and promises run: waits `ms`, then until every open page has stopped changing
+ * for 150 ms (at most 5 s), so a machine busy with other test workers does not cut a render short.
+ */
 export async function settle(ms = 50): Promise<void> {
   await simulate.sleep(ms);
+  const snapshot = () => rendered.map((d) => d.innerHTML).join('\u0000');
+  const deadline = Date.now() + 5000;
+  let last = snapshot();
+  let stableSince = Date.now();
+  while (Date.now() - stableSince < 150 && Date.now() < deadline) {
+    await simulate.sleep(25);
+    const now = snapshot();
+    if (now !== last) { last = now; stableSince = Date.now(); }
+  }
+}
+
+/** Waits (at most 10 s) until `text` shows somewhere in `root`: for a page's first render, which starts with calls. */
+export async function untilText(root: Element, text: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(root.textContent ?? '').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`"${text}" never showed in:\n${root.textContent}`);
+    await simulate.sleep(25);
+  }
+  await settle(0);
 }
 
 /** The deepest element whose own text is exactly `text`. */
@@ -154,4 +180,14 @@ export function tap(el: Element): void {
   exparser.Event.dispatchEvent((el as Obj).__wxElement, exparser.Event.create('tap', {}, {
     originalEvent: original, bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} },
   }));
+}
+
+/**
+ * Scripts of a weapp build that carry @cloudbase/js-sdk, which belongs to the web client only: its endpoint
+ * registration and realtime sign-in action appear nowhere else.
+ */
+export function webSdkFilesIn(dist: string): string[] {
+  const scripts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  if (scripts.length < 5) throw new Error(`${dist} does not look like a weapp build`);
+  return scripts.filter((f) => /registerEndPointWithKey|wsWebSign/.test(readFileSync(path.join(dist, f), 'utf8')));
 }
