@@ -19,14 +19,16 @@ const base = { _openid: 'u1', storeId: 's1', storeName: '老王牛肉面', items
 const orders = [
   { ...base, _id: 'o-new', mode: 'delivery', status: 'paid', remark: '不要香菜' },
   { ...base, _id: 'o-cooking', mode: 'delivery', status: 'accepted' },
+  { ...base, _id: 'o-on-the-way', mode: 'delivery', status: 'delivering' },
   { ...base, _id: 'o-done', mode: 'pickup', status: 'picked_up' },
 ];
-const TAB_OF: Record<string, string> = { paid: 'new', accepted: 'active', picked_up: 'done' };
+const TAB_OF: Record<string, string> = { paid: 'new', accepted: 'active', delivering: 'active', picked_up: 'done' };
 
 const { cloud, calls } = fakeWxCloud({
   'merchantOrder.list': ({ tab }) => ({ orders: orders.filter((o) => TAB_OF[o.status] === tab), storeId: 's1' }),
   'merchantOrder.accept': ({ orderId }) => ({ order: { ...orders[0], _id: orderId, status: 'accepted' } }),
   'merchantOrder.markReady': ({ orderId }) => ({ order: { ...orders[1], _id: orderId, status: 'ready_for_pickup' } }),
+  'merchantOrder.markDelivered': ({ orderId }) => ({ order: { ...orders[2], _id: orderId, status: 'delivered' } }),
 });
 
 beforeAll(() => {
@@ -53,13 +55,16 @@ test('订单: tabs, the new order with its remark and 接单/拒单, accept call
   byText(page.dom, '确认拒单');
 });
 
-test('订单: 进行中 asks the server for that tab and shows 出餐完成', async () => {
+test('订单: 进行中 asks the server for that tab; 出餐完成 and 已送达 call their functions', async () => {
   tap(byText(page.dom, '进行中'));
   await settle(100);
   byText(page.dom, label('accepted'));
   tap(byText(page.dom, '出餐完成'));
   await settle(100);
   expect(calls.find((c) => c.action === 'markReady')?.data).toEqual({ orderId: 'o-cooking' });
+  tap(byText(page.dom, '已送达'));
+  await settle(100);
+  expect(calls.find((c) => c.action === 'markDelivered')?.data).toEqual({ orderId: 'o-on-the-way' });
   expect(calls.filter((c) => c.action === 'list').at(-1)?.data).toEqual({ tab: 'active' });
 });
 

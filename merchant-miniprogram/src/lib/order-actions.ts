@@ -1,13 +1,13 @@
 import { nextEvents, type OrderLike } from '@daojia/domain';
 
 /** The merchant functions behind the buttons; pickUp / checkIn happen through the code check-in page. */
-export type MerchantCall = 'accept' | 'reject' | 'markReady' | 'handOver';
+export type MerchantCall = 'accept' | 'reject' | 'markReady' | 'handOver' | 'markDelivered';
 
 // accept and confirm (booking) are the same function; the server picks the move by mode.
-const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver' };
+const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver', deliver: 'markDelivered' };
 
 /** Element id prefixes (`accept-<orderId>` …) the e2e tests select buttons by. */
-export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover' };
+export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover', markDelivered: 'delivered' };
 
 /** The buttons a merchant gets for an order: the state machine's next merchant moves that have a function. */
 export function merchantButtons(order: OrderLike): { call: MerchantCall; label: string; id: string }[] {

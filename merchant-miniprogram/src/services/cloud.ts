@@ -32,6 +32,7 @@ export const api = {
   reject: (orderId: string, reason: string): OrderReply => cloud.call('merchantOrder', 'reject', { orderId, reason }),
   markReady: (orderId: string): OrderReply => cloud.call('merchantOrder', 'markReady', { orderId }),
   handOver: (orderId: string): OrderReply => cloud.call('merchantOrder', 'handOver', { orderId }),
+  markDelivered: (orderId: string): OrderReply => cloud.call('merchantOrder', 'markDelivered', { orderId }),
   verifyCode: (code: string): OrderReply => cloud.call('merchantOrder', 'verifyCode', { code }),
 };
 
