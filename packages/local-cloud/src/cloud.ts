@@ -24,6 +24,8 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /** Extra environment for every function (merged over cloudbaserc.json envVariables). */
   functionEnv?: Record<string, string>;
+  /** Lifetime of web access tokens in seconds (default 2 h); tests shorten it to see the SDK refresh. */
+  accessTokenTtlS?: number;
 }
 
 export interface LocalCloud {
@@ -79,7 +81,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       hotReload: options.hotReload ?? false, timers: options.timers ?? false,
       env: { ...sandboxes.env, ...options.functionEnv },
     });
-    gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log });
+    gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log, accessTokenTtlS: options.accessTokenTtlS });
   } catch (e) {
     // A start that fails (a bad rules file, a function folder missing) must not leave a listening port behind.
     await functions?.close();

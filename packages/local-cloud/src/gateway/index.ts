@@ -13,7 +13,7 @@ import { mountDashboard } from '../dashboard';
 
 export { devLoginAllowed } from './auth';
 
-export interface GatewayContext { router: Router; server: Server; db: Database; functions: FunctionHost; rootDir: string; dataDir: string; envId: string; url: string; log: (line: string) => void }
+export interface GatewayContext { router: Router; server: Server; db: Database; functions: FunctionHost; rootDir: string; dataDir: string; envId: string; url: string; log: (line: string) => void; accessTokenTtlS?: number }
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401, INVALID_ACCESS_TOKEN: 401, ACCESS_TOKEN_EXPIRED: 401, PERMISSION_DENIED: 403,
@@ -39,7 +39,7 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
   for (const [collection, rules] of Object.entries(ctx.db.rules)) {
     try { readRuleOf(rules); writeRuleOf(rules); } catch (e) { throw new Error(`database-rules/${collection}.json: ${(e as Error).message}`); }
   }
-  const tokens = createTokenIssuer(ctx.dataDir, ctx.envId);
+  const tokens = createTokenIssuer(ctx.dataDir, ctx.envId, ctx.accessTokenTtlS);
   const { router, db, functions } = ctx;
 
   router.add('OPTIONS', '/v1/*', (_req, res) => { res.writeHead(204, CORS).end(); });

@@ -7,13 +7,14 @@ import { CloudError } from '../errors';
 export interface WebIdentity { uid: string; customUserId?: string; role?: string; name?: string }
 type Kind = 'access' | 'refresh' | 'ticket';
 
-const TTL_S: Record<Kind, number> = { access: 2 * 60 * 60, refresh: 30 * 24 * 60 * 60, ticket: 5 * 60 };
+const DEFAULT_TTL_S: Record<Kind, number> = { access: 2 * 60 * 60, refresh: 30 * 24 * 60 * 60, ticket: 5 * 60 };
 
 /**
  * Signed tokens for web callers: custom-login tickets (what node-sdk's `auth().createTicket` is in production),
  * access tokens and refresh tokens. The key lives in the data folder so sessions survive a restart.
  */
-export function createTokenIssuer(dataDir: string, envId: string) {
+export function createTokenIssuer(dataDir: string, envId: string, accessTtlS = DEFAULT_TTL_S.access) {
+  const TTL_S: Record<Kind, number> = { ...DEFAULT_TTL_S, access: accessTtlS };
   const file = path.join(dataDir, 'gateway', 'token-key');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
