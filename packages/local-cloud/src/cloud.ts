@@ -1,7 +1,7 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { createRouter, sendJson, type Request, type Router } from './http/router';
+import { createRouter, sendJson, type Router } from './http/router';
+import { createHttpServer } from './http/server';
 import { CloudError } from './errors';
 import { openDatabase, handleDatabaseAction, type Database } from './db';
 import { createFunctionHost, type FunctionHost } from './functions/host';
@@ -45,22 +45,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const router = createRouter();
   const db = openDatabase({ dataDir: options.dataDir, rulesDir: `${options.rootDir}/database-rules` });
 
-  const server = http.createServer({ keepAlive: true }, (raw, res) => {
-    const chunks: Buffer[] = [];
-    raw.on('data', (c: Buffer) => chunks.push(c));
-    raw.on('end', async () => {
-      const url = new URL(raw.url ?? '/', 'http://local');
-      const matched = router.match(raw.method ?? 'GET', url.pathname);
-      if (!matched) return sendJson(res, 404, { code: 'NOT_FOUND', message: `no route ${raw.method} ${url.pathname}` });
-      const req: Request = { method: raw.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: raw.headers, body: Buffer.concat(chunks), params: matched.params, raw };
-      try {
-        await matched.handler(req, res);
-      } catch (e) {
-        log(`[http] ${req.method} ${req.path} failed: ${(e as Error).stack ?? e}`);
-        if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL_ERROR', message: (e as Error).message });
-      }
-    });
-  });
+  const server = createHttpServer(router, log);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

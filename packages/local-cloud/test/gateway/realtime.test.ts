@@ -1,8 +1,8 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cloudbase from '@cloudbase/js-sdk';
 import WebSocket from 'ws';
 import { startSeededCloud, waitFor, CONSUMER, NEW_CONSUMER, STORE } from '../../../../cloudfunctions/test/harness';
+import { createHttpServer } from '../../src/http/server';
 import { createRouter } from '../../src/http/router';
 import { createTokenIssuer } from '../../src/gateway/tokens';
 import { mountRealtime } from '../../src/gateway/realtime';
@@ -172,16 +172,7 @@ test('orderBy + limit: the window slides, and documents pushed out or pulled in 
 test('after the socket drops, the SDK reconnects, resumes, and is replayed what it missed', async () => {
   // A second realtime endpoint on its own server, so the test holds its handle and can cut the sockets.
   const router = createRouter();
-  const server = http.createServer((raw, res) => {
-    const chunks: Buffer[] = [];
-    raw.on('data', (c: Buffer) => chunks.push(c));
-    raw.on('end', async () => {
-      const url = new URL(raw.url ?? '/', 'http://local');
-      const m = router.match(raw.method ?? 'GET', url.pathname);
-      if (!m) return void res.writeHead(404).end();
-      await m.handler({ method: raw.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: raw.headers, body: Buffer.concat(chunks), params: m.params, raw }, res);
-    });
-  });
+  const server = createHttpServer(router);
   let upgrades = 0;
   server.on('upgrade', () => { upgrades++; });
   const realtime = mountRealtime({ router, server, db: t.cloud.db, tokens: createTokenIssuer(t.cloud.dataDir, t.cloud.envId) });

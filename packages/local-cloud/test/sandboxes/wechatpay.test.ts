@@ -5,24 +5,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createWechatPayClient, parsePaymentConfigFromEnv, type WechatPayClient, type WechatPayError } from '@daojia/integrations';
-import { createRouter, sendJson, type Request, type Router } from '../../src/http/router';
+import { createHttpServer } from '../../src/http/server';
+import { createRouter, sendJson, type Router } from '../../src/http/router';
 import { mountSandboxes, type SandboxContext } from '../../src/sandboxes';
 
 interface Arrival { path: string; headers: http.IncomingHttpHeaders; rawBody: string }
 
 /** A bare HTTP server around the local cloud's router, as startLocalCloud builds it. */
 async function startServer(router: Router) {
-  const server = http.createServer((raw, res) => {
-    const chunks: Buffer[] = [];
-    raw.on('data', (c: Buffer) => chunks.push(c));
-    raw.on('end', async () => {
-      const url = new URL(raw.url ?? '/', 'http://local');
-      const m = router.match(raw.method ?? 'GET', url.pathname);
-      if (!m) return sendJson(res, 404, { code: 'NOT_FOUND' });
-      const req: Request = { method: raw.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: raw.headers, body: Buffer.concat(chunks), params: m.params, raw };
-      try { await m.handler(req, res); } catch (e) { sendJson(res, 500, { code: 'INTERNAL_ERROR', message: (e as Error).message }); }
-    });
-  });
+  const server = createHttpServer(router);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
