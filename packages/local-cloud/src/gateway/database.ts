@@ -6,7 +6,7 @@ import type { Database, Doc } from '../db';
 import { decode } from '../db/ejson';
 import { MAX_LIMIT, type SortSpec } from '../db/engine';
 import { CloudError } from '../errors';
-import { allowsAccess, readRuleOf, writeRuleOf, type CompiledRule, type RuleAuth } from './rules';
+import { allowsAccess, bindCaller, readRuleOf, writeRuleOf, type CompiledRule, type RuleAuth } from './rules';
 import type { TokenIssuer } from './tokens';
 import { CORS } from './auth';
 
@@ -67,7 +67,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
   router.add('GET', PREFIX, async (req, res) => {
     try {
       const { collection, auth } = await caller(req);
-      const query = decode(req.query.get('query'), 'query') ?? {};
+      const query = bindCaller(decode(req.query.get('query'), 'query') ?? {}, auth);
       if (!allows(readRuleOf(db.rules[collection]), collection, query, auth)) throw denied('read');
       const p = parse(listQuery, Object.fromEntries(req.query));
       if (p.count === 'true') return sendJson(res, 200, { total: db.count(collection, query) }, CORS);
@@ -102,7 +102,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
     try {
       const { collection, auth } = await caller(req);
       const p = parse(updateBody, body(req));
-      const query = decode(p.query, 'query') ?? {};
+      const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
       const update = decode(p.data, 'data');
       if (!update || typeof update !== 'object' || Array.isArray(update)) throw new CloudError('INVALID_PARAM', 'data must be an object');
       if (!allows(writeRuleOf(db.rules[collection]), collection, query, auth)) throw denied('write');
@@ -116,7 +116,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
     try {
       const { collection, auth } = await caller(req);
       const p = parse(removeBody, body(req));
-      const query = decode(p.query, 'query') ?? {};
+      const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
       if (!allows(writeRuleOf(db.rules[collection]), collection, query, auth)) throw denied('write');
       sendJson(res, 200, { deleted: db.remove(collection, query, { multi: p.multi }) }, CORS);
     } catch (e) { reply(res, e); }

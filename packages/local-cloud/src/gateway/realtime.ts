@@ -12,7 +12,7 @@ import { decode } from '../db/ejson';
 import { MAX_LIMIT, type SortSpec } from '../db/engine';
 import { CloudError } from '../errors';
 import { CORS } from './auth';
-import { allowsAccess, readRuleOf, type RuleAuth } from './rules';
+import { allowsAccess, bindCaller, readRuleOf, type RuleAuth } from './rules';
 import type { TokenIssuer, WebIdentity } from './tokens';
 
 const WS_PATH = '/ws/realtime';
@@ -174,9 +174,9 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
   function open(who: WebIdentity, spec: Extract<Message, { msgType: 'INIT_WATCH' }>['msgData']): Watch {
     const collection = spec.collName;
     if (!db.rules[collection]) throw new CloudError('PERMISSION_DENIED', `collection ${collection} has no security rules: clients may not watch it`);
-    const query = decode(spec.query, 'query') ?? {};
-    if (typeof query !== 'object' || Array.isArray(query)) throw new CloudError('INVALID_PARAM', 'query must be an object');
     const auth: RuleAuth = { openid: who.uid, uid: who.uid };
+    const query = bindCaller(decode(spec.query, 'query') ?? {}, auth);
+    if (typeof query !== 'object' || Array.isArray(query)) throw new CloudError('INVALID_PARAM', 'query must be an object');
     const rule = readRuleOf(db.rules[collection]);
     if (!allowsAccess(rule, query, auth, (id) => db.find(collection, { query: { _id: id } })[0])) {
       throw new CloudError('PERMISSION_DENIED', 'the security rule does not allow this watch; a query must name only documents the rule permits (e.g. include _openid)');

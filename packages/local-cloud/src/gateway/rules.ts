@@ -121,6 +121,19 @@ export function compileRule(rule: boolean | string | undefined): CompiledRule {
   };
 }
 
+/**
+ * CloudBase lets a client query name "me" without knowing its openid: the string `'{openid}'` anywhere in a query
+ * stands for the caller's openid, bound before the rule is checked.
+ */
+export function bindCaller<T>(query: T, auth: RuleAuth): T {
+  if (query === '{openid}') return auth.openid as T;
+  if (Array.isArray(query)) return query.map((v) => bindCaller(v, auth)) as T;
+  if (query && typeof query === 'object' && Object.getPrototypeOf(query) === Object.prototype) {
+    return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, bindCaller(v, auth)])) as T;
+  }
+  return query;
+}
+
 /** The one `_id` a query is pinned to (`{_id: x}` or `{_id: {$eq: x}}`), if it is. */
 export function pinnedId(query: Record<string, unknown>): string | undefined {
   const v = query._id;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadCollectionRules } from '../../src/db/rules';
-import { compileRule, readRuleOf, writeRuleOf, RuleError } from '../../src/gateway/rules';
+import { bindCaller, compileRule, readRuleOf, writeRuleOf, RuleError } from '../../src/gateway/rules';
 
 /**
  * Every collection of the project × (anonymous, owner, another user) × (read a document, query, write), from the
@@ -49,4 +49,13 @@ test('expressions: comparisons, in, and/or/not with three-valued query checks', 
   expect(r.allowsQuery({ status: 'open', _openid: 'u-other' }, OTHER)).toBe(false); // rating unknown → not provable
   expect(() => compileRule("get('database.x.y').a == 1")).toThrow(RuleError);
   expect(() => compileRule('process.exit()')).toThrow(RuleError);
+});
+
+test("'{openid}' in a client query stands for the caller, at any depth, and only as a whole string", () => {
+  const auth = { openid: 'u1', uid: 'u1' };
+  const when = new Date('2026-12-01T00:00:00Z');
+  const bound = bindCaller({ _openid: '{openid}', $or: [{ buyer: { $eq: '{openid}' } }, { tags: ['{openid}', 'x'] }], note: 'my {openid}', at: when }, auth);
+  expect(bound).toEqual({ _openid: 'u1', $or: [{ buyer: { $eq: 'u1' } }, { tags: ['u1', 'x'] }], note: 'my {openid}', at: when });
+  expect(bound.at).toBeInstanceOf(Date);
+  expect(readRuleOf({ rules: { read: 'doc._openid == auth.openid' } }).allowsQuery(bindCaller({ _openid: '{openid}' }, auth), auth)).toBe(true);
 });
