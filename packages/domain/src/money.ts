@@ -25,3 +25,13 @@ export function formatFen(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * What a person typed as yuan ("12", "12.5", "12.50") in fen, by string arithmetic so no float rounding sneaks in;
+ * null for anything else (empty, negative, more than two decimals, letters).
+ */
+export function parseYuan(text: string): number | null {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

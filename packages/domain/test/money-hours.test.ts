@@ -1,4 +1,4 @@
-import { formatFen, isOpen, makeVerificationCode, percentOfFen, sumFen } from '../src';
+import { formatFen, isOpen, makeVerificationCode, parseYuan, percentOfFen, sumFen } from '../src';
 
 test('fen helpers: display, half-up percentages, integers only', () => {
   expect(formatFen(1230)).toBe('¥12.30');
@@ -21,4 +21,12 @@ test('opening hours are read in Shanghai time, including ranges past midnight', 
 test('verification codes are six digits from the injected source', () => {
   expect(makeVerificationCode(() => 42)).toBe('000042');
   expect(makeVerificationCode(() => 999_999)).toBe('999999');
+});
+
+test('typed yuan becomes fen exactly, and anything ambiguous is refused', () => {
+  expect(parseYuan('12')).toBe(1200);
+  expect(parseYuan(' 12.5 ')).toBe(1250);
+  expect(parseYuan('0.07')).toBe(7);
+  expect(parseYuan('19.99')).toBe(1999); // 19.99 * 100 is 1998.9999999999998 in floats
+  for (const bad of ['', '-1', '1.234', '1,5', 'abc', '.5', '1.']) expect(parseYuan(bad)).toBeNull();
 });
