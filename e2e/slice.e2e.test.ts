@@ -72,3 +72,45 @@ test('consumer orders and pays; merchant accepts; the consumer sees it live', as
   expect(consumer.errors).toEqual([]);
   expect(merchant.errors).toEqual([]);
 });
+
+test('a partial refund: the consumer asks with a reason and amount, the merchant approves, the consumer sees it refunded live', async () => {
+  const as = (uid: string) => ({ uid, customUserId: uid });
+  const ok = async <T>(uid: string, fn: string, action: string, data: unknown): Promise<T> => {
+    const r = (await h.cloud.functions.invoke(fn, { action, data }, as(uid))) as { ok: boolean; data: T; message?: string };
+    if (!r.ok) throw new Error(`${fn}.${action}: ${r.message}`);
+    return r.data;
+  };
+  const { order } = await ok<{ order: { _id: string; totalFen: number } }>('demo-consumer-1', 'order', 'create', { idempotencyKey: 'e2e-refund-1', storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }] });
+  const { payment } = await ok<{ payment: { package: string } }>('demo-consumer-1', 'pay', 'prepay', { orderId: order._id });
+  await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }) });
+  await until(() => h.cloud.functions.drainTriggers().then(() => h.cloud.db.find('orders', { query: { _id: order._id } })[0].status), (s) => s === 'paid', 'paid');
+  await ok('demo-merchant-001', 'merchantOrder', 'accept', { orderId: order._id });
+
+  const consumer = await openApp(h.urls.consumer);
+  const c = consumer.page;
+  await c.click('#login-demo-consumer-1');
+  await c.waitForSelector(`#store-card-${STORE}`);
+  await c.goto(`${h.urls.consumer}#/pages/order/index?id=${order._id}`);
+  await c.click('#order-refund-open');
+  await c.fill('#refund-reason textarea, textarea#refund-reason', '少了一份');
+  const amount = c.locator('#refund-amount input, input#refund-amount');
+  await amount.fill('1.00');
+  await c.click('#refund-submit');
+  await until(() => c.textContent('#order-status'), textContains('退款申请中'), 'refund requested');
+  await expect(c.textContent('#order-refund')).resolves.toContain('¥1.00');
+
+  const merchant = await openApp(h.urls.merchant);
+  const m = merchant.page;
+  await m.click('#login-demo-merchant-001');
+  await m.click('#order-tabs >> text=退款');
+  await m.waitForSelector(`#refund-approve-${order._id}`, { timeout: 15_000 });
+  await expect(m.textContent(`#refund-info-${order._id}`)).resolves.toContain('少了一份');
+  await m.click(`#refund-approve-${order._id}`);
+
+  await until(() => c.textContent('#order-status'), textContains('已退款'), 'consumer sees refunded without reload', 15_000);
+  await expect(c.textContent('#order-refund')).resolves.toContain('¥1.00');
+  const stored = h.cloud.db.find('orders', { query: { _id: order._id } })[0];
+  expect(stored).toMatchObject({ status: 'refunded', refundedFen: 100 });
+  expect(consumer.errors).toEqual([]);
+  expect(merchant.errors).toEqual([]);
+});

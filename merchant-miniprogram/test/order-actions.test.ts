@@ -1,4 +1,4 @@
-import { BUTTON_IDS, merchantButtons } from '../src/lib/order-actions';
+import { BUTTON_IDS, NEEDS_REASON, merchantButtons } from '../src/lib/order-actions';
 
 const buttons = (status: string, mode: string) =>
   merchantButtons({ status, mode } as Parameters<typeof merchantButtons>[0]).map((b) => `${b.id}:${b.label}`);
@@ -13,6 +13,12 @@ test('after accepting, the next button follows the fulfilment mode', () => {
   expect(buttons('accepted', 'pickup')).toEqual(['ready:备货完成']);
   expect(buttons('ready', 'delivery')).toEqual(['handover:交付配送']);
   expect(buttons('delivering', 'delivery')).toEqual(['delivered:已送达']);
+});
+
+test('a refund request is approved or declined (declining asks for a reason)', () => {
+  expect(buttons('refund_requested', 'pickup')).toEqual(['refund-approve:同意退款', 'refund-decline:拒绝退款']);
+  expect(buttons('refunding', 'pickup')).toEqual([]);
+  expect([...NEEDS_REASON].sort()).toEqual(['declineRefund', 'reject']);
 });
 
 test('code check-ins and finished orders get no buttons here', () => {

@@ -82,6 +82,10 @@ test('订单详情: status label, pickup code and the timeline in Shanghai time'
   byText(page.dom, (ORDER_STATUS_LABELS as Record<string, string>).ready_for_pickup);
   byText(page.dom, '8321');
   byText(page.dom, '11-25 00:31');
+  byText(page.dom, '申请退款'); // a pickup order still being prepared can be refunded, on request
+  tap(byText(page.dom, '申请退款'));
+  await settle(50);
+  byText(page.dom, '提交退款申请');
 });
 
 test('我的订单 and 登录 render', async () => {

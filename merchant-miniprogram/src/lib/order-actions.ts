@@ -1,13 +1,16 @@
 import { nextEvents, type OrderLike } from '@daojia/domain';
 
 /** The merchant functions behind the buttons; pickUp / checkIn happen through the code check-in page. */
-export type MerchantCall = 'accept' | 'reject' | 'markReady' | 'handOver' | 'markDelivered';
+export type MerchantCall = 'accept' | 'reject' | 'markReady' | 'handOver' | 'markDelivered' | 'approveRefund' | 'declineRefund';
+
+/** Calls that need a reason the customer will see, asked for in a panel before the call. */
+export const NEEDS_REASON: ReadonlySet<MerchantCall> = new Set(['reject', 'declineRefund']);
 
 // accept and confirm (booking) are the same function; the server picks the move by mode.
-const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver', deliver: 'markDelivered' };
+const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver', deliver: 'markDelivered', approveRefund: 'approveRefund', declineRefund: 'declineRefund' };
 
 /** Element id prefixes (`accept-<orderId>` …) the e2e tests select buttons by. */
-export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover', markDelivered: 'delivered' };
+export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover', markDelivered: 'delivered', approveRefund: 'refund-approve', declineRefund: 'refund-decline' };
 
 /** The buttons a merchant gets for an order: the state machine's next merchant moves that have a function. */
 export function merchantButtons(order: OrderLike): { call: MerchantCall; label: string; id: string }[] {

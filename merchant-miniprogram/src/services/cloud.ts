@@ -33,6 +33,8 @@ export const api = {
   markReady: (orderId: string): OrderReply => cloud.call('merchantOrder', 'markReady', { orderId }),
   handOver: (orderId: string): OrderReply => cloud.call('merchantOrder', 'handOver', { orderId }),
   markDelivered: (orderId: string): OrderReply => cloud.call('merchantOrder', 'markDelivered', { orderId }),
+  approveRefund: (orderId: string): OrderReply => cloud.call('merchantOrder', 'approveRefund', { orderId }),
+  declineRefund: (orderId: string, reason: string): OrderReply => cloud.call('merchantOrder', 'declineRefund', { orderId, reason }),
   verifyCode: (code: string): OrderReply => cloud.call('merchantOrder', 'verifyCode', { code }),
 };
 

@@ -35,5 +35,7 @@ export const api = {
   listOrders: () => cloud.call<{ orders: Order[] }>('order', 'list', {}),
   orderDetail: (orderId: string) => cloud.call<{ order: Order; events: OrderEventRecord[] }>('order', 'detail', { orderId }),
   cancelOrder: (orderId: string, reason?: string) => cloud.call<{ order: Order }>('order', 'cancel', { orderId, reason }),
+  confirmReceipt: (orderId: string) => cloud.call<{ order: Order }>('order', 'confirmReceipt', { orderId }),
+  requestRefund: (orderId: string, reason: string, amountFen: number) => cloud.call<{ order: Order }>('order', 'requestRefund', { orderId, reason, amountFen }),
   prepay: (orderId: string) => cloud.call<{ payment: PaymentParams }>('pay', 'prepay', { orderId }),
 };

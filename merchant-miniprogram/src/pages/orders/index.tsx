@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Empty, Tabs, TextArea } from '@nutui/nutui-react-taro';
 import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
 import type { MerchantTab, Order } from '../../services/types';
-import { merchantButtons, type MerchantCall } from '../../lib/order-actions';
+import { merchantButtons, NEEDS_REASON, type MerchantCall } from '../../lib/order-actions';
 import { MODE_LABELS, statusLabel } from '../../lib/labels';
 import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
@@ -14,13 +14,19 @@ const TABS: { value: MerchantTab; label: string }[] = [
   { value: 'new', label: '新订单' },
   { value: 'active', label: '进行中' },
   { value: 'done', label: '已完成' },
+  { value: 'refund', label: '退款' },
 ];
+
+const REASON_PROMPT: Record<string, { placeholder: string; confirm: string; done: string }> = {
+  reject: { placeholder: '请填写拒单原因（顾客可见）', confirm: '确认拒单', done: '已拒单' },
+  declineRefund: { placeholder: '请填写拒绝退款的原因（顾客可见）', confirm: '确认拒绝退款', done: '已拒绝退款' },
+};
 
 export default function MerchantOrders() {
   const [visible, setVisible] = useState(false);
   const [orders, setOrders] = useState<Order[] | null>(null);
   const [tab, setTab] = useState<MerchantTab>('new');
-  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ orderId: string; call: 'reject' | 'declineRefund' } | null>(null);
   const [reason, setReason] = useState('');
 
   const reload = useCallback(() => {
@@ -39,8 +45,8 @@ export default function MerchantOrders() {
   }, [visible, reload]);
 
   async function act(order: Order, action: MerchantCall, label: string) {
-    if (action === 'reject') {
-      setRejecting(order._id);
+    if (action === 'reject' || action === 'declineRefund') {
+      setAsking({ orderId: order._id, call: action });
       setReason('');
       return;
     }
@@ -53,11 +59,12 @@ export default function MerchantOrders() {
     }
   }
 
-  async function confirmReject(orderId: string) {
+  async function confirmWithReason() {
+    if (!asking) return;
     try {
-      await api.reject(orderId, reason.trim());
-      setRejecting(null);
-      showInfo('已拒单');
+      await api[asking.call](asking.orderId, reason.trim());
+      showInfo(REASON_PROMPT[asking.call].done);
+      setAsking(null);
       reload();
     } catch (err) {
       showError(err);
@@ -73,7 +80,7 @@ export default function MerchantOrders() {
         <Button size='small' id='go-verify' onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>核销</Button>
       </View>
       <View id='order-tabs'>
-        <Tabs value={tab} onChange={(v) => { setOrders(null); setTab(v as MerchantTab); }}>
+        <Tabs value={tab} onChange={(v) => { setOrders(null); setAsking(null); setTab(v as MerchantTab); }}>
           {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.label} />)}
         </Tabs>
       </View>
@@ -87,20 +94,25 @@ export default function MerchantOrders() {
             </View>
             {o.items.map((l) => <View key={l.productId} className='muted'>{l.name} × {l.quantity}</View>)}
             {o.remark && <View className='muted'>备注：{o.remark}</View>}
+            {o.refundReason && (
+              <View className='muted' id={`refund-info-${o._id}`}>
+                退款 {formatFen(o.refundedFen ?? o.refundRequestedFen ?? o.totalFen)}：{o.refundReason}
+              </View>
+            )}
             <View className='row'>
               <Text className='muted'>{formatShanghai(o.paidAt ?? o.createdAt)}</Text>
               <Text className='price'>{formatFen(o.totalFen)}</Text>
             </View>
             <View className='row' style={{ justifyContent: 'flex-end', gap: '12px' }}>
               {merchantButtons(o).map((b) => (
-                <Button key={b.call} size='small' type={b.call === 'reject' ? 'default' : 'primary'} id={`${b.id}-${o._id}`}
+                <Button key={b.call} size='small' type={NEEDS_REASON.has(b.call) ? 'default' : 'primary'} id={`${b.id}-${o._id}`}
                   onClick={() => act(o, b.call, b.label)}>{b.label}</Button>
               ))}
             </View>
-            {rejecting === o._id && (
-              <View id={`reject-panel-${o._id}`}>
-                <TextArea id='reject-reason' placeholder='请填写拒单原因（顾客可见）' value={reason} onChange={setReason} maxLength={100} />
-                <Button block type='danger' id='reject-confirm' disabled={!reason.trim()} onClick={() => confirmReject(o._id)}>确认拒单</Button>
+            {asking?.orderId === o._id && (
+              <View id={`reason-panel-${o._id}`}>
+                <TextArea id='reason-input' placeholder={REASON_PROMPT[asking.call].placeholder} value={reason} onChange={setReason} maxLength={100} />
+                <Button block type='danger' id='reason-confirm' disabled={!reason.trim()} onClick={confirmWithReason}>{REASON_PROMPT[asking.call].confirm}</Button>
               </View>
             )}
           </View>

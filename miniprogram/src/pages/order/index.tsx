@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro';
+import { CloudCallError } from '@daojia/cloud-client';
 import { api, cloud } from '../../services/cloud';
 import type { Order, OrderEventRecord } from '../../services/types';
-import { formatFen } from '@daojia/domain';
+import { formatFen, nextEvents, parseYuan } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { MODE_LABELS, statusLabel } from '../../lib/labels';
-import { PageToast, showError } from '../../components/feedback';
+import { PageToast, showError, showInfo } from '../../components/feedback';
 
 export default function OrderDetail() {
   const orderId = useRouter().params.id ?? '';
@@ -22,7 +23,24 @@ export default function OrderDetail() {
     return cloud.watchDoc<Order>('orders', orderId, () => refresh());
   }, [orderId]);
 
+  const [refunding, setRefunding] = useState(false);
+  const [refundReason, setRefundReason] = useState('');
+  const [refundYuan, setRefundYuan] = useState('');
+
   if (!order) return <View className='page' id='page-order'><PageToast /></View>;
+
+  const moves = nextEvents(order, 'consumer').map((e) => e.event);
+  // Before the store accepts, cancelling refunds at once; afterwards the store decides on a refund request.
+  const canCancelPaid = order.status === 'paid';
+  const canRefund = moves.includes('requestRefund') && !canCancelPaid;
+  const act = (p: Promise<{ order: Order }>, done: string) =>
+    p.then((r) => { setOrder(r.order); showInfo(done); }).catch(showError);
+
+  function submitRefund() {
+    const amountFen = parseYuan(refundYuan);
+    if (amountFen === null || amountFen < 1) return showError(new CloudCallError('INVALID_AMOUNT', '请输入正确的退款金额，如 12.50'));
+    act(api.requestRefund(orderId, refundReason.trim(), amountFen), '已提交退款申请').then(() => setRefunding(false));
+  }
 
   return (
     <View className='page' id='page-order'>
@@ -43,6 +61,27 @@ export default function OrderDetail() {
           </View>
         ))}
       </View>
+      {order.refundReason && (
+        <View className='section' id='order-refund'>
+          <Cell title={order.refundedFen !== undefined ? '已退款' : '申请退款'} extra={formatFen(order.refundedFen ?? order.refundRequestedFen ?? order.totalFen)} description={order.refundReason} />
+        </View>
+      )}
+      {refunding && (
+        <View className='section' id='refund-panel'>
+          <TextArea id='refund-reason' placeholder='请填写退款原因（商家可见）' value={refundReason} onChange={setRefundReason} maxLength={100} />
+          <Input id='refund-amount' type='digit' placeholder={`退款金额，最多 ${formatFen(order.totalFen)}`} value={refundYuan} onChange={setRefundYuan} />
+          <Button block type='primary' id='refund-submit' disabled={!refundReason.trim()} onClick={submitRefund}>提交退款申请</Button>
+        </View>
+      )}
+      {(canCancelPaid || canRefund || moves.includes('complete')) && (
+        <View className='bottom-bar'>
+          {canCancelPaid && <Button id='order-cancel-paid' onClick={() => act(api.cancelOrder(orderId), '已取消，款项将原路退回')}>取消订单</Button>}
+          {canRefund && !refunding && (
+            <Button id='order-refund-open' onClick={() => { setRefunding(true); setRefundReason(''); setRefundYuan(formatFen(order.totalFen).slice(1)); }}>申请退款</Button>
+          )}
+          {moves.includes('complete') && <Button type='primary' id='order-confirm' onClick={() => act(api.confirmReceipt(orderId), '已确认')}>{order.mode === 'booking' ? '确认完成' : '确认收货'}</Button>}
+        </View>
+      )}
       {order.status === 'pending_payment' && (
         <View className='bottom-bar'>
           <Button id='order-cancel' onClick={() => api.cancelOrder(orderId).then((r) => setOrder(r.order)).catch(showError)}>取消订单</Button>
