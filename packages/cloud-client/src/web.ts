@@ -9,7 +9,6 @@ export interface WebClientOptions {
   env?: string;
   /** Where the SDK keeps the session: `local` survives reloads (browsers), `none` keeps it in memory (Node). */
   persistence?: 'local' | 'session' | 'none';
-  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
 const AUTH_ERRORS = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
@@ -23,7 +22,7 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
   const base = (opts.baseUrl ?? (typeof location !== 'undefined' ? location.origin : '')).replace(/\/$/, '');
   const env = opts.env ?? 'daojia-local';
   const persistence = opts.persistence ?? (typeof localStorage !== 'undefined' ? 'local' : 'none');
-  const storage = opts.storage ?? (typeof localStorage !== 'undefined' && persistence === 'local' ? localStorage : undefined);
+  const storage = persistence === 'local' && typeof localStorage !== 'undefined' ? localStorage : undefined;
   const app = cloudbase.init({ env, persistence } as Parameters<typeof cloudbase.init>[0]);
   const { protocol, host } = new URL(base);
   app.registerHost(host, protocol === 'https:' ? 'https' : 'http');

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createRouter, sendJson, type Router } from './http/router';
 import { createHttpServer } from './http/server';
-import { CloudError } from './errors';
+import { CloudError, asCloudError } from './errors';
 import { openDatabase, handleDatabaseAction, type Database } from './db';
 import { createFunctionHost, type FunctionHost } from './functions/host';
 import { mountSandboxes } from './sandboxes';
@@ -88,7 +88,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       else throw new CloudError('INVALID_ACTION', `action ${action} is not supported by the local cloud`);
       sendJson(res, 200, { requestId, ...reply });
     } catch (e) {
-      const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error).message);
+      const err = asCloudError(e);
       if (!(e instanceof CloudError)) log(`[admin] ${(e as Error).stack}`);
       sendJson(res, 200, { requestId, code: err.code, message: err.message });
     }

@@ -10,3 +10,6 @@ export class CloudError extends Error {
 }
 
 export const isCloudError = (e: unknown): e is CloudError => e instanceof CloudError;
+
+/** Anything thrown, as the error a client gets: a CloudError as is, anything else as CloudBase's `SYS_ERR`. */
+export const asCloudError = (e: unknown): CloudError => (e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error).message));

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Router } from '../http/router';
 import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import { CloudError } from '../errors';
-import type { TokenIssuer } from './tokens';
-
-export const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, x-request-id, x-sdk-version, x-device-id', 'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS' };
+import type { TokenIssuer, WebIdentity } from './tokens';
+import { CORS, allowPreflight, jsonBody, sendError } from './http';
 
 /** Dev login exists only for the local cloud; a production configuration switches it off. */
 export const devLoginAllowed = () => process.env.DAOJIA_MODE !== 'production';
@@ -15,7 +15,7 @@ const signInBody = z.object({ provider_id: z.literal('custom'), ticket: z.string
 const refreshBody = z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) });
 const ticketBody = z.object({ accountId: z.string().min(1).max(64) });
 
-const oauthError = (res: Parameters<Parameters<Router['add']>[2]>[1], status: number, error: string, description: string) =>
+const oauthError = (res: ServerResponse, status: number, error: string, description: string) =>
   sendJson(res, status, { error, error_code: status, error_description: description }, CORS);
 
 /**
@@ -23,51 +23,55 @@ const oauthError = (res: Parameters<Parameters<Router['add']>[2]>[1], status: nu
  * `/auth/v1/user/me`), plus the local dev-ticket issuer that stands in for a server calling `auth().createTicket`.
  */
 export function mountAuth(router: Router, db: Database, tokens: TokenIssuer) {
+  // OAuth endpoints answer a malformed body like a missing field: 400 invalid_argument.
   const json = (body: Buffer) => { try { return JSON.parse(body.toString('utf8') || '{}'); } catch { return {}; } };
 
-  router.add('OPTIONS', '/auth/*', (_req, res) => { res.writeHead(204, CORS).end(); });
-  router.add('OPTIONS', '/dev/*', (_req, res) => { res.writeHead(204, CORS).end(); });
+  allowPreflight(router, '/auth/*');
+  allowPreflight(router, '/dev/*');
+
+  /** An OAuth grant: a body naming a credential, exchanged for fresh tokens when the credential verifies. */
+  function grant<T>(path: string, body: z.ZodType<T>, needs: string, identify: (b: T) => Promise<WebIdentity>) {
+    router.add('POST', path, async (req, res) => {
+      const parsed = body.safeParse(json(req.body));
+      if (!parsed.success) return oauthError(res, 400, 'invalid_argument', needs);
+      try {
+        sendJson(res, 200, await tokens.credentials(await identify(parsed.data)), CORS);
+      } catch (e) {
+        oauthError(res, 401, 'invalid_grant', (e as CloudError).message);
+      }
+    });
+  }
+
+  const requireDevLogin = () => { if (!devLoginAllowed()) throw new CloudError('PERMISSION_DENIED', 'dev login is disabled in production'); };
 
   router.add('GET', '/dev/accounts', (_req, res) => {
-    if (!devLoginAllowed()) return sendJson(res, 403, { code: 'PERMISSION_DENIED', message: 'dev login is disabled in production' }, CORS);
-    const accounts = db.collectionNames().includes('dev_accounts') ? db.find('dev_accounts', { order: [['role', 1], ['_id', 1]] }) : [];
-    sendJson(res, 200, { accounts }, CORS);
+    try {
+      requireDevLogin();
+      const accounts = db.collectionNames().includes('dev_accounts') ? db.find('dev_accounts', { order: [['role', 1], ['_id', 1]] }) : [];
+      sendJson(res, 200, { accounts }, CORS);
+    } catch (e) { sendError(res, e); }
   });
 
   router.add('POST', '/dev/ticket', async (req, res) => {
-    if (!devLoginAllowed()) return sendJson(res, 403, { code: 'PERMISSION_DENIED', message: 'dev login is disabled in production' }, CORS);
-    const parsed = ticketBody.safeParse(json(req.body));
-    if (!parsed.success) return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'accountId is required' }, CORS);
-    const [account] = db.find('dev_accounts', { query: { _id: parsed.data.accountId } });
-    if (!account) return sendJson(res, 403, { code: 'PERMISSION_DENIED', message: `no demo account ${parsed.data.accountId}` }, CORS);
-    const who = { uid: String(account._id), customUserId: String(account._id), role: String(account.role), name: String(account.name) };
-    sendJson(res, 200, { ticket: await tokens.ticket(who), uid: who.uid, role: who.role, name: who.name }, CORS);
+    try {
+      requireDevLogin();
+      const parsed = ticketBody.safeParse(jsonBody(req));
+      if (!parsed.success) throw new CloudError('INVALID_PARAM', 'accountId is required');
+      const [account] = db.find('dev_accounts', { query: { _id: parsed.data.accountId } });
+      if (!account) throw new CloudError('PERMISSION_DENIED', `no demo account ${parsed.data.accountId}`);
+      const who = { uid: String(account._id), customUserId: String(account._id), role: String(account.role), name: String(account.name) };
+      sendJson(res, 200, { ticket: await tokens.ticket(who), uid: who.uid, role: who.role, name: who.name }, CORS);
+    } catch (e) { sendError(res, e); }
   });
 
-  router.add('POST', '/auth/v1/signin/custom', async (req, res) => {
-    const parsed = signInBody.safeParse(json(req.body));
-    if (!parsed.success) return oauthError(res, 400, 'invalid_argument', 'provider_id "custom" and a ticket are required');
-    try {
-      sendJson(res, 200, await tokens.credentials(await tokens.verifyTicket(parsed.data.ticket)), CORS);
-    } catch (e) {
-      oauthError(res, 401, 'invalid_grant', (e as CloudError).message);
-    }
-  });
+  grant('/auth/v1/signin/custom', signInBody, 'provider_id "custom" and a ticket are required', (b) => tokens.verifyTicket(b.ticket));
 
   // Browsing the catalogue needs no account: an anonymous caller gets its own uid and only what rules give anyone.
   router.add('POST', '/auth/v1/signin/anonymously', async (_req, res) => {
     sendJson(res, 200, await tokens.credentials({ uid: `anon-${randomUUID()}`, role: 'anonymous', name: '游客' }), CORS);
   });
 
-  router.add('POST', '/auth/v1/token', async (req, res) => {
-    const parsed = refreshBody.safeParse(json(req.body));
-    if (!parsed.success) return oauthError(res, 400, 'invalid_argument', 'grant_type refresh_token with a refresh_token is required');
-    try {
-      sendJson(res, 200, await tokens.credentials(await tokens.verifyRefresh(parsed.data.refresh_token)), CORS);
-    } catch (e) {
-      oauthError(res, 401, 'invalid_grant', (e as CloudError).message);
-    }
-  });
+  grant('/auth/v1/token', refreshBody, 'grant_type refresh_token with a refresh_token is required', (b) => tokens.verifyRefresh(b.refresh_token));
 
   router.add('GET', '/auth/v1/user/me', async (req, res) => {
     try {

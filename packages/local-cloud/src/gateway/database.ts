@@ -8,9 +8,7 @@ import { MAX_LIMIT, type SortSpec } from '../db/engine';
 import { CloudError } from '../errors';
 import { allowsAccess, bindCaller, readRuleOf, writeRuleOf, type CompiledRule, type RuleAuth } from './rules';
 import type { TokenIssuer } from './tokens';
-import { CORS } from './auth';
-
-type Reply = (res: Parameters<Parameters<Router['add']>[2]>[1], e: unknown) => void;
+import { CORS, jsonBody, sendError } from './http';
 
 const PREFIX = '/v1/database/instances/:instance/databases/:database/collections/:collection/documents';
 
@@ -28,10 +26,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   if (!r.success) throw new CloudError('INVALID_PARAM', r.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
   return r.data;
 }
-
-const body = (req: Request) => {
-  try { return JSON.parse(req.body.toString('utf8') || '{}'); } catch { throw new CloudError('INVALID_PARAM', 'the body must be JSON'); }
-};
 
 /** js-sdk sends `order` as `[{field, direction}]`. */
 function sortOf(raw: string | null): SortSpec | undefined {
@@ -52,7 +46,7 @@ const wire = (value: unknown) => EJSON.serialize(value as Doc, { relaxed: true }
  * read from its source. Every request is a client request: the collection's security rule decides, and a query the
  * rule cannot prove safe is refused rather than filtered, as CloudBase does.
  */
-export function mountDatabaseGateway(router: Router, db: Database, tokens: TokenIssuer, reply: Reply) {
+export function mountDatabaseGateway(router: Router, db: Database, tokens: TokenIssuer) {
   async function caller(req: Request): Promise<{ collection: string; auth: RuleAuth }> {
     if (req.params.instance !== '(default)' || req.params.database !== '(default)') throw new CloudError('INVALID_PARAM', 'only the (default) database instance exists');
     const who = await tokens.verify(req.headers.authorization);
@@ -73,7 +67,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       if (p.count === 'true') return sendJson(res, 200, { total: db.count(collection, query) }, CORS);
       const list = db.find(collection, { query, order: sortOf(req.query.get('order')), offset: p.offset, limit: p.limit, projection: decode(req.query.get('projection'), 'projection') });
       sendJson(res, 200, wire({ list, offset: p.offset, limit: p.limit }), CORS);
-    } catch (e) { reply(res, e); }
+    } catch (e) { sendError(res, e); }
   });
 
   router.add('GET', `${PREFIX}/:id`, async (req, res) => {
@@ -83,25 +77,25 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       // A document the caller may not read looks exactly like a missing one: no existence leak.
       if (!doc || !readRuleOf(db.rules[collection]).allowsDoc(doc, auth)) throw new CloudError('DATABASE_DOCUMENT_NOT_EXIST', 'document does not exist');
       sendJson(res, 200, wire(doc), CORS);
-    } catch (e) { reply(res, e); }
+    } catch (e) { sendError(res, e); }
   });
 
   router.add('POST', PREFIX, async (req, res) => {
     try {
       const { collection, auth } = await caller(req);
-      const p = parse(insertBody, body(req));
+      const p = parse(insertBody, jsonBody(req));
       // CloudBase stamps the creator; a client cannot write a document in someone else's name.
       const docs = p.data.map((d) => ({ ...decode(d, 'data'), _openid: auth.openid }));
       const rule = writeRuleOf(db.rules[collection]);
       if (!docs.every((d) => rule.allowsDoc(d, auth))) throw denied('write');
       sendJson(res, 200, { insertedIds: db.insert(collection, docs) }, CORS);
-    } catch (e) { reply(res, e); }
+    } catch (e) { sendError(res, e); }
   });
 
   router.add('PATCH', PREFIX, async (req, res) => {
     try {
       const { collection, auth } = await caller(req);
-      const p = parse(updateBody, body(req));
+      const p = parse(updateBody, jsonBody(req));
       const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
       const update = decode(p.data, 'data');
       if (!update || typeof update !== 'object' || Array.isArray(update)) throw new CloudError('INVALID_PARAM', 'data must be an object');
@@ -109,16 +103,16 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       if (touchesOwner(update)) throw new CloudError('PERMISSION_DENIED', '_openid cannot be changed by a client');
       const r = db.update(collection, query, update, { multi: p.multi, upsert: p.upsert, replace: p.replaceMode });
       sendJson(res, 200, { updated: r.updated, upsert_id: r.upsertedId }, CORS);
-    } catch (e) { reply(res, e); }
+    } catch (e) { sendError(res, e); }
   });
 
   router.add('POST', `${PREFIX}/remove`, async (req, res) => {
     try {
       const { collection, auth } = await caller(req);
-      const p = parse(removeBody, body(req));
+      const p = parse(removeBody, jsonBody(req));
       const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
       if (!allows(writeRuleOf(db.rules[collection]), collection, query, auth)) throw denied('write');
       sendJson(res, 200, { deleted: db.remove(collection, query, { multi: p.multi }) }, CORS);
-    } catch (e) { reply(res, e); }
+    } catch (e) { sendError(res, e); }
   });
 }

@@ -10,8 +10,8 @@ import { sendJson } from '../http/router';
 import type { Database, Doc, DocumentChange } from '../db';
 import { decode } from '../db/ejson';
 import { MAX_LIMIT, type SortSpec } from '../db/engine';
-import { CloudError } from '../errors';
-import { CORS } from './auth';
+import { CloudError, asCloudError } from '../errors';
+import { CORS, allowPreflight, jsonBody } from './http';
 import { allowsAccess, bindCaller, readRuleOf, type RuleAuth } from './rules';
 import type { TokenIssuer, WebIdentity } from './tokens';
 
@@ -58,13 +58,12 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
   const wss = new WebSocketServer({ noServer: true });
   const watches = new Map<string, Watch>();
 
-  router.add('OPTIONS', '/web', (_req, res) => { res.writeHead(204, CORS).end(); });
+  allowPreflight(router, '/web');
   router.add('POST', '/web', async (req, res) => {
     // CloudBase's /web answers HTTP 200 with `{code, message}` on failure; the SDK reports `res.code`.
     const reply = (body: object) => sendJson(res, 200, { requestId: randomUUID(), ...body }, CORS);
     try {
-      let body: Record<string, unknown>;
-      try { body = JSON.parse(req.body.toString('utf8') || '{}'); } catch { throw new CloudError('INVALID_PARAM', 'the body must be JSON'); }
+      const body = (jsonBody(req) ?? {}) as Record<string, unknown>;
       if (body.action !== 'auth.wsWebSign') throw new CloudError('INVALID_PARAM', `action ${String(body.action)} is not supported by the local cloud's /web endpoint (only auth.wsWebSign)`);
       const token = typeof body.access_token === 'string' && body.access_token ? body.access_token : req.headers.authorization?.replace(/^Bearer\s+/i, '');
       await tokens.verify(token ? `Bearer ${token}` : undefined);
@@ -73,7 +72,7 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
       // already hold (a login ticket would, since it can be exchanged for a refresh token).
       reply({ data: { signStr: token, wsUrl: `${scheme}://${req.headers.host}${WS_PATH}`, secretVersion: '1', envId: String(body.env ?? req.query.get('env') ?? ''), expiredTs: Date.now() + 60_000 } });
     } catch (e) {
-      const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error).message);
+      const err = asCloudError(e);
       reply({ code: err.code, message: err.message });
     }
   });
@@ -89,7 +88,7 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
 
   const send = (conn: Conn | undefined, msg: object) => { if (conn && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(msg)); };
   const fail = (conn: Conn, to: { requestId?: string; watchId?: string | null }, e: unknown) => {
-    const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error).message);
+    const err = asCloudError(e);
     send(conn, { watchId: to.watchId ?? undefined, requestId: to.requestId ?? '', msgType: 'ERROR', msgData: { code: PROTOCOL_CODE[err.code] ?? err.code, message: err.message } });
   };
 
