@@ -33,13 +33,15 @@ export default function OrderDetail() {
   // Before the store accepts, cancelling refunds at once; afterwards the store decides on a refund request.
   const canCancelPaid = order.status === 'paid';
   const canRefund = moves.includes('requestRefund') && !canCancelPaid;
+  /** Runs a call that returns the moved order; resolves whether it went through. */
   const act = (p: Promise<{ order: Order }>, done: string) =>
-    p.then((r) => { setOrder(r.order); showInfo(done); }).catch(showError);
+    p.then((r) => { setOrder(r.order); showInfo(done); return true; }, (e: unknown) => { showError(e); return false; });
 
   function submitRefund() {
     const amountFen = parseYuan(refundYuan);
     if (amountFen === null || amountFen < 1) return showError(new CloudCallError('INVALID_AMOUNT', '请输入正确的退款金额，如 12.50'));
-    act(api.requestRefund(orderId, refundReason.trim(), amountFen), '已提交退款申请').then(() => setRefunding(false));
+    // A refused request (say, more than was paid) keeps the panel open to correct it.
+    act(api.requestRefund(orderId, refundReason.trim(), amountFen), '已提交退款申请').then((ok) => ok && setRefunding(false));
   }
 
   return (
