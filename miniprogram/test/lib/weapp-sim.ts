@@ -186,8 +186,14 @@ export function tap(el: Element): void {
  * Scripts of a weapp build that carry @cloudbase/js-sdk, which belongs to the web client only: its endpoint
  * registration and realtime sign-in action appear nowhere else.
  */
+const WEB_SDK_MARKERS = ['registerEndPointWithKey', 'wsWebSign'];
+
 export function webSdkFilesIn(dist: string): string[] {
+  // The markers must still be in js-sdk itself, or finding none in the build would prove nothing.
+  const sdk = readFileSync(require.resolve('@cloudbase/js-sdk'), 'utf8');
+  const missing = WEB_SDK_MARKERS.filter((m) => !sdk.includes(m));
+  if (missing.length) throw new Error(`@cloudbase/js-sdk no longer contains ${missing.join(', ')}: pick new markers`);
   const scripts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
   if (scripts.length < 5) throw new Error(`${dist} does not look like a weapp build`);
-  return scripts.filter((f) => /registerEndPointWithKey|wsWebSign/.test(readFileSync(path.join(dist, f), 'utf8')));
+  return scripts.filter((f) => WEB_SDK_MARKERS.some((m) => readFileSync(path.join(dist, f), 'utf8').includes(m)));
 }
