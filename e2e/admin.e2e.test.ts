@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startHarness, SCREENSHOTS, type Harness } from './lib/harness';
-import { until } from './lib/poll';
+import { until, shows } from './lib/poll';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -15,7 +15,7 @@ test('admin panel: sign in as the 静安区 manager, see the overview and only t
   await page.waitForSelector('#kpi-stores');
   const jinganStores = h.cloud.db.count('stores', { region: '静安区' });
   await until(() => page.textContent('#kpi-stores'), (v) => v === String(jinganStores), 'store count KPI');
-  await expect(page.textContent('#admin-identity')).resolves.toContain('区域经理 · 静安区');
+  await shows(page, '#admin-identity', '区域经理 · 静安区');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-overview.png') });
   await page.click('text=商户管理');
   await page.waitForSelector('#stores-table .ant-table-row');

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from './lib/harness';
+import { shows } from './lib/poll';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -15,5 +16,5 @@ test('the dashboard shows collections, their documents and the invocation log', 
   await page.waitForSelector('text=8 document(s)');
   await page.click('nav >> text=Invocations');
   await page.waitForSelector('#invocations >> text=store');
-  expect(await page.textContent('#invocations')).toContain('demo-consumer-1');
+  await shows(page, '#invocations', 'demo-consumer-1');
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, SCREENSHOTS, type Harness } from './lib/harness';
-import { until, textContains } from './lib/poll';
+import { until, textContains, shows } from './lib/poll';
 
 /**
  * The walking skeleton in real browsers: a consumer finds a store, orders, pays in the WeChat Pay sandbox; the
@@ -29,7 +29,7 @@ test('consumer orders and pays; merchant accepts; the consumer sees it live', as
   const c = consumer.page;
   await c.click('#login-demo-consumer-1');
   await c.waitForSelector(`#store-card-${STORE}`);
-  await expect(c.textContent(`#store-distance-${STORE}`)).resolves.toMatch(/\d+(\.\d+)?\s*(m|km)/);
+  await shows(c, `#store-distance-${STORE}`, /\d+(\.\d+)?\s*(m|km)/);
   await shot(c, 'consumer-nearby');
 
   await c.click(`#store-card-${STORE}`);
@@ -48,14 +48,14 @@ test('consumer orders and pays; merchant accepts; the consumer sees it live', as
   await c.click('#checkout-submit');
 
   await c.waitForSelector('#pay-button');
-  await expect(c.textContent('#pay-amount')).resolves.toContain(total);
+  await shows(c, '#pay-amount', total);
   await c.click('#pay-button');
 
   await c.waitForSelector('#order-status');
   await until(() => c.textContent('#order-status'), textContains('待商家接单'), 'paid status', 15_000);
   const orderId = await c.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('id'));
   expect(orderId).toMatch(/^DJ\d+/);
-  await expect(c.textContent('#pickup-code')).resolves.toMatch(/\d{6}/);
+  await shows(c, '#pickup-code', /\d{6}/);
 
   const merchant = await openApp(h.urls.merchant);
   const m = merchant.page;
@@ -97,18 +97,18 @@ test('a partial refund: the consumer asks with a reason and amount, the merchant
   await amount.fill('1.00');
   await c.click('#refund-submit');
   await until(() => c.textContent('#order-status'), textContains('退款申请中'), 'refund requested');
-  await expect(c.textContent('#order-refund')).resolves.toContain('¥1.00');
+  await shows(c, '#order-refund', '¥1.00');
 
   const merchant = await openApp(h.urls.merchant);
   const m = merchant.page;
   await m.click('#login-demo-merchant-001');
   await m.click('#order-tabs >> text=退款');
   await m.waitForSelector(`#refund-approve-${order._id}`, { timeout: 15_000 });
-  await expect(m.textContent(`#refund-info-${order._id}`)).resolves.toContain('少了一份');
+  await shows(m, `#refund-info-${order._id}`, '少了一份');
   await m.click(`#refund-approve-${order._id}`);
 
   await until(() => c.textContent('#order-status'), textContains('已退款'), 'consumer sees refunded without reload', 15_000);
-  await expect(c.textContent('#order-refund')).resolves.toContain('¥1.00');
+  await shows(c, '#order-refund', '¥1.00');
   const stored = h.cloud.db.find('orders', { query: { _id: order._id } })[0];
   expect(stored).toMatchObject({ status: 'refunded', refundedFen: 100 });
   expect(consumer.errors).toEqual([]);
