@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@daojia/domain';
 import { currentCaller, requireAdmin, requireStaff, requireUser, type Admin, type Caller, type Staff } from './caller';
-import { toReply, type Reply } from './errors';
+import { parseInput, toReply, type Reply } from './errors';
 
 type Role = 'public' | 'consumer' | 'merchant' | 'admin';
 
@@ -27,7 +27,7 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
   const log = (msg: string) => console.error(`[${name}] ${msg}`);
   const main = async function main(event: unknown, context?: { request_id?: string }): Promise<Reply<unknown>> {
     try {
-      const { action: actionName, data } = envelope.parse(event);
+      const { action: actionName, data } = parseInput(envelope, event);
       const def = actions[actionName];
       if (!def) throw new DomainError('UNKNOWN_ACTION', `不支持的操作：${actionName}`);
       const caller = currentCaller();
@@ -35,7 +35,7 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       if (def.role === 'consumer') requireUser(caller);
       if (def.role === 'merchant') ctx.staff = await requireStaff(caller);
       if (def.role === 'admin') ctx.admin = await requireAdmin(caller);
-      const input = def.input.parse(data ?? {});
+      const input = parseInput(def.input, data ?? {});
       return { ok: true, data: await def.handler(input, ctx) };
     } catch (e) {
       return toReply(e, log);
