@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  MAX_CLOCK_SKEW_SECONDS, outRefundNoSchema, outTradeNoSchema, parseAuthorization, requestMessage, rsaVerify, signResponse, toWechatTime, unixSeconds,
+  decryptResourceText, MAX_CLOCK_SKEW_SECONDS, outRefundNoSchema, outTradeNoSchema, parseAuthorization, requestMessage, rsaVerify, signResponse, toWechatTime, unixSeconds, type EncryptedResource,
 } from '@daojia/integrations';
 import { sendJson, type Request } from '../http/router';
 import type { SandboxContext } from './index';
@@ -290,7 +290,13 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
 
   helper('GET', '/outbox', (req) => {
     const ref = req.query.get('ref') ?? undefined;
-    return { notifications: store.outbox(ref).map(({ body, ...rest }) => ({ ...rest, body: JSON.parse(body) as unknown })) };
+    // The dashboard shows what the merchant will read after decrypting, not only the ciphertext it receives.
+    return {
+      notifications: store.outbox(ref).map(({ body, ...rest }) => {
+        const envelope = JSON.parse(body) as { resource: EncryptedResource };
+        return { ...rest, body: envelope, resource: JSON.parse(decryptResourceText(envelope.resource, keys.apiV3Key)) as unknown };
+      }),
+    };
   });
 
   helper('POST', '/redeliver', async (req) => {
