@@ -1,6 +1,6 @@
 import { update as applyModifier } from 'mingo';
 import { CloudError } from '../errors';
-import type { Doc } from './ejson';
+import { encode, type Doc } from './ejson';
 
 const OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$push', '$pop', '$addToSet', '$pull', '$pullAll', '$min', '$max', '$rename', '$currentDate']);
 const NUMERIC = new Set(['$inc', '$mul']);
@@ -10,13 +10,36 @@ const get = (doc: any, path: string) => path.split('.').reduce((v, k) => (v == n
 
 export const isOperatorUpdate = (u: Record<string, unknown>) => Object.keys(u).some((k) => k.startsWith('$'));
 
+/**
+ * The SDK sends `_.addToSet({ each: [...] })` untranslated, as `$addToSet: { f: { each: [...] } }`; CloudBase reads
+ * that shape as MongoDB's `$each` (its documented meaning), so it is rewritten before the query library sees it.
+ * MongoDB also adds a value repeated within `$each` once, which the query library does not on a missing field.
+ */
+function normalize(update: Record<string, any>): Record<string, any> {
+  const spec = update.$addToSet;
+  if (!isObject(spec)) return update;
+  const rewritten = Object.fromEntries(Object.entries(spec).map(([path, arg]) => {
+    const each = !isObject(arg) ? undefined
+      : Object.keys(arg).length === 1 && Array.isArray(arg.each) ? arg.each
+      : Array.isArray(arg.$each) ? arg.$each : undefined;
+    return [path, each ? { $each: unique(each) } : arg];
+  }));
+  return { ...update, $addToSet: rewritten };
+}
+
+/** Values equal as MongoDB compares them (field order counts in embedded documents), first occurrence kept. */
+const unique = (values: unknown[]) => [...new Map(values.map((v) => [encode(v), v])).values()];
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
+
 export interface Applied { doc: Doc; updatedFields: Record<string, unknown>; removedFields: string[]; changed: boolean }
 
 /**
  * Applies an update as MongoDB does. The query library is lenient where MongoDB is not ($inc on a string, $push on a
  * non-array are errors there), so those are checked first: a failed update writes nothing.
  */
-export function applyUpdate(before: Doc, update: Record<string, any>, replace: boolean): Applied {
+export function applyUpdate(before: Doc, raw: Record<string, any>, replace: boolean): Applied {
+  const update = normalize(raw);
   if (replace || !isOperatorUpdate(update)) {
     if (isOperatorUpdate(update)) throw new CloudError('INVALID_PARAM', 'a replacement document cannot contain update operators');
     const doc = { ...structuredClone(update), _id: before._id } as Doc;
