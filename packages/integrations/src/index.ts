@@ -1,1 +1,2 @@
 export * from './payment/wechatpay';
+export * from './sms';

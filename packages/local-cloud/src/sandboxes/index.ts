@@ -1,5 +1,6 @@
-// Owned by the integrations work: HTTP stand-ins for WeChat Pay (and later SMS, maps, delivery).
+// Owned by the integrations work: HTTP stand-ins for WeChat Pay, Tencent Cloud SMS and Dada delivery.
 import type { Router } from '../http/router';
+import { mountSmsSandbox } from './sms';
 import { mountWechatPaySandbox, type WechatPaySandboxOptions } from './wechatpay';
 
 export interface SandboxContext {
@@ -14,8 +15,9 @@ export interface SandboxContext {
  */
 export async function mountSandboxes(ctx: SandboxContext): Promise<{ env: Record<string, string>; close: () => void }> {
   const wechatpay = await mountWechatPaySandbox(ctx, ctx.wechatpay);
+  const sms = mountSmsSandbox(ctx);
   return {
-    env: { ...wechatpay.env },
-    close: () => wechatpay.close(),
+    env: { ...wechatpay.env, ...sms.env },
+    close: () => { wechatpay.close(); sms.close(); },
   };
 }
