@@ -1,2 +1,3 @@
 export * from './payment/wechatpay';
 export * from './sms';
+export * from './delivery';

@@ -1,5 +1,6 @@
 // Owned by the integrations work: HTTP stand-ins for WeChat Pay, Tencent Cloud SMS and Dada delivery.
 import type { Router } from '../http/router';
+import { mountDeliverySandbox } from './delivery';
 import { mountSmsSandbox } from './sms';
 import { mountWechatPaySandbox, type WechatPaySandboxOptions } from './wechatpay';
 
@@ -16,8 +17,9 @@ export interface SandboxContext {
 export async function mountSandboxes(ctx: SandboxContext): Promise<{ env: Record<string, string>; close: () => void }> {
   const wechatpay = await mountWechatPaySandbox(ctx, ctx.wechatpay);
   const sms = mountSmsSandbox(ctx);
+  const delivery = mountDeliverySandbox(ctx);
   return {
-    env: { ...wechatpay.env, ...sms.env },
-    close: () => { wechatpay.close(); sms.close(); },
+    env: { ...wechatpay.env, ...sms.env, ...delivery.env },
+    close: () => { wechatpay.close(); sms.close(); delivery.close(); },
   };
 }
