@@ -1,12 +1,11 @@
 import Taro from '@tarojs/taro';
-import { emptyCart, type Cart } from './cart';
+import { parseCart, type Cart } from './cart';
 
 const key = (storeId: string) => `cart:${storeId}`;
 
 /** The cart survives navigation (store → checkout) and an H5 reload. */
 export function loadCart(storeId: string): Cart {
-  const saved = Taro.getStorageSync(key(storeId)) as Cart | '';
-  return saved && saved.storeId === storeId ? saved : emptyCart(storeId);
+  return parseCart(Taro.getStorageSync(key(storeId)), storeId);
 }
 
 export function saveCart(cart: Cart): void {

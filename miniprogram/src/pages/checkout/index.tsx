@@ -2,19 +2,25 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { api } from '../../services/cloud';
+import { api, errorMessage } from '../../services/cloud';
 import type { OrderMode, Breakdown } from '../../services/types';
-import { cartItems, emptyCart } from '../../lib/cart';
+import { availability, cartItems, cartReducer, emptyCart, unavailableLines, type Availability, type Cart } from '../../lib/cart';
 import { loadCart, saveCart } from '../../lib/cart-storage';
 import { newIdempotencyKey } from '../../lib/idempotency';
+import { backOr } from '../../lib/navigation';
 import { formatFen } from '@daojia/domain';
 import { MODE_LABELS } from '../../lib/labels';
 import { nextHourSlots } from '../../lib/time';
-import { PageToast, showError } from '../../components/feedback';
+import { PageError, PageToast } from '../../components/feedback';
 
 export default function Checkout() {
   const storeId = useRouter().params.storeId ?? '';
-  const [cart] = useState(() => loadCart(storeId));
+  const [cart, setCart] = useState(() => loadCart(storeId));
+  // What the store sells now, so a refused quote can point at the lines to take out.
+  const [available, setAvailable] = useState<Availability | null>(null);
+  // A refused quote or order stays on screen until the user changes something; nothing is payable meanwhile.
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   // One key per checkout: a double tap or a retry after a lost reply returns the same order.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [modes, setModes] = useState<OrderMode[]>([]);
@@ -25,18 +31,38 @@ export default function Checkout() {
   const [slotStart, setSlotStart] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
+  const refreshAvailability = () => api.storeDetail(storeId).then(({ products }) => setAvailable(availability(products)));
+
   useEffect(() => {
-    api.storeDetail(storeId).then(({ store }) => {
+    let current = true;
+    api.storeDetail(storeId).then(({ store, products }) => {
+      if (!current) return;
       setModes(store.modes);
-      setMode(store.modes[0] ?? null);
-    }).catch(showError);
-  }, [storeId]);
+      setMode((m) => m ?? store.modes[0] ?? null);
+      setAvailable(availability(products));
+    }, (err: unknown) => { if (current) setError(errorMessage(err)); });
+    return () => { current = false; };
+  }, [storeId, attempt]);
 
   useEffect(() => {
     if (!mode || cart.lines.length === 0) return;
+    let current = true;
     setBreakdown(null);
-    api.quote({ storeId, mode, items: cartItems(cart) }).then((r) => setBreakdown(r.breakdown)).catch(showError);
-  }, [storeId, mode, cart]);
+    setError(null);
+    api.quote({ storeId, mode, items: cartItems(cart) }).then((r) => { if (current) setBreakdown(r.breakdown); }, (err: unknown) => {
+      if (!current) return;
+      setError(errorMessage(err));
+      // The menu may have changed since this page opened; if this refresh fails too, the message above still stands.
+      refreshAvailability().catch(() => undefined);
+    });
+    return () => { current = false; };
+  }, [storeId, mode, cart, attempt]);
+
+  function changeCart(next: Cart) {
+    saveCart(next);
+    setCart(next);
+    setError(null);
+  }
 
   async function submit() {
     if (!mode) return;
@@ -47,11 +73,15 @@ export default function Checkout() {
       saveCart(emptyCart(storeId));
       await Taro.redirectTo({ url: `/pages/pay/index?orderId=${order._id}` });
     } catch (err) {
-      showError(err);
+      setBreakdown(null);
+      setError(errorMessage(err));
+      refreshAvailability().catch(() => undefined);
     } finally {
       setSubmitting(false);
     }
   }
+
+  const unavailable = available ? unavailableLines(cart, available) : [];
 
   return (
     <View className='page' id='page-checkout'>
@@ -72,8 +102,19 @@ export default function Checkout() {
         </View>
       )}
       <View className='section' id='quote'>
+        {error && (
+          <PageError id='checkout-error' message={error}>
+            {unavailable.length > 0 && (
+              <Button type='primary' id='checkout-remove-unavailable' onClick={() => changeCart(cartReducer(cart, { type: 'prune', available: available! }))}>
+                移除{unavailable.map((l) => `「${l.name}」`).join('')}
+              </Button>
+            )}
+            <Button id='checkout-retry' onClick={() => { setError(null); setAttempt((n) => n + 1); }}>重试</Button>
+            <Button id='checkout-back' onClick={() => backOr(`/pages/store/index?id=${storeId}`)}>返回店铺</Button>
+          </PageError>
+        )}
         {cart.lines.length === 0 && <Text className='muted' id='cart-empty'>购物车是空的，请先选择商品</Text>}
-        {cart.lines.length > 0 && !breakdown && <Text className='muted'>正在计算价格…</Text>}
+        {cart.lines.length > 0 && !breakdown && !error && <Text className='muted'>正在计算价格…</Text>}
         {breakdown && (
           <View>
             {breakdown.lines.map((l) => (

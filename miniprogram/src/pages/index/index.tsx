@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Tabs, Tag, Empty, Button } from '@nutui/nutui-react-taro';
-import { api, ensureSignedIn } from '../../services/cloud';
+import { api, ensureSignedIn, errorMessage } from '../../services/cloud';
 import type { NearbyQuery, NearbyStore } from '../../services/types';
 import { CATEGORY_TABS, MODE_LABELS } from '../../lib/labels';
 import { formatDistance } from '../../lib/distance';
 import { formatFen } from '@daojia/domain';
 import { locate, type Located } from '../../lib/location';
-import { PageToast, showError } from '../../components/feedback';
+import { PageError, PageToast } from '../../components/feedback';
 
 const DISTANCES = [{ value: 0, label: '不限距离' }, { value: 1000, label: '1km内' }, { value: 3000, label: '3km内' }, { value: 5000, label: '5km内' }];
 const RATINGS = [{ value: 0, label: '不限评分' }, { value: 4, label: '4.0分以上' }, { value: 4.5, label: '4.5分以上' }];
@@ -21,13 +21,15 @@ export default function Nearby() {
   const [minRating, setMinRating] = useState(0);
   const [openNow, setOpenNow] = useState(false);
   const [stores, setStores] = useState<NearbyStore[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useDidShow(() => {
     ensureSignedIn().then(async (ok) => {
       if (!ok) return;
       setWhere(await locate());
       setReady(true);
-    }).catch(showError);
+    }).catch((e: unknown) => setError(errorMessage(e)));
   });
 
   useEffect(() => {
@@ -38,11 +40,13 @@ export default function Nearby() {
     if (minRating) query.minRating = minRating;
     if (openNow) query.openNow = true;
     let current = true;
-    api.nearby(query)
-      .then((r) => { if (current) setStores([...r.stores].sort((a, b) => a.distanceM - b.distanceM)); })
-      .catch(showError);
+    setError(null);
+    api.nearby(query).then(
+      (r) => { if (current) setStores([...r.stores].sort((a, b) => a.distanceM - b.distanceM)); },
+      (e: unknown) => { if (current) setError(errorMessage(e)); },
+    );
     return () => { current = false; };
-  }, [ready, where, category, maxDistanceM, minRating, openNow]);
+  }, [ready, where, category, maxDistanceM, minRating, openNow, attempt]);
 
   return (
     <View className='page' id='page-nearby'>
@@ -71,7 +75,8 @@ export default function Nearby() {
         </View>
       </View>
       <View id='store-list'>
-        {stores?.length === 0 && <Empty description='附近暂无符合条件的店铺' />}
+        {error && <PageError id='nearby-error' message={error}><Button id='nearby-error-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Button></PageError>}
+        {!error && stores?.length === 0 && <Empty description='附近暂无符合条件的店铺' />}
         {stores?.map((s) => (
           <View key={s._id} id={`store-card-${s._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
             <View className='row'>

@@ -3,18 +3,19 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Cell, Button } from '@nutui/nutui-react-taro';
 import type { DevAccount } from '@daojia/cloud-client';
-import { cloud } from '../../services/cloud';
-import { PageToast, showError } from '../../components/feedback';
+import { cloud, errorMessage } from '../../services/cloud';
+import { PageError, PageToast, showError } from '../../components/feedback';
 
 /** Local development sign-in: pick a seeded demo consumer. In WeChat the platform signs the user in. */
 export default function Login() {
   const [accounts, setAccounts] = useState<DevAccount[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  useLoad(() => {
-    cloud.devAccounts()
-      .then((list: DevAccount[]) => setAccounts(list.filter((a) => a.role === 'consumer')))
-      .catch(showError);
-  });
+  const load = () => {
+    setError(null);
+    cloud.devAccounts().then((list: DevAccount[]) => setAccounts(list.filter((a) => a.role === 'consumer')), (e: unknown) => setError(errorMessage(e)));
+  };
+  useLoad(load);
 
   async function pick(id: string) {
     try {
@@ -31,6 +32,7 @@ export default function Login() {
         <Text className='title'>选择演示用户登录</Text>
         <View className='muted'>本地开发环境：选择一个演示用户即可登录</View>
       </View>
+      {error && <PageError id='login-error' message={error}><Button id='login-error-retry' onClick={load}>重试</Button></PageError>}
       {accounts?.map((a) => (
         <Cell key={a._id} title={a.name} description={a.description}
           extra={<Button size='small' type='primary' id={`login-${a._id}`} onClick={() => pick(a._id)}>登录</Button>} />

@@ -3,31 +3,46 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro';
 import { CloudCallError } from '@daojia/cloud-client';
-import { api, cloud } from '../../services/cloud';
+import { api, cloud, errorMessage } from '../../services/cloud';
 import type { Order, OrderEventRecord } from '../../services/types';
 import { formatFen, nextEvents, parseYuan } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { MODE_LABELS, statusLabel } from '../../lib/labels';
-import { PageToast, showError, showInfo } from '../../components/feedback';
+import { PageError, PageToast, showError, showInfo } from '../../components/feedback';
 
 export default function OrderDetail() {
   const orderId = useRouter().params.id ?? '';
   const [order, setOrder] = useState<Order | null>(null);
   const [events, setEvents] = useState<OrderEventRecord[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    const refresh = () => api.orderDetail(orderId).then((r) => { setOrder(r.order); setEvents(r.events); }).catch(showError);
+    // Shown only while there is no order on screen; a failed live refresh keeps the last good state.
+    const refresh = () => api.orderDetail(orderId).then((r) => { setOrder(r.order); setEvents(r.events); setError(null); }, (e: unknown) => setError(errorMessage(e)));
     refresh();
     // Live status: each change of the order document also brings a new timeline event, so re-read the detail
     // (the function's reply, not the raw document, which carries dates in their wire encoding).
     return cloud.watchDoc<Order>('orders', orderId, () => refresh());
-  }, [orderId]);
+  }, [orderId, attempt]);
 
   const [refunding, setRefunding] = useState(false);
   const [refundReason, setRefundReason] = useState('');
   const [refundYuan, setRefundYuan] = useState('');
 
-  if (!order) return <View className='page' id='page-order'><PageToast /></View>;
+  if (!order) {
+    return (
+      <View className='page' id='page-order'>
+        {error && (
+          <PageError id='order-error' message={error}>
+            <Button id='order-error-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Button>
+            <Button type='primary' id='order-error-orders' onClick={() => Taro.redirectTo({ url: '/pages/orders/index' })}>我的订单</Button>
+          </PageError>
+        )}
+        <PageToast />
+      </View>
+    );
+  }
 
   const moves = nextEvents(order, 'consumer').map((e) => e.event);
   // Before the store accepts, cancelling refunds at once; afterwards the store decides on a refund request.

@@ -1,25 +1,29 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Empty } from '@nutui/nutui-react-taro';
-import { api, ensureSignedIn } from '../../services/cloud';
+import { Button, Empty } from '@nutui/nutui-react-taro';
+import { api, ensureSignedIn, errorMessage } from '../../services/cloud';
 import type { Order } from '../../services/types';
 import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { statusLabel } from '../../lib/labels';
-import { PageToast, showError } from '../../components/feedback';
+import { PageError, PageToast } from '../../components/feedback';
 
 export default function MyOrders() {
   const [orders, setOrders] = useState<Order[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  useDidShow(() => {
+  const load = () => {
+    setError(null);
     ensureSignedIn()
       .then(async (ok) => { if (ok) setOrders((await api.listOrders()).orders); })
-      .catch(showError);
-  });
+      .catch((e: unknown) => setError(errorMessage(e)));
+  };
+  useDidShow(load);
 
   return (
     <View className='page' id='page-orders'>
+      {error && <PageError id='orders-error' message={error}><Button id='orders-error-retry' onClick={load}>重试</Button></PageError>}
       {orders?.length === 0 && <Empty description='还没有订单' />}
       {orders?.map((o) => (
         <View key={o._id} id={`order-card-${o._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/order/index?id=${o._id}` })}>

@@ -2,19 +2,34 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { api, cloud } from '../../services/cloud';
+import { api, cloud, errorMessage } from '../../services/cloud';
 import type { Order } from '../../services/types';
 import { formatFen } from '@daojia/domain';
-import { PageToast, showError } from '../../components/feedback';
+import { PageError, PageToast, showError } from '../../components/feedback';
 
 export default function Pay() {
   const orderId = useRouter().params.orderId ?? '';
   const [order, setOrder] = useState<Order | null>(null);
   const [paying, setPaying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    api.orderDetail(orderId).then((r) => setOrder(r.order)).catch(showError);
-  }, [orderId]);
+    setError(null);
+    api.orderDetail(orderId).then((r) => setOrder(r.order), (e: unknown) => setError(errorMessage(e)));
+  }, [orderId, attempt]);
+
+  if (!order && error) {
+    return (
+      <View className='page' id='page-pay'>
+        <PageError id='pay-error' message={error}>
+          <Button id='pay-error-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Button>
+          <Button type='primary' id='pay-error-orders' onClick={() => Taro.redirectTo({ url: '/pages/orders/index' })}>我的订单</Button>
+        </PageError>
+        <PageToast />
+      </View>
+    );
+  }
 
   async function pay() {
     setPaying(true);

@@ -1,14 +1,14 @@
-import { useEffect, useReducer, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { api } from '../../services/cloud';
+import { api, errorMessage } from '../../services/cloud';
 import type { Product, StoreDetail } from '../../services/types';
-import { cartCount, cartReducer, cartTotalFen, quantityOf } from '../../lib/cart';
+import { availability, cartCount, cartReducer, cartTotalFen, maxQuantity, quantityOf, unavailableLines } from '../../lib/cart';
 import { loadCart, saveCart } from '../../lib/cart-storage';
 import { formatFen } from '@daojia/domain';
 import { MODE_LABELS } from '../../lib/labels';
-import { PageToast, showError } from '../../components/feedback';
+import { PageError, PageToast, showInfo } from '../../components/feedback';
 
 function groupByCategory(products: Product[]): [string, Product[]][] {
   const groups = new Map<string, Product[]>();
@@ -19,14 +19,41 @@ function groupByCategory(products: Product[]): [string, Product[]][] {
 export default function Store() {
   const storeId = useRouter().params.id ?? '';
   const [detail, setDetail] = useState<StoreDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [cart, dispatch] = useReducer(cartReducer, storeId, loadCart);
+  const loads = useRef(0);
 
-  useEffect(() => {
-    api.storeDetail(storeId).then(setDetail).catch(showError);
-  }, [storeId]);
+  // On every show, not just the first: back from checkout the saved cart may have changed (an item removed there,
+  // or the order placed) and the menu may have, too.
+  function load() {
+    const mine = ++loads.current;
+    const saved = loadCart(storeId);
+    dispatch({ type: 'replace', cart: saved });
+    setError(null);
+    api.storeDetail(storeId).then((d) => {
+      if (mine !== loads.current) return;
+      setDetail(d);
+      const available = availability(d.products);
+      const gone = unavailableLines(saved, available);
+      if (gone.length) showInfo(`${gone.map((l) => `「${l.name}」`).join('')}已下架或库存不足，购物车已更新`);
+      dispatch({ type: 'prune', available });
+    }, (err: unknown) => { if (mine === loads.current) setError(errorMessage(err)); });
+  }
+  useDidShow(load);
   useEffect(() => saveCart(cart), [cart]);
 
-  if (!detail) return <View className='page' id='page-store'><PageToast /></View>;
+  if (error) {
+    return (
+      <View className='page' id='page-store'>
+        <PageError id='store-error' message={error}>
+          <Button id='store-error-retry' onClick={load}>重试</Button>
+          <Button type='primary' id='store-error-home' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>返回首页</Button>
+        </PageError>
+        <PageToast />
+      </View>
+    );
+  }
+  if (!detail) return <View className='page' id='page-store'><View className='section muted'>加载中…</View><PageToast /></View>;
   const { store, products } = detail;
   const count = cartCount(cart);
 
@@ -54,7 +81,7 @@ export default function Store() {
                 <View className='row'>
                   {qty > 0 && <Button size='small' id={`minus-${p._id}`} onClick={() => dispatch({ type: 'remove', productId: p._id })}>-</Button>}
                   {qty > 0 && <Text id={`qty-${p._id}`} style={{ margin: '0 12px' }}>{qty}</Text>}
-                  <Button size='small' type='primary' id={`add-${p._id}`} disabled={qty >= p.stock} onClick={() => dispatch({ type: 'add', product: p })}>+</Button>
+                  <Button size='small' type='primary' id={`add-${p._id}`} disabled={qty >= maxQuantity(p.stock)} onClick={() => dispatch({ type: 'add', product: p })}>+</Button>
                 </View>
               </View>
             );
