@@ -36,6 +36,8 @@ export interface LocalCloud {
   db: Database;
   functions: FunctionHost;
   router: Router;
+  /** What the sandboxes hand to functions (WECHATPAY_*, SMS_*, DADA_*), for scripts and tests that use an adapter directly. */
+  sandboxEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -96,7 +98,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   functions.mount(router);
 
   return {
-    url, port, dataDir: options.dataDir, envId, db, functions, router,
+    url, port, dataDir: options.dataDir, envId, db, functions, router, sandboxEnv: sandboxes.env,
     async close() {
       await gateway.close();
       await functions.close();
