@@ -10,7 +10,8 @@ const page = readFileSync(path.join(__dirname, 'page.html'), 'utf8');
 
 /**
  * The local cloud's dashboard (like the Firebase emulator UI): collections and documents, the invocation log of
- * calls, triggers, timers and HTTP callbacks, timers to fire by hand, and the WeChat Pay sandbox outbox.
+ * calls, triggers, timers and HTTP callbacks (a reply `{ok:false}` counts as an error), timers to fire by hand, and
+ * the sandboxes' outboxes (WeChat Pay, SMS, delivery), which the page reads from each sandbox's own `/outbox` route.
  */
 export function mountDashboard({ router, db, functions }: { router: Router; db: Database; functions: FunctionHost }): void {
   const log: Invocation[] = [];
