@@ -60,6 +60,12 @@ test('js-sdk in Chromium: sign-in, a call with identity, rule-checked reads and 
       byStore: await codeOf(db.collection('orders').where({ storeId: 'store-001' }).get()),
       payments: await codeOf(db.collection('payments').where({ _openid: consumer }).get()),
       stores: (await db.collection('stores').where({ category: 'retail' }).limit(2).get()).data.length,
+      // In a browser js-sdk rejects a refused write with the gateway's {code, message} (in Node it cannot: README).
+      refusedWrites: await Promise.all([
+        db.collection('stores').add({ name: '假店' }),
+        db.collection('orders').doc(orderId).update({ totalFen: 1 }),
+        db.collection('orders').doc(orderId).remove(),
+      ].map((p) => p.then((r: any) => ({ resolved: r }), (e: any) => ({ code: e?.code, message: typeof e?.message })))),
     };
   }, { consumer: CONSUMER, orderId });
 
@@ -69,6 +75,8 @@ test('js-sdk in Chromium: sign-in, a call with identity, rule-checked reads and 
   expect(result.byStore).toBe('PERMISSION_DENIED');
   expect(result.payments).toBe('PERMISSION_DENIED');
   expect(result.stores).toBe(2);
+  expect(result.refusedWrites).toEqual(Array(3).fill({ code: 'PERMISSION_DENIED', message: 'string' }));
+  expect(h.cloud.db.find('orders', { query: { _id: orderId } })[0]).toMatchObject({ _id: orderId, status: 'pending_payment' });
 
   await until(() => page.evaluate(() => (window as any).watched.length), (n) => n >= 1, 'watch init');
   expect(await page.evaluate(() => (window as any).watched[0])).toEqual({ changes: ['init'], status: 'pending_payment' });
