@@ -3,7 +3,8 @@ import { Query, Aggregator } from 'mingo';
 import { CloudError } from '../errors';
 import type { Doc } from './ejson';
 import { applyGeo, boxAround, extractGeo, geoBound, geoNearStage, pointOf } from './geo';
-import { openStore, translateSqliteError, type Condition, type IndexSpec, type Row } from './store';
+import { sortsLikeMongo } from './kinds';
+import { openStore, translateSqliteError, type Condition, type IndexSpec, type Order, type Row } from './store';
 import { applyUpdate } from './update';
 
 export type SortSpec = [string, 1 | -1][];
@@ -28,7 +29,7 @@ const TXN_TTL_MS = 30_000;
 const newId = () => randomBytes(16).toString('hex');
 const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
 
-const RANGE_OPS: Record<string, Condition[1]> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+const RANGE_OPS: Record<string, '=' | '>' | '>=' | '<' | '<='> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 const isPlain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 export function createEngine(opts: { dataDir: string; collections?: Record<string, IndexSpec[]> }) {
@@ -46,31 +47,36 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     }
   }
 
-  /** Equality and range conditions the store can answer from an index (or the primary key); the rest is filtered in memory. */
+  /**
+   * Equality, range and $in conditions the store can answer from an index (or the primary key); the rest is filtered
+   * in memory. A field that holds an array anywhere on its path in any document is left to memory: MongoDB matches an
+   * array's elements (multikey), which one json_extract value per document cannot express.
+   */
   function pushdown(collection: string, query: Record<string, any>): Condition[] {
     const out: Condition[] = [];
     for (const [field, cond] of Object.entries(query)) {
-      if (field.startsWith('$') || !store.isIndexed(collection, field)) continue;
+      if (field.startsWith('$') || !store.isIndexed(collection, field) || store.kinds(collection, field)?.has('array')) continue;
       if (isPlain(cond)) { out.push([field, '=', cond]); continue; }
       if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof RegExp || cond instanceof Date) continue;
       for (const [op, value] of Object.entries(cond)) {
         const sqlOp = RANGE_OPS[op];
         if (sqlOp && (typeof value === 'number' || typeof value === 'string' || (op === '$eq' && typeof value === 'boolean'))) out.push([field, sqlOp, value]);
+        if (op === '$in' && Array.isArray(value) && value.every(isPlain)) out.push([field, 'IN', value]);
       }
     }
     return out;
   }
 
-  function candidates(collection: string, query: Record<string, any>, geo: ReturnType<typeof extractGeo>['geo'] = []): Row[] {
+  /** The sort as SQL, when SQLite orders every sort field's values as MongoDB does; otherwise the sort runs in memory. */
+  function sqlOrder(collection: string, order: SortSpec): Order | undefined {
+    return order.every(([field]) => { const kinds = store.kinds(collection, field); return kinds && sortsLikeMongo(kinds); }) ? order : undefined;
+  }
+
+  /** Matching rows, lazily, in `order`: a caller that needs only the first page stops reading there. */
+  function* stream(collection: string, query: Record<string, any>, order: Order = []): Generator<Row> {
     store.requireCollection(collection);
-    const geoField = store.geoField(collection);
-    const bounded = geo.map((g) => g.field === geoField && geoBound(g)).find(Boolean);
-    if (geoField && bounded) return store.scanBox(collection, geoField, boxAround(bounded.center, bounded.radiusM));
-    const idCond = query._id;
-    if (idCond && typeof idCond === 'object' && Array.isArray(idCond.$in) && idCond.$in.every((v: unknown) => typeof v === 'string')) {
-      return idCond.$in.map((id: string) => store.get(collection, id)).filter(Boolean) as Row[];
-    }
-    return store.scan(collection, pushdown(collection, query));
+    const test = matcher(query);
+    for (const row of store.iterate(collection, pushdown(collection, query), order)) if (test(row.doc)) yield row;
   }
 
   function matcher(query: Record<string, any>) {
@@ -84,31 +90,37 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
 
   function select(collection: string, query: Record<string, any> = {}): Row[] {
     const { rest, geo } = extractGeo(query);
+    if (!geo.length) return [...stream(collection, rest)];
+    store.requireCollection(collection);
     const test = matcher(rest);
-    const rows = candidates(collection, rest, geo).filter((r) => test(r.doc));
-    if (!geo.length) return rows;
-    const byDoc = new Map(rows.map((r) => [r.doc, r]));
-    return applyGeo(rows.map((r) => r.doc), geo).map((d) => byDoc.get(d)!);
+    const geoField = store.geoField(collection);
+    const bounded = geo.map((g) => g.field === geoField && geoBound(g)).find(Boolean);
+    const rows = geoField && bounded ? store.scanBox(collection, geoField, boxAround(bounded.center, bounded.radiusM)) : store.scan(collection, pushdown(collection, rest));
+    const matched = rows.filter((r) => test(r.doc));
+    const byDoc = new Map(matched.map((r) => [r.doc, r]));
+    return applyGeo(matched.map((r) => r.doc), geo).map((d) => byDoc.get(d)!);
   }
 
-  function shape(docs: Doc[], o: FindOptions, hasNear: boolean): Doc[] {
-    let cursor = docs;
-    if (o.order?.length && !hasNear) {
-      const sort = Object.fromEntries(o.order);
-      cursor = new Aggregator([{ $sort: sort }]).run(cursor) as Doc[];
-    }
+  /** offset/limit (read lazily, so a streamed source stops at the page's end), then the projection. */
+  function page(docs: Iterable<Doc>, o: FindOptions): Doc[] {
     const offset = o.offset ?? 0;
     const limit = Math.min(o.limit ?? MAX_LIMIT, MAX_LIMIT);
-    cursor = cursor.slice(offset, offset + limit);
-    if (o.projection && Object.keys(o.projection).length) {
-      try {
-        cursor = new Aggregator([{ $project: o.projection }]).run(cursor) as Doc[];
-      } catch (e) {
-        throw new CloudError('INVALID_PARAM', `invalid projection: ${(e as Error).message}`);
-      }
+    const out: Doc[] = [];
+    let seen = 0;
+    for (const d of docs) {
+      if (out.length >= limit) break;
+      if (seen++ >= offset) out.push(d);
     }
-    return cursor;
+    if (!o.projection || !Object.keys(o.projection).length) return out;
+    try {
+      return new Aggregator([{ $project: o.projection }]).run(out) as Doc[];
+    } catch (e) {
+      throw new CloudError('INVALID_PARAM', `invalid projection: ${(e as Error).message}`);
+    }
   }
+
+  const sortInMemory = (docs: Doc[], order: SortSpec | undefined): Doc[] =>
+    order?.length ? new Aggregator([{ $sort: Object.fromEntries(order) }]).run(docs) as Doc[] : docs;
 
   // ---- transactions: optimistic, per document; validated and applied atomically at commit ----
   function txn(id: string): Txn {
@@ -178,10 +190,15 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     find(collection: string, o: FindOptions = {}, transactionId?: string): Doc[] {
       if (transactionId) {
         const doc = txnRead(txn(transactionId), collection, txnDocId(o.query));
-        return doc ? shape([doc], o, false) : [];
+        return doc ? page([doc], o) : [];
       }
-      const hasNear = extractGeo(o.query).geo.some((g) => g.op === '$nearSphere' || g.op === '$near');
-      return shape(select(collection, o.query).map((r) => r.doc), o, hasNear);
+      const { rest, geo } = extractGeo(o.query);
+      const docs = () => select(collection, o.query).map((r) => r.doc);
+      if (geo.some((g) => g.op === '$nearSphere' || g.op === '$near')) return page(docs(), o); // nearest first, no other order
+      // Sorted by SQLite (through an index when one fits) and read only up to the page's end; else sorted in memory.
+      const order = geo.length ? undefined : o.order?.length ? sqlOrder(collection, o.order) : [];
+      if (order) return page(mapRows(stream(collection, rest, order)), o);
+      return page(sortInMemory(docs(), o.order), o);
     },
 
     count(collection: string, query?: Record<string, any>): number {
@@ -337,13 +354,19 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
       const field = store.geoField(collection);
       return field ? store.explainBox(collection, field) : 'no geo index';
     },
-    explain(collection: string, query: Record<string, any>): string {
-      return store.explain(collection, pushdown(collection, extractGeo(query).rest));
+    explain(collection: string, query: Record<string, any>, order: SortSpec = []): string {
+      const sql = sqlOrder(collection, order);
+      if (!sql) return 'sorted in memory';
+      return store.explain(collection, pushdown(collection, extractGeo(query).rest), sql);
     },
 
     close() { store.close(); },
   };
   return api;
+}
+
+function* mapRows(rows: Iterable<Row>): Generator<Doc> {
+  for (const r of rows) yield r.doc;
 }
 
 function diff(before: Doc, after: Doc): Record<string, unknown> {
