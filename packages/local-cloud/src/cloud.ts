@@ -5,6 +5,7 @@ import { createHttpServer } from './http/server';
 import { CloudError, asCloudError } from './errors';
 import { openDatabase, handleDatabaseAction, type Database } from './db';
 import { createFunctionHost, type FunctionHost } from './functions/host';
+import { projectEnvId } from './functions/config';
 import { mountSandboxes } from './sandboxes';
 import { mountGateway } from './gateway';
 
@@ -44,6 +45,7 @@ export interface LocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
+  const envId = options.envId ?? projectEnvId(options.rootDir) ?? 'daojia-local';
   const router = createRouter();
   const db = openDatabase({ dataDir: options.dataDir, rulesDir: `${options.rootDir}/database-rules` });
 
@@ -55,7 +57,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
-  const envId = options.envId ?? 'daojia-local';
 
   const closeServer = () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
   let sandboxes: Awaited<ReturnType<typeof mountSandboxes>> | undefined;

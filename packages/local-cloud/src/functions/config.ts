@@ -30,13 +30,20 @@ export type DatabaseTrigger = z.infer<typeof databaseTrigger>;
 
 export interface ProjectFunctions { envId?: string; functionRoot: string; functions: Map<string, FunctionConfig> }
 
+function readRc(rootDir: string) {
+  const rcPath = path.join(rootDir, 'cloudbaserc.json');
+  return cloudbaserc.parse(existsSync(rcPath) ? JSON.parse(readFileSync(rcPath, 'utf8')) : {});
+}
+
+/** The env id cloudbaserc.json names (what `tcb` deploys to), if any. */
+export const projectEnvId = (rootDir: string): string | undefined => readRc(rootDir).envId;
+
 /**
  * Every folder under the function root with an index.ts is a function; cloudbaserc.json adds timeouts, env,
  * triggers and the http flag. A function missing from cloudbaserc.json still runs, with CloudBase's defaults.
  */
 export function loadProjectFunctions(rootDir: string): ProjectFunctions {
-  const rcPath = path.join(rootDir, 'cloudbaserc.json');
-  const rc = cloudbaserc.parse(existsSync(rcPath) ? JSON.parse(readFileSync(rcPath, 'utf8')) : {});
+  const rc = readRc(rootDir);
   const functionRoot = path.join(rootDir, rc.functionRoot);
   const functions = new Map<string, FunctionConfig>();
   const declared = new Map(rc.functions.map((f) => [f.name, f]));

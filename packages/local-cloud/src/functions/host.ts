@@ -47,6 +47,12 @@ export interface FunctionHost {
 
 const DEFAULT_CONTEXT_IP = '127.0.0.1';
 
+/** CloudBase adds `userInfo {appId, openId}` to the event of a call from a mini-program (a caller with an openId). */
+function withUserInfo(event: unknown, identity: CallerIdentity): unknown {
+  if (!identity.openId || !event || typeof event !== 'object' || Array.isArray(event)) return event;
+  return { ...event, userInfo: { appId: identity.appId ?? '', openId: identity.openId } };
+}
+
 export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
   installEnvView();
   const project = loadProjectFunctions(opts.rootDir);
@@ -105,9 +111,10 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
     };
   }
 
-  async function invoke(name: string, event: unknown, identity: CallerIdentity = {}, kind: InvocationKind = 'call'): Promise<unknown> {
+  async function invoke(name: string, sent: unknown, identity: CallerIdentity = {}, kind: InvocationKind = 'call'): Promise<unknown> {
     if (closed) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', 'the local cloud is shutting down');
     const config = requireConfig(name);
+    const event = withUserInfo(sent, identity);
     const main = await load(name);
     const requestId = randomUUID();
     const callerEnv = identityEnv(identity, { TCB_ENV: opts.envId, TCB_SEQID: requestId });

@@ -53,7 +53,7 @@ let cloud: LocalCloud;
 const log: Invocation[] = [];
 
 beforeAll(async () => {
-  cloud = await startTestCloud({ rootDir: project.rootDir, envId: 'fixture-env', hotReload: true });
+  cloud = await startTestCloud({ rootDir: project.rootDir, hotReload: true });
   cloud.functions.onInvocation((inv) => log.push(inv));
   useLocalCloudEnv(cloud);
 });
@@ -62,16 +62,27 @@ afterAll(async () => {
   project.remove();
 });
 
+test('the env id comes from cloudbaserc.json when none is given', () => {
+  expect(cloud.envId).toBe('fixture-env');
+});
+
 test('invokes main(event, context) with CloudBase context, env variables and the caller', async () => {
   const out = (await cloud.functions.invoke('whoami', { delayMs: 0, x: 1 }, { openId: 'o-1', appId: 'wx-app' })) as any;
   expect(out.user).toEqual({ openId: 'o-1', appId: 'wx-app', uid: '', customUserId: '', isAnonymous: false });
-  expect(out.event).toEqual({ delayMs: 0, x: 1 });
+  // A mini-program call's event carries userInfo, as CloudBase adds it.
+  expect(out.event).toEqual({ delayMs: 0, x: 1, userInfo: { appId: 'wx-app', openId: 'o-1' } });
   expect(out.fn).toBe('whoami');
   expect(out.limitMs).toBe(5000);
   expect(out.greeting).toBe('你好');
   expect(out.env).toBe('fixture-env');
   expect(typeof out.requestId).toBe('string');
   expect(process.env.WX_OPENID).toBeUndefined(); // nothing leaks into the host process
+});
+
+test('a web caller (uid, no openId) gets the event as sent, without userInfo', async () => {
+  const out = (await cloud.functions.invoke('whoami', { delayMs: 0 }, { uid: 'u-1' })) as any;
+  expect(out.event).toEqual({ delayMs: 0 });
+  expect(out.user).toMatchObject({ uid: 'u-1', openId: '' });
 });
 
 test('200 concurrent invocations with different callers each see only their own identity', async () => {
