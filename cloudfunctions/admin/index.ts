@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { DomainError, adminListOrdersInput, listStoresInput, overviewInput } from '@daojia/domain';
+import { DomainError, adminListOrdersInput, listStoresInput, overviewInput, whoamiInput, whoamiOutput, overviewOutput, listStoresOutput, adminListOrdersOutput } from '@daojia/domain';
 import { defineFunction, action, db, _, $, type Admin } from '@daojia/function-kit';
-import { z } from 'zod';
+import { storeLngLat, type StoreDoc } from '../order/quote';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -20,11 +20,13 @@ function regionScope(admin: Admin, asked?: string): Record<string, unknown> {
 }
 
 export const main = defineFunction('admin', {
-  whoami: action({ input: z.object({}).strict(), role: 'admin', handler: async (_input, { admin }) => ({ admin }) }),
+  whoami: action({ input: whoamiInput, output: whoamiOutput, errors: [], role: 'admin', handler: async (_input, { admin }) => ({ admin: admin! }) }),
 
   /** GMV, orders and active buyers per day in Shanghai time, from paid orders. */
   overview: action({
     input: overviewInput,
+    output: overviewOutput,
+    errors: [],
     role: 'admin',
     async handler({ days }, { admin }) {
       const scope = regionScope(admin!);
@@ -45,13 +47,15 @@ export const main = defineFunction('admin', {
       return {
         totals: { gmvFen: series.reduce((a, d) => a + d.gmvFen, 0), orders: series.reduce((a, d) => a + d.orders, 0), activeUsers: buyers.size, stores },
         series,
-        scope: admin!.role === 'region_manager' ? admin!.region : '全部区域',
+        scope: admin!.role === 'region_manager' ? admin!.region ?? '' : '全部区域',
       };
     },
   }),
 
   listStores: action({
     input: listStoresInput,
+    output: listStoresOutput,
+    errors: [],
     role: 'admin',
     async handler({ keyword, category, region, offset, limit }, { admin }) {
       const where: Record<string, unknown> = { ...regionScope(admin!, region) };
@@ -60,12 +64,15 @@ export const main = defineFunction('admin', {
       const query = db.collection('stores').where(where);
       const total = (await query.count()).total;
       const { data } = await query.orderBy('_id', 'asc').skip(offset).limit(limit).field({ hours: false, deliveryTiers: false }).get();
-      return { stores: data, total };
+      // Stored as a geo point; callers get the same { lng, lat } as everywhere else in the API.
+      return { stores: (data as StoreDoc[]).map((s) => ({ ...s, location: storeLngLat(s.location) })), total };
     },
   }),
 
   listOrders: action({
     input: adminListOrdersInput,
+    output: adminListOrdersOutput,
+    errors: [],
     role: 'admin',
     async handler({ status, region, offset, limit }, { admin }) {
       const where: Record<string, unknown> = { ...regionScope(admin!, region) };

@@ -1,4 +1,4 @@
-import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, type Order, type OrderStatus } from '@daojia/domain';
+import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, MOVE_ERRORS, type Order, type OrderStatus } from '@daojia/domain';
 import { defineFunction, action, db, _, type Staff } from '@daojia/function-kit';
 import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
 import { startRefund } from '../_shared/payments';
@@ -24,6 +24,8 @@ const by = (staff: Staff) => ({ role: 'merchant' as const, id: staff.userKey });
 export const main = defineFunction('merchantOrder', {
   list: action({
     input: merchantListInput,
+    output: merchantListOutput,
+    errors: [],
     role: 'merchant',
     async handler({ tab, offset, limit }, { staff }) {
       const statuses = tab ? TABS[tab] : Object.values(TABS).flat();
@@ -35,6 +37,8 @@ export const main = defineFunction('merchantOrder', {
   /** Delivery and pickup orders are accepted; a booking is confirmed. */
   accept: action({
     input: orderIdInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId }, { staff }) {
       const order = await storeOrder(orderId, staff!);
@@ -45,6 +49,8 @@ export const main = defineFunction('merchantOrder', {
 
   reject: action({
     input: rejectInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId, reason }, { staff }) {
       await storeOrder(orderId, staff!);
@@ -58,6 +64,8 @@ export const main = defineFunction('merchantOrder', {
 
   markReady: action({
     input: orderIdInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
@@ -67,6 +75,8 @@ export const main = defineFunction('merchantOrder', {
 
   handOver: action({
     input: orderIdInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
@@ -77,6 +87,8 @@ export const main = defineFunction('merchantOrder', {
   /** Self-delivery by the store's own rider; third-party couriers will report this through their callback. */
   markDelivered: action({
     input: orderIdInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
@@ -87,6 +99,8 @@ export const main = defineFunction('merchantOrder', {
   /** The 6-digit code the customer shows: a pickup order is handed over, a booking checked in. */
   verifyCode: action({
     input: verifyCodeInput,
+    output: merchantOrderOutput,
+    errors: [...MOVE_ERRORS, 'CODE_INVALID', 'CODE_MISMATCH'],
     role: 'merchant',
     async handler({ code }, { staff }) {
       const { data } = await db.collection('orders').where({ storeId: staff!.storeId, pickupCode: code, status: _.in(['ready_for_pickup', 'confirmed']) }).limit(1).get();
@@ -99,6 +113,8 @@ export const main = defineFunction('merchantOrder', {
 
   approveRefund: action({
     input: orderIdInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
@@ -110,6 +126,8 @@ export const main = defineFunction('merchantOrder', {
 
   declineRefund: action({
     input: rejectInput,
+    output: merchantOrderOutput,
+    errors: MOVE_ERRORS,
     role: 'merchant',
     async handler({ orderId, reason }, { staff }) {
       await storeOrder(orderId, staff!);

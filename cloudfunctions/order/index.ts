@@ -1,4 +1,4 @@
-import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, type Order } from '@daojia/domain';
+import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS, type Order } from '@daojia/domain';
 import { defineFunction, action, db } from '@daojia/function-kit';
 import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
 import { startRefund } from '../_shared/payments';
@@ -12,12 +12,14 @@ async function ownOrder(orderId: string, userKey: string): Promise<Order> {
 }
 
 export const main = defineFunction('order', {
-  quote: action({ input: quoteInput, role: 'consumer', handler: async (input, { caller }) => ({ breakdown: (await quote(input, caller.userKey)).breakdown }) }),
+  quote: action({ input: quoteInput, output: quoteOutput, errors: QUOTE_ERRORS, role: 'consumer', handler: async (input, { caller }) => ({ breakdown: (await quote(input, caller.userKey)).breakdown }) }),
 
-  create: action({ input: createOrderInput, role: 'consumer', handler: async (input, { caller }) => ({ order: await createOrder(input, caller.userKey) }) }),
+  create: action({ input: createOrderInput, output: orderOutput, errors: CREATE_ERRORS, role: 'consumer', handler: async (input, { caller }) => ({ order: await createOrder(input, caller.userKey) }) }),
 
   list: action({
     input: listOrdersInput,
+    output: listOrdersOutput,
+    errors: [],
     role: 'consumer',
     async handler({ status, offset, limit }, { caller }) {
       const where: Record<string, unknown> = { _openid: caller.userKey };
@@ -29,6 +31,8 @@ export const main = defineFunction('order', {
 
   detail: action({
     input: orderIdInput,
+    output: orderDetailOutput,
+    errors: ['ORDER_NOT_FOUND'],
     role: 'consumer',
     async handler({ orderId }, { caller }) {
       const order = await ownOrder(orderId, caller.userKey);
@@ -40,6 +44,8 @@ export const main = defineFunction('order', {
   /** Before payment the order is simply cancelled; after payment but before the store accepts, the money goes back. */
   cancel: action({
     input: cancelOrderInput,
+    output: orderOutput,
+    errors: MOVE_ERRORS,
     role: 'consumer',
     async handler({ orderId, reason }, { caller }) {
       const order = await ownOrder(orderId, caller.userKey);
@@ -60,6 +66,8 @@ export const main = defineFunction('order', {
 
   confirmReceipt: action({
     input: orderIdInput,
+    output: orderOutput,
+    errors: MOVE_ERRORS,
     role: 'consumer',
     async handler({ orderId }, { caller }) {
       await ownOrder(orderId, caller.userKey);
@@ -69,6 +77,8 @@ export const main = defineFunction('order', {
 
   requestRefund: action({
     input: refundRequestInput,
+    output: orderOutput,
+    errors: [...MOVE_ERRORS, 'REFUND_TOO_LARGE'],
     role: 'consumer',
     async handler({ orderId, reason, amountFen }, { caller }) {
       const order = await ownOrder(orderId, caller.userKey);

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { DomainError, prepayInput } from '@daojia/domain';
+import { DomainError, prepayInput, prepayOutput } from '@daojia/domain';
 import { defineFunction, action, db } from '@daojia/function-kit';
 import { getOrder } from '../_shared/orders';
 import { wechatPay } from '../_shared/payment-client';
@@ -11,6 +11,8 @@ export const main = defineFunction('pay', {
    */
   prepay: action({
     input: prepayInput,
+    output: prepayOutput,
+    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_PAYABLE', 'ORDER_EXPIRED'],
     role: 'consumer',
     async handler({ orderId }, { caller }) {
       const order = await getOrder(orderId);

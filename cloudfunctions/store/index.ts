@@ -1,4 +1,4 @@
-import { isOpen, nearbyInput, storeDetailInput, distanceM, DomainError } from '@daojia/domain';
+import { isOpen, nearbyInput, storeDetailInput, distanceM, DomainError, nearbyOutput, storeDetailOutput } from '@daojia/domain';
 import { defineFunction, action, db } from '@daojia/function-kit';
 import { storeLngLat as lngLatOf, type StoreDoc } from '../order/quote';
 
@@ -17,6 +17,8 @@ export const main = defineFunction('store', {
   /** Stores near a point, nearest first, with the consumer app's filters. */
   nearby: action({
     input: nearbyInput,
+    output: nearbyOutput,
+    errors: [],
     role: 'public',
     async handler(q) {
       const now = new Date();
@@ -40,6 +42,8 @@ export const main = defineFunction('store', {
   /** One store with its on-shelf menu or services. */
   detail: action({
     input: storeDetailInput,
+    output: storeDetailOutput,
+    errors: ['STORE_NOT_FOUND'],
     role: 'public',
     async handler({ storeId, lng, lat }) {
       const { data } = await db.collection('stores').doc(storeId).get();

@@ -1,21 +1,26 @@
 import { z } from 'zod';
-import { DomainError } from '@daojia/domain';
+import { DomainError, type ErrorCode } from '@daojia/domain';
 import { currentCaller, requireAdmin, requireStaff, requireUser, type Admin, type Caller, type Staff } from './caller';
+import { checkOutput, checkThrown } from './contract';
 import { parseInput, toReply, type Reply } from './errors';
 
 type Role = 'public' | 'consumer' | 'merchant' | 'admin';
 
 export interface ActionContext { caller: Caller; staff?: Staff; admin?: Admin; requestId: string }
 
-export interface ActionDef<S extends z.ZodType, R> {
-  input: S;
+export interface ActionDef<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  /** The reply's `data`; docs/API.md shows it and the reply is checked against it (see contract.ts). */
+  output: O;
+  /** Business error codes this action may reply with, beyond the transport's own (TRANSPORT_ERRORS). */
+  errors: readonly ErrorCode[];
   /** Who may call: public (anyone), consumer (any signed-in user), merchant (store staff), admin (platform staff). */
   role: Role;
-  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<R>;
+  handler: (input: z.infer<I>, ctx: ActionContext) => Promise<z.input<O>>;
 }
 
-/** Keeps each action's input type tied to its schema. */
-export const action = <S extends z.ZodType, R>(def: ActionDef<S, R>) => def;
+/** Keeps each action's input and reply types tied to its schemas. */
+export const action = <I extends z.ZodType, O extends z.ZodType>(def: ActionDef<I, O>) => def;
 
 const envelope = z.object({ action: z.string().min(1), data: z.unknown().optional() });
 
@@ -26,9 +31,12 @@ const envelope = z.object({ action: z.string().min(1), data: z.unknown().optiona
 export function defineFunction(name: string, actions: Record<string, ActionDef<any, any>>) {
   const log = (msg: string) => console.error(`[${name}] ${msg}`);
   const main = async function main(event: unknown, context?: { request_id?: string }): Promise<Reply<unknown>> {
+    let def: ActionDef<z.ZodType, z.ZodType> | undefined;
+    let where = name;
     try {
       const { action: actionName, data } = parseInput(envelope, event);
-      const def = actions[actionName];
+      def = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
+      where = `${name}.${actionName}`;
       if (!def) throw new DomainError('UNKNOWN_ACTION', `不支持的操作：${actionName}`);
       const caller = currentCaller();
       const ctx: ActionContext = { caller, requestId: context?.request_id ?? '' };
@@ -36,9 +44,9 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       if (def.role === 'merchant') ctx.staff = await requireStaff(caller);
       if (def.role === 'admin') ctx.admin = await requireAdmin(caller);
       const input = parseInput(def.input, data ?? {});
-      return { ok: true, data: await def.handler(input, ctx) };
+      return { ok: true, data: checkOutput(where, def, await def.handler(input, ctx), log) };
     } catch (e) {
-      return toReply(e, log);
+      return toReply(def ? checkThrown(where, def, e, log) : e, log);
     }
   };
   // The action table travels with the entry point so docs/API.md is generated from the same schemas.

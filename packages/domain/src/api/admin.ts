@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { category } from '../schemas/common';
+import { category, fen } from '../schemas/common';
+import { store } from '../schemas/store';
+import { orderEventRecord } from '../schemas/order';
+import { staffOrderView } from './order';
 import { orderStatus } from '../order-state/statuses';
 
 export const overviewInput = z.object({ days: z.number().int().min(1).max(90).default(14) }).strict();
@@ -16,3 +19,23 @@ export const adminListOrdersInput = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(100).default(20),
 }).strict();
+
+export const whoamiInput = z.object({}).strict();
+/** A platform staff record (`admins`); a region manager has a region. */
+export const adminAccount = z.object({ _id: z.string(), userKey: z.string(), role: z.enum(['super_admin', 'region_manager']), region: z.string().optional(), name: z.string() });
+export const whoamiOutput = z.object({ admin: adminAccount });
+
+const dayStats = z.object({ gmvFen: fen, orders: z.number().int().min(0), activeUsers: z.number().int().min(0) });
+export const overviewOutput = z.object({
+  totals: dayStats.extend({ stores: z.number().int().min(0) }),
+  /** One entry per Shanghai calendar day, oldest first. */
+  series: z.array(dayStats.extend({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })),
+  /** The region the figures cover, or 全部区域. */
+  scope: z.string(),
+});
+
+export const adminStoreView = store.omit({ hours: true, deliveryTiers: true });
+export const listStoresOutput = z.object({ stores: z.array(adminStoreView), total: z.number().int().min(0) });
+
+export const adminListOrdersOutput = z.object({ orders: z.array(staffOrderView), total: z.number().int().min(0) });
+export const adminOrderDetailOutput = z.object({ order: staffOrderView, events: z.array(orderEventRecord) });

@@ -1,3 +1,4 @@
 export * from './store';
 export * from './order';
 export * from './admin';
+export * from './error-codes';

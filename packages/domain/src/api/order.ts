@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { orderMode } from '../schemas/common';
+import { breakdown, order, orderEventRecord } from '../schemas/order';
 import { orderStatus } from '../order-state/statuses';
 import { MAX_QUANTITY } from '../pricing';
+import type { ErrorCode } from './error-codes';
 
 const cartItem = z.object({
   productId: z.string().min(1).max(64),
@@ -36,4 +38,36 @@ export const prepayInput = orderIdInput;
 
 export const merchantListInput = z.object({ tab: z.enum(['new', 'active', 'done', 'refund']).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(50) }).strict();
 export const rejectInput = orderIdInput.extend({ reason: z.string().min(1, '请填写拒单原因').max(100) }).strict();
-export const verifyCodeInput = z.object({ code: z.string().regex(/^\d{6}$/, '核销码为 6 位数字') }).strict();
+/** `orderId` (optional) is the order the merchant opened: the code must then be that order's. */
+export const verifyCodeInput = z.object({ code: z.string().regex(/^\d{6}$/, '核销码为 6 位数字'), orderId: z.string().min(1).max(64).optional() }).strict();
+
+// Replies. Orders and events are the stored documents (`schemas/order.ts`); views say what a role may not see.
+export const quoteOutput = z.object({ breakdown });
+export const orderOutput = z.object({ order });
+export const listOrdersOutput = z.object({ orders: z.array(order) });
+export const orderDetailOutput = z.object({ order, events: z.array(orderEventRecord) });
+
+/** What `wx.requestPayment` takes, signed by the server. */
+export const requestPaymentParams = z.object({
+  appId: z.string(), timeStamp: z.string(), nonceStr: z.string(), package: z.string().startsWith('prepay_id='), signType: z.literal('RSA'), paySign: z.string(),
+});
+export const prepayOutput = z.object({ payment: requestPaymentParams });
+
+/**
+ * An order as store and platform staff see it: the pickup/check-in code proves the customer is at the counter, so
+ * staff never get it (nor the app's idempotency key).
+ */
+export const staffOrderView = order.omit({ pickupCode: true, idempotencyKey: true });
+export const merchantOrderOutput = z.object({ order: staffOrderView });
+export const merchantListOutput = z.object({ orders: z.array(staffOrderView), storeId: z.string() });
+export const merchantOrderDetailOutput = z.object({ order: staffOrderView, events: z.array(orderEventRecord) });
+
+// Error codes, for the action tables. Pricing refuses a cart for any of these; moving an order can fail in three ways.
+export const QUOTE_ERRORS = [
+  'STORE_NOT_FOUND', 'STORE_CLOSED', 'MODE_NOT_SUPPORTED', 'EMPTY_CART', 'INVALID_QUANTITY', 'PRODUCT_NOT_FOUND', 'STORE_MISMATCH',
+  'PRODUCT_OFF_SHELF', 'DUPLICATE_ITEM', 'INVALID_SPEC', 'INVALID_PRICE', 'OUT_OF_STOCK', 'BELOW_MIN_ORDER', 'ADDRESS_REQUIRED',
+  'ADDRESS_NOT_FOUND', 'OUT_OF_DELIVERY_RANGE', 'COUPON_NOT_FOUND', 'COUPON_UNAVAILABLE', 'COUPON_NOT_APPLICABLE', 'COUPON_EXPIRED',
+  'COUPON_THRESHOLD_NOT_MET',
+] as const satisfies readonly ErrorCode[];
+export const CREATE_ERRORS = [...QUOTE_ERRORS, 'SLOT_REQUIRED', 'INVALID_SLOT', 'SLOT_FULL'] as const satisfies readonly ErrorCode[];
+export const MOVE_ERRORS = ['ORDER_NOT_FOUND', 'ILLEGAL_TRANSITION', 'ORDER_BUSY'] as const satisfies readonly ErrorCode[];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { category } from '../schemas/common';
+import { category, fen, lngLat } from '../schemas/common';
+import { store, weeklyHours } from '../schemas/store';
+import { product } from '../schemas/product';
 
 export const nearbyInput = z.object({
   lng: z.number().min(-180).max(180),
@@ -14,3 +16,15 @@ export const nearbyInput = z.object({
 }).strict();
 
 export const storeDetailInput = z.object({ storeId: z.string().min(1).max(64), lng: z.number().optional(), lat: z.number().optional() }).strict();
+
+/** A store as lists show it; `distanceM` only when the caller said where they are. */
+export const storeSummary = store.pick({
+  _id: true, name: true, category: true, logo: true, rating: true, ratingCount: true, address: true, minOrderFen: true,
+  modes: true, tags: true, region: true, fullReductions: true,
+}).extend({ distanceM: z.number().int().min(0).optional(), isOpen: z.boolean(), deliveryFeeFen: fen });
+
+export const nearbyOutput = z.object({ stores: z.array(storeSummary), total: z.number().int().min(0) });
+export const storeDetailOutput = z.object({
+  store: storeSummary.extend({ hours: weeklyHours, phone: z.string(), announcement: z.string(), location: lngLat }),
+  products: z.array(product),
+});
