@@ -61,7 +61,19 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
   const watchers: FSWatcher[] = [];
   let closed = false;
 
+  // With hot reload, a function folder created after the start is found on its first call (its triggers and timers
+  // are read at start only).
+  function discover(name: string) {
+    try {
+      const config = loadProjectFunctions(opts.rootDir).functions.get(name);
+      if (config) project.functions.set(name, config);
+    } catch (e) {
+      opts.log(`[functions] cannot re-read the project: ${(e as Error).message}`);
+    }
+  }
+
   function requireConfig(name: string): FunctionConfig {
+    if (!project.functions.has(name) && opts.hotReload) discover(name);
     const config = project.functions.get(name);
     if (!config) throw new CloudError('FUNCTIONS_NOT_FOUND', `function ${name} does not exist`);
     return config;

@@ -42,9 +42,9 @@ export function startTimers(opts: { functions: Map<string, FunctionConfig>; invo
     const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString(), Message: '' };
     const run = withRetries(() => opts.invoke(name, event, { source: 'timer' }, 'timer'), {
       ...RETRY,
-      onRetry: (n, e) => opts.log(`[timer] ${key} failed (attempt ${n}): ${(e as Error).message}; retrying`),
+      onRetry: (n, e, delayMs) => opts.log(`[timer] ${key} failed (attempt ${n}): ${(e as Error).message}; retrying in ${delayMs} ms`),
     }).finally(() => running.delete(key));
-    run.catch((e) => opts.log(`[timer] ${key} failed: ${(e as Error).message}`));
+    run.catch((e) => opts.log(`[timer] ${key} gave up after ${RETRY.tries} attempts: ${(e as Error).message}`));
     running.set(key, run);
     return run;
   }

@@ -52,9 +52,9 @@ export function startDatabaseTriggers(opts: {
       };
       const run = withRetries(() => opts.invoke(name, event, { source: 'database_trigger' }, 'trigger'), {
         ...RETRY,
-        onRetry: (n, e) => opts.log(`[trigger] ${trigger.name} → ${name} failed (attempt ${n}): ${(e as Error).message}; retrying`),
+        onRetry: (n, e, delayMs) => opts.log(`[trigger] ${trigger.name} → ${name} failed (attempt ${n}): ${(e as Error).message}; retrying in ${delayMs} ms`),
       });
-      run.catch((e) => opts.log(`[trigger] ${trigger.name} → ${name} gave up: ${(e as Error).message}`));
+      run.catch((e) => opts.log(`[trigger] ${trigger.name} → ${name} gave up after ${RETRY.tries} attempts: ${(e as Error).message}`));
       opts.track(run);
     }
   });

@@ -150,3 +150,10 @@ test('a changed function is reloaded on the next call', async () => {
   }
   expect(result).toBe('fast now');
 });
+
+test('with hot reload, a function folder created after the start is found on its first call', async () => {
+  await expect(cloud.functions.invoke('late', {})).rejects.toMatchObject({ code: 'FUNCTIONS_NOT_FOUND' });
+  project.write('cloudfunctions/late/index.ts', `export async function main(event: { n: number }) { return event.n * 2; }`);
+  expect(await cloud.functions.invoke('late', { n: 21 })).toBe(42);
+  expect(cloud.functions.names()).toContain('late');
+});
