@@ -1,4 +1,4 @@
-import { DomainError, transition, type Actor, type Order, type OrderEvent, type OrderStatus } from '@daojia/domain';
+import { DomainError, transition, type Actor, type Order, type OrderEvent, type OrderEventRecord, type OrderStatus } from '@daojia/domain';
 import { db, _, nowIso } from '@daojia/function-kit';
 
 export interface Who { role: Actor; id: string }
@@ -13,6 +13,11 @@ export async function getOrder(orderId: string): Promise<Order> {
 
 export async function appendEvent(order: Pick<Order, '_id' | '_openid' | 'storeId'>, from: OrderStatus | null, to: OrderStatus, event: string, by: Who, reason = '') {
   await db.collection('order_events').add({ orderId: order._id, _openid: order._openid, storeId: order.storeId, from, to, event, by, reason, at: nowIso() });
+}
+
+/** An order's timeline, oldest first: who moved it, when, from which status to which, and why. */
+export async function orderEvents(orderId: string): Promise<OrderEventRecord[]> {
+  return (await db.collection('order_events').where({ orderId }).orderBy('at', 'asc').limit(100).get()).data as OrderEventRecord[];
 }
 
 /**

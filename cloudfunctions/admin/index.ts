@@ -1,9 +1,10 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { DomainError, adminListOrdersInput, listStoresInput, overviewInput, whoamiInput, whoamiOutput, overviewOutput, listStoresOutput, adminListOrdersOutput } from '@daojia/domain';
+import { DomainError, adminListOrdersInput, listStoresInput, overviewInput, whoamiInput, whoamiOutput, overviewOutput, listStoresOutput, adminListOrdersOutput, adminOrderDetailOutput, orderIdInput } from '@daojia/domain';
 import { defineFunction, action, db, _, $, type Admin } from '@daojia/function-kit';
 import { storeLngLat, type StoreDoc } from '../order/quote';
+import { orderEvents } from '../_shared/orders';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -81,6 +82,19 @@ export const main = defineFunction('admin', {
       const total = (await query.count()).total;
       const { data } = await query.orderBy('createdAt', 'desc').skip(offset).limit(limit).field({ pickupCode: false, idempotencyKey: false }).get();
       return { orders: data, total };
+    },
+  }),
+
+  /** One order with its timeline; a region manager's other regions do not exist for them (like the lists). */
+  orderDetail: action({
+    input: orderIdInput,
+    output: adminOrderDetailOutput,
+    errors: ['ORDER_NOT_FOUND'],
+    role: 'admin',
+    async handler({ orderId }, { admin }) {
+      const { data } = await db.collection('orders').where({ ...regionScope(admin!), _id: orderId }).limit(1).field({ pickupCode: false, idempotencyKey: false }).get();
+      if (!data.length) throw new DomainError('ORDER_NOT_FOUND', '订单不存在，或不在你管理的区域');
+      return { order: data[0], events: await orderEvents(orderId) };
     },
   }),
 });

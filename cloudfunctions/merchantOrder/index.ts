@@ -1,6 +1,6 @@
-import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, MOVE_ERRORS, type Order, type OrderStatus } from '@daojia/domain';
+import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, merchantOrderDetailOutput, MOVE_ERRORS, type Order, type OrderStatus } from '@daojia/domain';
 import { defineFunction, action, db, _, type Staff } from '@daojia/function-kit';
-import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
+import { getOrder, moveOrder, orderEvents, releaseReservations } from '../_shared/orders';
 import { startRefund } from '../_shared/payments';
 
 const TABS: Record<string, OrderStatus[]> = {
@@ -31,6 +31,17 @@ export const main = defineFunction('merchantOrder', {
       const statuses = tab ? TABS[tab] : Object.values(TABS).flat();
       const { data } = await db.collection('orders').where({ storeId: staff!.storeId, status: _.in(statuses) }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
       return { orders: (data as Order[]).map(forMerchant), storeId: staff!.storeId };
+    },
+  }),
+
+  /** One of the store's orders with its timeline; as everywhere here, without the customer's code. */
+  detail: action({
+    input: orderIdInput,
+    output: merchantOrderDetailOutput,
+    errors: ['ORDER_NOT_FOUND'],
+    role: 'merchant',
+    async handler({ orderId }, { staff }) {
+      return { order: forMerchant(await storeOrder(orderId, staff!)), events: await orderEvents(orderId) };
     },
   }),
 

@@ -1,6 +1,6 @@
 import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS, type Order } from '@daojia/domain';
 import { defineFunction, action, db } from '@daojia/function-kit';
-import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
+import { getOrder, moveOrder, orderEvents, releaseReservations } from '../_shared/orders';
 import { startRefund } from '../_shared/payments';
 import { quote } from './quote';
 import { createOrder } from './create';
@@ -35,9 +35,7 @@ export const main = defineFunction('order', {
     errors: ['ORDER_NOT_FOUND'],
     role: 'consumer',
     async handler({ orderId }, { caller }) {
-      const order = await ownOrder(orderId, caller.userKey);
-      const { data } = await db.collection('order_events').where({ orderId }).orderBy('at', 'asc').limit(100).get();
-      return { order, events: data };
+      return { order: await ownOrder(orderId, caller.userKey), events: await orderEvents(orderId) };
     },
   }),
 
