@@ -42,6 +42,17 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
+function parseBody(raw: Buffer): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8') || '{}');
+  } catch {
+    throw new CloudError('INVALID_PARAM', 'the request body is not JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CloudError('INVALID_PARAM', 'the request body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
@@ -83,8 +94,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   router.add('POST', '/admin', async (req, res) => {
     const requestId = randomUUID();
     try {
-      const body = JSON.parse(req.body.toString('utf8') || '{}');
-      const action: string = body.action ?? '';
+      const body = parseBody(req.body);
+      const action = typeof body.action === 'string' ? body.action : '';
       let reply: Record<string, unknown>;
       if (action.startsWith('database.')) reply = await handleDatabaseAction(db, action, body);
       else if (action === 'functions.invokeFunction') reply = { data: await functions.handleInvokeAction(body, req) };
@@ -96,6 +107,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 200, { requestId, code: err.code, message: err.message });
     }
   });
+  // The CLI announces readiness once /admin serves; a GET answers who is here (health checks, curl).
+  router.add('GET', '/admin', (_req, res) => sendJson(res, 200, { ok: true, envId }));
   functions.mount(router);
 
   return {

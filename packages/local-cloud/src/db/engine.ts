@@ -286,6 +286,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
 
     aggregate(collection: string, pipeline: Record<string, any>[]): Doc[] {
       store.requireCollection(collection);
+      checkStages(pipeline);
       let docs: Doc[];
       let rest = pipeline;
       const first = pipeline[0];
@@ -363,6 +364,20 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     close() { store.close(); },
   };
   return api;
+}
+
+/** The stages CloudBase's aggregate() offers; anything else (e.g. $out, $merge) is refused rather than half-run. */
+const STAGES = new Set(['$addFields', '$bucket', '$bucketAuto', '$count', '$geoNear', '$group', '$limit', '$lookup', '$match', '$project', '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind']);
+
+function checkStages(pipeline: Record<string, any>[]) {
+  for (const stage of pipeline) {
+    const keys = Object.keys(stage);
+    if (keys.length !== 1 || !STAGES.has(keys[0])) {
+      throw new CloudError('DATABASE_REQUEST_FAILED', `aggregation stage ${keys.join(', ') || '{}'} is not supported (CloudBase offers ${[...STAGES].join(', ')})`);
+    }
+    const sub = stage.$lookup?.pipeline;
+    if (Array.isArray(sub)) checkStages(sub);
+  }
 }
 
 function* mapRows(rows: Iterable<Row>): Generator<Doc> {

@@ -11,6 +11,21 @@ function asPoint(value: unknown): Position | undefined {
   return undefined;
 }
 
+const SHAPES = new Set(['MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/**
+ * The point a document holds at a geo query's field. A value that is no GeoJSON at all simply does not match (as in
+ * MongoDB); a stored shape other than a point is something MongoDB would measure and this emulator does not, so the
+ * query fails instead of silently leaving the document out.
+ */
+function storedPoint(value: unknown, op: string): Position | undefined {
+  const p = asPoint(value);
+  if (p) return p;
+  const type = (value as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && SHAPES.has(type)) throw new CloudError('DATABASE_REQUEST_FAILED', `${op} over a stored ${type} is not supported by the local cloud (only stored Points; $geoIntersects also matches stored Polygons with a Point)`);
+  return undefined;
+}
+
 export function haversineM([lng1, lat1]: Position, [lng2, lat2]: Position): number {
   const rad = Math.PI / 180;
   const dLat = (lat2 - lat1) * rad;
@@ -32,7 +47,7 @@ function inRing([x, y]: Position, ring: Position[]): boolean {
 
 function inPolygon(p: Position, geometry: { type: string; coordinates: any }): boolean {
   const polygons: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-  if (!polygons.length) throw new CloudError('INVALID_PARAM', `geometry type ${geometry.type} is not supported here (Polygon, MultiPolygon)`);
+  if (!polygons.length) throw new CloudError('DATABASE_REQUEST_FAILED', `geometry type ${geometry.type} is not supported by the local cloud here (Polygon, MultiPolygon)`);
   return polygons.some(([outer, ...holes]) => inRing(p, outer) && !holes.some((h) => inRing(p, h)));
 }
 
@@ -82,7 +97,7 @@ export function applyGeo<T>(docs: T[], geo: GeoCondition[]): T[] {
       const max = g.spec.$maxDistance ?? Infinity;
       const min = g.spec.$minDistance ?? 0;
       out = out.filter((d) => {
-        const p = asPoint(get(d, g.field));
+        const p = storedPoint(get(d, g.field), g.op);
         if (!p) return false;
         const dist = haversineM(from, p);
         return dist <= max && dist >= min;
@@ -91,9 +106,9 @@ export function applyGeo<T>(docs: T[], geo: GeoCondition[]): T[] {
     } else if (g.op === '$geoWithin') {
       if (g.spec?.$centerSphere) {
         const [[lng, lat], radians] = g.spec.$centerSphere;
-        out = out.filter((d) => { const p = asPoint(get(d, g.field)); return !!p && haversineM([lng, lat], p) <= radians * EARTH_RADIUS_M; });
+        out = out.filter((d) => { const p = storedPoint(get(d, g.field), g.op); return !!p && haversineM([lng, lat], p) <= radians * EARTH_RADIUS_M; });
       } else if (g.spec?.$geometry) {
-        out = out.filter((d) => { const p = asPoint(get(d, g.field)); return !!p && inPolygon(p, g.spec.$geometry); });
+        out = out.filter((d) => { const p = storedPoint(get(d, g.field), g.op); return !!p && inPolygon(p, g.spec.$geometry); });
       } else throw new CloudError('INVALID_PARAM', '$geoWithin needs $geometry or $centerSphere');
     } else {
       const geometry = g.spec?.$geometry;
@@ -107,7 +122,11 @@ export function applyGeo<T>(docs: T[], geo: GeoCondition[]): T[] {
         }
         const stored = value as { type?: string; coordinates?: any };
         const q = asPoint(geometry);
-        return !!(q && stored?.type && (stored.type === 'Polygon' || stored.type === 'MultiPolygon') && inPolygon(q, stored as any));
+        if (stored?.type === 'Polygon' || stored?.type === 'MultiPolygon') {
+          if (!q) throw new CloudError('DATABASE_REQUEST_FAILED', `$geoIntersects of a ${geometry.type} with a stored ${stored.type} is not supported by the local cloud (a Point is)`);
+          return inPolygon(q, stored as any);
+        }
+        return !!storedPoint(value, g.op);
       });
     }
   }
@@ -129,8 +148,9 @@ export function geoNearStage<T extends Record<string, any>>(docs: T[], spec: any
   const mult = spec.distanceMultiplier ?? 1;
   const rows: [T, number][] = [];
   for (const d of docs) {
-    const p = asPoint(get(d, key));
-    if (!p || !matches(d)) continue;
+    if (!matches(d)) continue;
+    const p = storedPoint(get(d, key), '$geoNear');
+    if (!p) continue;
     const dist = haversineM(from, p);
     if (dist > max || dist < min) continue;
     rows.push([d, dist]);

@@ -3,6 +3,9 @@ import { CloudError } from '../errors';
 import { decode, encode } from './ejson';
 import type { Engine, SortSpec } from './engine';
 
+/** CloudBase's page size when a request names no limit (the SDKs send 100 themselves; a raw request may not). */
+const DEFAULT_LIMIT = 100;
+
 /**
  * `POST /admin` database actions as @cloudbase/node-sdk sends them (see @cloudbase/database's query.ts,
  * document.ts, aggregate.ts, transaction/index.ts). Each returns the reply fields beside `requestId`.
@@ -48,7 +51,7 @@ export async function handleDatabaseAction(engine: Engine, action: string, body:
     }
     case 'database.getDocument': {
       const p = parse(queryParams, body);
-      const docs = engine.find(p.collectionName, { query: decode(p.query, 'query'), order: order(p.order), offset: p.offset, limit: p.limit, projection: decode(p.projection, 'projection') }, p.transactionId);
+      const docs = engine.find(p.collectionName, { query: decode(p.query, 'query'), order: order(p.order), offset: p.offset, limit: p.limit ?? DEFAULT_LIMIT, projection: decode(p.projection, 'projection') }, p.transactionId);
       return { data: { list: docs.map(encode) } };
     }
     case 'database.calculateDocument': {
