@@ -8,5 +8,4 @@ export const orderConfig = () => ({
   payTimeoutMin: num('ORDER_PAY_TIMEOUT_MIN', 15),
   acceptTimeoutMin: num('ORDER_ACCEPT_TIMEOUT_MIN', 10),
   autoCompleteHours: num('ORDER_AUTO_COMPLETE_HOURS', 24),
-  reconcileAfterSec: num('ORDER_RECONCILE_AFTER_SEC', 60),
 });

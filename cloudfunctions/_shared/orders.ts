@@ -5,6 +5,9 @@ export interface Who { role: Actor; id: string }
 
 export const orders = () => db.collection('orders');
 
+/** A unique-id insert that lost a race (a resent notification, an overlapping timer): the first writer won. */
+export const isDuplicate = (e: unknown) => (e as { code?: string })?.code === 'DATABASE_DUPLICATE_WRITE';
+
 export async function getOrder(orderId: string): Promise<Order> {
   const { data } = await orders().doc(orderId).get();
   if (!data.length) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
@@ -49,5 +52,15 @@ export async function releaseReservations(order: Order) {
   if (!updated) return;
   for (const line of order.items) await db.collection('products').doc(line.productId).update({ stock: _.inc(line.quantity), sales: _.inc(-line.quantity) });
   if (order.slot) await db.collection('booking_slots').doc(order.slot.slotId).update({ booked: _.inc(-1) });
-  if (order.userCouponId) await db.collection('user_coupons').where({ _id: order.userCouponId, orderId: order._id, status: 'locked' }).update({ status: 'available', orderId: _.remove() });
+  await returnCoupon(order, ['locked']);
+}
+
+/**
+ * Puts the order's coupon back into the user's wallet, only while it is still tied to this order (a coupon released
+ * once and locked by another order is never touched). Unpaid cancels free a `locked` coupon; a full refund frees a
+ * `used` one, as Meituan and Ele.me return coupons when an order is cancelled or refunded in full.
+ */
+export async function returnCoupon(order: Pick<Order, '_id' | 'userCouponId'>, from: ('locked' | 'used')[]) {
+  if (!order.userCouponId) return;
+  await db.collection('user_coupons').where({ _id: order.userCouponId, orderId: order._id, status: _.in(from) }).update({ status: 'available', orderId: _.remove() });
 }

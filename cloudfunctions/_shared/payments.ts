@@ -1,21 +1,26 @@
-import type { Order } from '@daojia/domain';
-import { db, _, nowIso } from '@daojia/function-kit';
-import { getOrder, moveOrder, appendEvent } from './orders';
+import type { Order, OrderEvent } from '@daojia/domain';
+import { db, nowIso } from '@daojia/function-kit';
+import { getOrder, moveOrder, appendEvent, releaseReservations, isDuplicate, type Who } from './orders';
+import { startRefund } from './refunds';
 import { wechatPay } from './payment-client';
 
 interface PaidTransaction { out_trade_no: string; transaction_id?: string; trade_state: string; amount: { total: number }; success_time?: string; payer?: { openid: string } }
 
 export class PaymentMismatch extends Error {}
 
-const isDuplicate = (e: unknown) => (e as { code?: string })?.code === 'DATABASE_DUPLICATE_WRITE';
+const wechatpay: Who = { role: 'system', id: 'wechatpay' };
+const LATE_PAYMENT = '订单已取消，迟到的支付款全额退回';
+
+const wechatCode = (e: unknown) => (e as { details?: { wechatCode?: string } })?.details?.wechatCode;
 
 /**
  * Records a successful payment exactly once (the payment's id is the out_trade_no, so a resent notification or a
- * reconciliation that races it cannot add a second), then moves the order to paid. Every step is idempotent, so
- * a crash between them is finished by the next notification or by reconciliation.
+ * reconciliation that races it cannot add a second), then moves the order to paid. A payment for an order that was
+ * already cancelled is refunded in full. Every step is idempotent, so a crash between them is finished by the next
+ * notification or by reconciliation.
  */
 export async function recordPayment(txn: PaidTransaction): Promise<Order> {
-  const order = await getOrder(txn.out_trade_no);
+  let order = await getOrder(txn.out_trade_no);
   if (txn.trade_state !== 'SUCCESS') throw new PaymentMismatch(`trade_state ${txn.trade_state}`);
   if (txn.amount.total !== order.totalFen) throw new PaymentMismatch(`amount ${txn.amount.total} differs from order total ${order.totalFen}`);
   try {
@@ -26,49 +31,60 @@ export async function recordPayment(txn: PaidTransaction): Promise<Order> {
   } catch (e) {
     if (!isDuplicate(e)) throw e;
   }
-  if (order.status !== 'pending_payment') return order;
-  if (order.userCouponId) await db.collection('user_coupons').where({ _id: order.userCouponId, status: 'locked' }).update({ status: 'used' });
-  try {
-    return await moveOrder(order._id, 'pay', { role: 'system', id: 'wechatpay' }, { reason: `微信支付 ${txn.transaction_id ?? ''}`.trim() });
-  } catch (e) {
-    const now = await getOrder(order._id);
-    if (now.status === 'pending_payment') throw e;
-    if (now.status === 'cancelled') await refundLatePayment(now);
-    return now;
+  if (order.status === 'pending_payment') {
+    // Consumed before the order shows paid, so whoever sees it paid sees the coupon used. Only this order's lock
+    // counts: a coupon released by a cancel and locked by another order is not this payment's. If the order ends up
+    // cancelled after all, the full refund below gives the coupon back.
+    if (order.userCouponId) await db.collection('user_coupons').where({ _id: order.userCouponId, orderId: order._id, status: 'locked' }).update({ status: 'used' });
+    try {
+      order = await moveOrder(order._id, 'pay', wechatpay, { reason: `微信支付 ${txn.transaction_id ?? ''}`.trim() });
+    } catch (e) {
+      order = await getOrder(order._id);
+      if (order.status === 'pending_payment') throw e;
+    }
   }
+  if (order.status === 'cancelled') await refundLatePayment(order);
+  return order;
 }
 
-/** Paid after the order had already expired: the money goes straight back. */
+/** Paid after the order was cancelled: the money goes straight back, once (the refund record is the gate). */
 async function refundLatePayment(order: Order) {
-  await startRefund(order, order.totalFen, '订单已超时取消，支付款自动退回');
-  await appendEvent(order, order.status, order.status, 'latePaymentRefund', { role: 'system', id: 'wechatpay' }, '订单已超时取消，支付款自动退回');
+  if (await startRefund(order, order.totalFen, LATE_PAYMENT)) await appendEvent(order, order.status, order.status, 'latePaymentRefund', wechatpay, LATE_PAYMENT);
 }
 
-export const refundNo = (orderId: string) => `RF${orderId}`.slice(0, 64);
-
-/** Asks the gateway to refund; the out_refund_no is derived from the order so a retry is the same refund. */
-export async function startRefund(order: Order, amountFen: number, reason: string) {
-  const outRefundNo = refundNo(order._id);
+/**
+ * Closes the order at the gateway so it can no longer be paid. If it was paid after all, that payment is recorded
+ * and the paid order returned; the caller must then not cancel. Any other failure throws, so nothing is cancelled
+ * while the gateway might still take money.
+ */
+async function closeOrRecordPayment(order: Order): Promise<Order | undefined> {
+  if (!order.prepayId) return undefined;
   try {
-    await db.collection('refunds').add({ _id: outRefundNo, orderId: order._id, amountFen, reason, status: 'processing', createdAt: nowIso() });
+    await wechatPay().closeOrder(order._id);
+    return undefined;
   } catch (e) {
-    if (!isDuplicate(e)) throw e;
+    const code = wechatCode(e);
+    if (code === 'ORDER_NOT_EXIST' || code === 'ORDER_CLOSED') return undefined;
+    if (code !== 'ORDERPAID') throw e;
   }
-  const result = await wechatPay().refund({ outTradeNo: order._id, outRefundNo, reason, refundFen: amountFen, totalFen: order.totalFen });
-  if (result.status === 'SUCCESS') await settleRefund(outRefundNo, 'SUCCESS');
+  return recordPayment(await wechatPay().queryByOutTradeNo(order._id));
 }
 
-/** A refund's final word (from the notification or a query), applied once. */
-export async function settleRefund(outRefundNo: string, status: string) {
-  const { data } = await db.collection('refunds').doc(outRefundNo).get();
-  if (!data.length) return;
-  const refund = data[0] as { orderId: string; amountFen: number; status: string };
-  if (status !== 'SUCCESS') {
-    await db.collection('refunds').where({ _id: outRefundNo, status: 'processing' }).update({ status: status === 'CLOSED' ? 'closed' : 'abnormal' });
-    return;
+/**
+ * Cancels an unpaid order (the consumer's cancel or the expiry timer): close at the gateway, cancel, give back
+ * stock, slot and coupon. Returns the order as it ends up, `paid` if the gateway had taken the money.
+ */
+export async function cancelUnpaid(order: Order, event: Extract<OrderEvent, 'cancel' | 'expire'>, by: Who, reason: string): Promise<Order> {
+  const paid = await closeOrRecordPayment(order);
+  if (paid) return paid;
+  let moved: Order;
+  try {
+    moved = await moveOrder(order._id, event, by, { reason });
+  } catch (e) {
+    // An overlapping run or a double tap cancelled it first: done, as long as it is cancelled.
+    moved = await getOrder(order._id);
+    if (moved.status !== 'cancelled') throw e;
   }
-  const { updated } = await db.collection('refunds').where({ _id: outRefundNo, status: _.neq('succeeded') }).update({ status: 'succeeded', settledAt: nowIso() });
-  if (!updated) return;
-  const order = await getOrder(refund.orderId);
-  if (order.status === 'refunding') await moveOrder(order._id, 'refundSucceeded', { role: 'system', id: 'wechatpay' }, { set: { refundedFen: refund.amountFen } });
+  await releaseReservations(moved);
+  return moved;
 }

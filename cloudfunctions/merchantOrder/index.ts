@@ -1,7 +1,7 @@
 import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, merchantOrderDetailOutput, MOVE_ERRORS, type Order, type OrderStatus } from '@daojia/domain';
 import { defineFunction, action, db, _, type Staff } from '@daojia/function-kit';
-import { getOrder, moveOrder, orderEvents, releaseReservations } from '../_shared/orders';
-import { startRefund } from '../_shared/payments';
+import { getOrder, moveOrder, orderEvents } from '../_shared/orders';
+import { refundRejected, startRefund } from '../_shared/refunds';
 
 const TABS: Record<string, OrderStatus[]> = {
   new: ['paid'],
@@ -17,6 +17,12 @@ async function storeOrder(orderId: string, staff: Staff): Promise<Order> {
   const order = await getOrder(orderId);
   if (order.storeId !== staff.storeId) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
   return order;
+}
+
+async function findByCode(code: string, staff: Staff): Promise<Order> {
+  const { data } = await db.collection('orders').where({ storeId: staff.storeId, pickupCode: code, status: _.in(['ready_for_pickup', 'confirmed']) }).limit(1).get();
+  if (!data.length) throw new DomainError('CODE_INVALID', '核销码无效，或订单还未备好');
+  return data[0] as Order;
 }
 
 const by = (staff: Staff) => ({ role: 'merchant' as const, id: staff.userKey });
@@ -65,11 +71,8 @@ export const main = defineFunction('merchantOrder', {
     role: 'merchant',
     async handler({ orderId, reason }, { staff }) {
       await storeOrder(orderId, staff!);
-      const rejected = await moveOrder(orderId, 'reject', by(staff!), { reason, set: { rejectReason: reason } });
-      await releaseReservations(rejected);
-      const refunding = await moveOrder(orderId, 'startRefund', { role: 'system', id: 'auto' }, { reason: '商家拒单，全额退款' });
-      await startRefund(refunding, refunding.totalFen, `商家拒单：${reason}`);
-      return { order: forMerchant(await getOrder(orderId)) };
+      await moveOrder(orderId, 'reject', by(staff!), { reason, set: { rejectReason: reason } });
+      return { order: forMerchant(await refundRejected(orderId, { event: '商家拒单，全额退款', refund: `商家拒单：${reason}` })) };
     },
   }),
 
@@ -107,16 +110,19 @@ export const main = defineFunction('merchantOrder', {
     },
   }),
 
-  /** The 6-digit code the customer shows: a pickup order is handed over, a booking checked in. */
+  /**
+   * The 6-digit code the customer shows: a pickup order is handed over, a booking checked in. With an orderId (the
+   * merchant opened that order first) the code must be that order's, so a code read out for another order fails.
+   */
   verifyCode: action({
     input: verifyCodeInput,
     output: merchantOrderOutput,
     errors: [...MOVE_ERRORS, 'CODE_INVALID', 'CODE_MISMATCH'],
     role: 'merchant',
-    async handler({ code }, { staff }) {
-      const { data } = await db.collection('orders').where({ storeId: staff!.storeId, pickupCode: code, status: _.in(['ready_for_pickup', 'confirmed']) }).limit(1).get();
-      const order = data[0] as Order | undefined;
-      if (!order) throw new DomainError('CODE_INVALID', '核销码无效，或订单还未备好');
+    async handler({ code, orderId }, { staff }) {
+      const order = orderId ? await storeOrder(orderId, staff!) : await findByCode(code, staff!);
+      if (order.pickupCode !== code) throw new DomainError('CODE_MISMATCH', '核销码与该订单不符，请核对顾客出示的订单');
+      if (order.status !== 'ready_for_pickup' && order.status !== 'confirmed') throw new DomainError('CODE_INVALID', '核销码无效，或订单还未备好');
       const moved = await moveOrder(order._id, order.mode === 'booking' ? 'checkIn' : 'pickUp', by(staff!), { reason: '核销码验证通过' });
       return { order: forMerchant(moved) };
     },

@@ -1,7 +1,7 @@
 import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS, type Order } from '@daojia/domain';
 import { defineFunction, action, db } from '@daojia/function-kit';
-import { getOrder, moveOrder, orderEvents, releaseReservations } from '../_shared/orders';
-import { startRefund } from '../_shared/payments';
+import { getOrder, moveOrder, orderEvents } from '../_shared/orders';
+import { cancelByConsumer } from './cancel';
 import { quote } from './quote';
 import { createOrder } from './create';
 
@@ -39,7 +39,6 @@ export const main = defineFunction('order', {
     },
   }),
 
-  /** Before payment the order is simply cancelled; after payment but before the store accepts, the money goes back. */
   cancel: action({
     input: cancelOrderInput,
     output: orderOutput,
@@ -47,18 +46,7 @@ export const main = defineFunction('order', {
     role: 'consumer',
     async handler({ orderId, reason }, { caller }) {
       const order = await ownOrder(orderId, caller.userKey);
-      const by = { role: 'consumer' as const, id: caller.userKey };
-      if (order.status === 'pending_payment') {
-        const moved = await moveOrder(orderId, 'cancel', by, { reason: reason ?? '用户取消' });
-        await releaseReservations(moved);
-        return { order: moved };
-      }
-      if (order.status !== 'paid') throw new DomainError('ILLEGAL_TRANSITION', '商家已接单，请联系商家或申请退款');
-      await moveOrder(orderId, 'requestRefund', by, { reason: reason ?? '商家接单前取消', set: { refundReason: reason ?? '商家接单前取消' } });
-      const refunding = await moveOrder(orderId, 'approveRefund', { role: 'system', id: 'auto' }, { reason: '商家接单前取消，自动退款' });
-      await releaseReservations(refunding);
-      await startRefund(refunding, refunding.totalFen, '商家接单前取消');
-      return { order: await getOrder(orderId) };
+      return { order: await cancelByConsumer(order, { role: 'consumer', id: caller.userKey }, reason) };
     },
   }),
 

@@ -1,8 +1,9 @@
 import dayjs from 'dayjs';
 import type { Order } from '@daojia/domain';
 import { db, _, readAll } from '@daojia/function-kit';
-import { getOrder, moveOrder, releaseReservations } from '../_shared/orders';
-import { recordPayment, settleRefund, startRefund, refundNo } from '../_shared/payments';
+import { moveOrder, releaseReservations } from '../_shared/orders';
+import { cancelUnpaid, recordPayment } from '../_shared/payments';
+import { refundNo, refundRejected, settleRefund, startRefund } from '../_shared/refunds';
 import { wechatPay } from '../_shared/payment-client';
 import { orderConfig } from '../_shared/config';
 
@@ -17,42 +18,42 @@ async function each(orders: Order[], work: (o: Order) => Promise<unknown>) {
   return done;
 }
 
-/** Unpaid past payBefore: ask the gateway first (a payment may be in flight), then close and cancel. */
+const find = (where: Record<string, unknown>) => readAll<Order>(db.collection('orders').where(where));
+
+/**
+ * Unpaid past payBefore: close at the gateway (recording the payment instead if it was paid), then cancel. If the
+ * gateway cannot be reached the order waits for the next run: cancelling while it might still take money loses it.
+ * Cancelled orders whose stock a crashed run never gave back are finished here too.
+ */
 async function expireUnpaid() {
-  const due = await readAll<Order>(db.collection('orders').where({ status: 'pending_payment', payBefore: _.lt(new Date().toISOString()) }));
-  return each(due, async (order) => {
-    if (order.prepayId) {
-      const txn = await wechatPay().queryByOutTradeNo(order._id).catch(() => undefined);
-      if (txn?.trade_state === 'SUCCESS') return recordPayment(txn);
-      if (txn && txn.trade_state === 'NOTPAY') await wechatPay().closeOrder(order._id);
-    }
-    const moved = await moveOrder(order._id, 'expire', system, { reason: `${orderConfig().payTimeoutMin} 分钟内未支付，自动取消` });
-    await releaseReservations(moved);
-  });
+  const due = await find({ status: 'pending_payment', payBefore: _.lt(new Date().toISOString()) });
+  const expired = await each(due, (order) => cancelUnpaid(order, 'expire', system, `${orderConfig().payTimeoutMin} 分钟内未支付，自动取消`));
+  return expired + await each(await find({ status: 'cancelled', reservationsReleased: _.neq(true) }), releaseReservations);
 }
 
 /** Paid but not accepted in time: reject for the merchant and refund in full. */
 async function autoReject() {
   const before = dayjs().subtract(orderConfig().acceptTimeoutMin, 'minute').toISOString();
-  const due = await readAll<Order>(db.collection('orders').where({ status: 'paid', paidAt: _.lt(before) }));
+  const due = await find({ status: 'paid', paidAt: _.lt(before) });
   return each(due, async (order) => {
-    const rejected = await moveOrder(order._id, 'autoReject', system, { reason: '商家超时未接单', set: { rejectReason: '商家超时未接单' } });
-    await releaseReservations(rejected);
-    const refunding = await moveOrder(order._id, 'startRefund', system, { reason: '商家超时未接单，全额退款' });
-    await startRefund(refunding, refunding.totalFen, '商家超时未接单');
+    await moveOrder(order._id, 'autoReject', system, { reason: '商家超时未接单', set: { rejectReason: '商家超时未接单' } });
+    await refundRejected(order._id, { event: '商家超时未接单，全额退款', refund: '商家超时未接单' });
   });
 }
 
-/** The seed's asynchronous reconciliation: orders whose payment or refund outcome we have not heard of yet. */
+/**
+ * The seed's asynchronous reconciliation: every order whose payment or refund outcome we have not heard of yet is
+ * asked about (the cron interval bounds the load), and every rejected order whose refund was never started gets it.
+ */
 async function reconcile() {
-  // A payment normally notifies within seconds; only orders quiet for longer are asked about.
-  const since = dayjs().subtract(orderConfig().reconcileAfterSec, 'second').toISOString();
-  const paying = await readAll<Order>(db.collection('orders').where({ status: 'pending_payment', prepayAt: _.lt(since) }));
+  const paying = await find({ status: 'pending_payment', prepayId: _.exists(true) });
   const paid = await each(paying, async (order) => {
     const txn = await wechatPay().queryByOutTradeNo(order._id);
     if (txn.trade_state === 'SUCCESS') await recordPayment(txn);
   });
-  const refunding = await readAll<Order>(db.collection('orders').where({ status: 'refunding' }));
+  const rejected = await each(await find({ status: 'rejected' }), (order) =>
+    refundRejected(order._id, { event: '拒单后补发全额退款', refund: `商家拒单：${order.rejectReason ?? ''}`.slice(0, 80) }));
+  const refunding = await find({ status: 'refunding' });
   const refunded = await each(refunding, async (order) => {
     const outRefundNo = refundNo(order._id);
     const r = await wechatPay().queryRefund(outRefundNo).catch(async (e) => {
@@ -61,14 +62,14 @@ async function reconcile() {
       await startRefund(order, order.refundRequestedFen ?? order.totalFen, order.refundReason ?? '退款');
       return undefined;
     });
-    if (r && r.status !== 'PROCESSING') await settleRefund(outRefundNo, r.status);
+    if (r && r.status !== 'PROCESSING') await settleRefund({ outRefundNo, outTradeNo: r.out_trade_no, status: r.status, refundFen: r.amount.refund });
   });
-  return paid + refunded;
+  return paid + rejected + refunded;
 }
 
 async function autoComplete() {
   const before = dayjs().subtract(orderConfig().autoCompleteHours, 'hour').toISOString();
-  const due = await readAll<Order>(db.collection('orders').where({ status: _.in(['delivered', 'picked_up', 'checked_in']), updatedAt: _.lt(before) }));
+  const due = await find({ status: _.in(['delivered', 'picked_up', 'checked_in']), updatedAt: _.lt(before) });
   return each(due, (order) => moveOrder(order._id, 'complete', system, { reason: '超时自动完成' }));
 }
 
@@ -80,4 +81,3 @@ export async function main(event: { TriggerName?: string }) {
   if (!job) throw new Error(`unknown timer ${event?.TriggerName}`);
   return { job: event.TriggerName, handled: await job() };
 }
-

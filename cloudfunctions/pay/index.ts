@@ -27,7 +27,12 @@ export const main = defineFunction('pay', {
         payerOpenid: caller.openId || caller.userKey,
         timeExpire: order.payBefore,
       });
-      await db.collection('orders').where({ _id: orderId, status: 'pending_payment' }).update({ prepayId, prepayAt: new Date().toISOString() });
+      const { updated } = await db.collection('orders').where({ _id: orderId, status: 'pending_payment' }).update({ prepayId, prepayAt: new Date().toISOString() });
+      if (updated !== 1) {
+        // Cancelled while the prepay was being made, so the cancel could not close it: close it here, never hand it out.
+        await pay.closeOrder(order._id);
+        throw new DomainError('ORDER_NOT_PAYABLE', '订单已支付或已关闭，无需再次支付');
+      }
       return { payment: pay.requestPaymentParams(prepayId) };
     },
   }),

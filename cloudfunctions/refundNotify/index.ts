@@ -1,16 +1,20 @@
 import { notificationReply } from '@daojia/integrations';
 import { rawBody, type HttpEvent } from '@daojia/function-kit';
-import { settleRefund } from '../_shared/payments';
+import { settleRefund, RefundMismatch } from '../_shared/refunds';
 import { wechatPay } from '../_shared/payment-client';
 
-/** WeChat Pay's refund notification (HTTP-triggered): verified, then applied once to the refund and its order. */
+/**
+ * WeChat Pay's refund notification (HTTP-triggered): verified, compared with the refund we asked for, then applied
+ * once to the refund and its order. Anything doubtful answers FAIL (WeChat Pay resends) and changes nothing.
+ */
 export async function main(event: HttpEvent) {
   try {
     const { refund } = wechatPay().readRefundNotification({ headers: event.headers, rawBody: rawBody(event) });
-    await settleRefund(refund.out_refund_no, refund.refund_status);
+    await settleRefund({ outRefundNo: refund.out_refund_no, outTradeNo: refund.out_trade_no, status: refund.refund_status, refundFen: refund.amount.refund });
     return notificationReply(true);
   } catch (e) {
-    console.error(`[refundNotify] rejected: ${(e as { code?: string }).code ?? ''} ${(e as Error).message}`);
+    const code = (e as { code?: string }).code ?? (e instanceof RefundMismatch ? 'REFUND_MISMATCH' : 'ERROR');
+    console.error(`[refundNotify] rejected: ${code} ${(e as Error).message}`);
     return notificationReply(false, '通知处理失败');
   }
 }

@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { startTestCloud, type LocalCloud } from '@daojia/local-cloud';
 import type { CallerIdentity } from '@daojia/local-cloud';
+import { encryptResource, signResponse, loadPrivateKey } from '@daojia/integrations';
 import { seedDemo } from '../../scripts/seed';
 
 export type Reply<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 /** The real functions on a seeded local cloud, called as a given user (web uid, as dev login yields). */
-export async function startSeededCloud() {
-  const cloud = await startTestCloud({ functionEnv: { ORDER_RECONCILE_AFTER_SEC: '0.001' }, seed: async (c) => { await seedDemo(c); } });
+export async function startSeededCloud(functionEnv?: Record<string, string>) {
+  const cloud = await startTestCloud({ functionEnv, seed: async (c) => { await seedDemo(c); } });
   const call = <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}) =>
     cloud.functions.invoke(fn, { action, data }, typeof user === 'string' ? { uid: user, customUserId: user } : user) as Promise<Reply<T>>;
   const ok = async <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}): Promise<T> => {
@@ -18,7 +22,10 @@ export async function startSeededCloud() {
     const res = await fetch(`${cloud.url}/sandbox/wechatpay${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return res.json() as Promise<any>;
   };
-  return { cloud, call, ok, sandbox, close: () => cloud.close() };
+  /** A timer run exactly as CloudBase starts one: a plain invocation, overlapping any run still in progress. */
+  const timer = (triggerName: string) =>
+    cloud.functions.invoke('orderTimers', { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }, { source: 'timer' }, 'timer') as Promise<{ job: string; handled: number }>;
+  return { cloud, call, ok, sandbox, timer, close: () => cloud.close() };
 }
 
 export const CONSUMER = 'demo-consumer-1';
@@ -36,5 +43,29 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** The sandbox's generated merchant ids and platform keys (what WeChat Pay would hold). */
+export const sandboxKeys = (cloud: LocalCloud) => JSON.parse(readFileSync(path.join(cloud.dataDir, 'sandbox', 'wechatpay.json'), 'utf8'));
+
+export interface NotificationTweak { serial?: string; now?: Date; signWith?: string; body?: (envelope: any) => void }
+
+/**
+ * A notification built the way WeChat Pay builds one, with the sandbox's platform key and APIv3 key, so a test can
+ * send what the sandbox never would (a wrong amount, a forged signature) to the real notification functions.
+ */
+export function signedNotification(cloud: LocalCloud, event: { type: string; summary: string; originalType: 'transaction' | 'refund'; resource: object }, tweak: NotificationTweak = {}) {
+  const keys = sandboxKeys(cloud);
+  const envelope: any = {
+    id: randomUUID(), create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: event.type, summary: event.summary,
+    resource: { original_type: event.originalType, ...encryptResource(JSON.stringify(event.resource), keys.apiV3Key, event.originalType) },
+  };
+  tweak.body?.(envelope);
+  const body = JSON.stringify(envelope);
+  const headers = signResponse({ body, serial: tweak.serial ?? keys.platformKeyId, privateKey: loadPrivateKey(tweak.signWith ?? keys.platformPrivateKey), now: tweak.now ?? new Date() });
+  return { body, headers: { ...headers, 'content-type': 'application/json' } };
+}
+
+export const postNotification = (cloud: LocalCloud, fn: 'payNotify' | 'refundNotify', n: { body: string; headers: Record<string, string> }) =>
+  fetch(`${cloud.url}/http/${fn}`, { method: 'POST', body: n.body, headers: n.headers });
 
 export type { LocalCloud };

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { encryptResource, signResponse, loadPrivateKey } from '@daojia/integrations';
-import { startSeededCloud, CONSUMER, MERCHANT, STORE, prepayIdOf, waitFor } from './harness';
+import { startSeededCloud, sandboxKeys, signedNotification, postNotification, CONSUMER, MERCHANT, STORE, prepayIdOf, waitFor, type NotificationTweak } from './harness';
 
 /** The money path under the failures O2O platforms actually meet: overselling, lost and replayed callbacks, forgeries. */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
@@ -71,24 +68,17 @@ test('the payment notification replayed 15 times, concurrently and out of order 
 });
 
 describe('notifications that must be refused change nothing', () => {
-  const keys = () => JSON.parse(readFileSync(path.join(t.cloud.dataDir, 'sandbox', 'wechatpay.json'), 'utf8'));
-
-  function notification(o: { orderId: string; totalFen: number }, tweak: { total?: number; serial?: string; now?: Date; signWith?: string; body?: (b: any) => void } = {}) {
-    const k = keys();
+  function notification(o: { orderId: string; totalFen: number }, tweak: NotificationTweak & { total?: number } = {}) {
+    const k = sandboxKeys(t.cloud);
     const transaction = {
       appid: k.appid, mchid: k.mchid, out_trade_no: o.orderId, transaction_id: '4200000000000000000000000001', trade_type: 'JSAPI',
       trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: new Date().toISOString(),
       payer: { openid: CONSUMER }, amount: { total: tweak.total ?? o.totalFen, payer_total: tweak.total ?? o.totalFen, currency: 'CNY', payer_currency: 'CNY' },
     };
-    const envelope: any = { id: randomUUID(), create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功',
-      resource: { original_type: 'transaction', ...encryptResource(JSON.stringify(transaction), k.apiV3Key, 'transaction') } };
-    tweak.body?.(envelope);
-    const body = JSON.stringify(envelope);
-    const headers = signResponse({ body, serial: tweak.serial ?? k.platformKeyId, privateKey: loadPrivateKey(tweak.signWith ?? k.platformPrivateKey), now: tweak.now ?? new Date() });
-    return { body, headers: { ...headers, 'content-type': 'application/json' } };
+    return signedNotification(t.cloud, { type: 'TRANSACTION.SUCCESS', summary: '支付成功', originalType: 'transaction', resource: transaction }, tweak);
   }
 
-  const post = (n: { body: string; headers: Record<string, string> }) => fetch(`${t.cloud.url}/http/payNotify`, { method: 'POST', body: n.body, headers: n.headers });
+  const post = (n: { body: string; headers: Record<string, string> }) => postNotification(t.cloud, 'payNotify', n);
   const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
   const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
@@ -117,10 +107,9 @@ describe('notifications that must be refused change nothing', () => {
   });
 });
 
-test('a notification that never arrives: reconciliation finds the payment by query and marks the order paid', async () => {
+test('a notification that never arrives: reconciliation (default settings) finds the payment by query and marks the order paid', async () => {
   const { orderId, prepayId } = await placeOrder();
   await t.sandbox('/pay', { prepayId, deliver: false });
-  await new Promise((r) => setTimeout(r, 20));
   expect(order(orderId).status).toBe('pending_payment');
   await t.cloud.functions.fireTimer('orderTimers', 'reconcile');
   expect(order(orderId).status).toBe('paid');

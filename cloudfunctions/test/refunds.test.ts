@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { startSeededCloud, sandboxKeys, signedNotification, postNotification, MERCHANT, STORE, prepayIdOf, waitFor } from './harness';
+
+/** Refunds: what a full refund gives back, a refund a crash never started, and refund notifications that do not fit. */
+let t: Awaited<ReturnType<typeof startSeededCloud>>;
+beforeAll(async () => { t = await startSeededCloud(); });
+afterAll(async () => t.close());
+
+const USER = 'demo-consumer-1';
+const PRODUCT = 'store-001-p002';
+const COUPON = 'uc-1-2';
+const key = () => `refund-${randomUUID().slice(0, 12)}`;
+const order = (id: string) => t.cloud.db.find('orders', { query: { _id: id } })[0] as any;
+const coupon = () => t.cloud.db.find('user_coupons', { query: { _id: COUPON } })[0] as any;
+const stock = () => t.cloud.db.find('products', { query: { _id: PRODUCT } })[0].stock as number;
+const count = (collection: string, query: Record<string, unknown>) => t.cloud.db.find(collection, { query }).length;
+
+async function paidOrder(extra: Record<string, unknown> = {}) {
+  const { order: o } = await t.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }], ...extra });
+  const { payment } = await t.ok(USER, 'pay', 'prepay', { orderId: o._id });
+  await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package) });
+  await waitFor(async () => order(o._id).status === 'paid', 'paid');
+  return { orderId: o._id as string, totalFen: o.totalFen as number };
+}
+
+describe('a full refund before the order is fulfilled gives the coupon back (as Meituan does); a partial one does not', () => {
+  // One coupon through every path in turn: each path can only use it if the one before gave it back.
+  test.each([
+    ['the customer cancels before the store accepts', async (orderId: string) => { await t.ok(USER, 'order', 'cancel', { orderId }); }],
+    ['the store rejects', async (orderId: string) => { await t.ok(MERCHANT, 'merchantOrder', 'reject', { orderId, reason: '食材售罄' }); }],
+    ['the store never answers (auto-reject)', async (orderId: string) => {
+      await t.cloud.db.update('orders', { _id: orderId }, { $set: { paidAt: new Date(Date.now() - 11 * 60_000).toISOString() } });
+      await t.timer('autoReject');
+    }],
+    ['a full refund is approved after acceptance', async (orderId: string) => {
+      await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
+      await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '不想要了' });
+      await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
+    }],
+  ])('%s', async (_name, refundIt) => {
+    const { orderId, totalFen } = await paidOrder({ couponId: COUPON });
+    expect(coupon()).toMatchObject({ status: 'used', orderId });
+    await refundIt(orderId);
+    await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+    expect(order(orderId).refundedFen).toBe(totalFen);
+    expect(coupon().status).toBe('available');
+    expect(coupon().orderId).toBeUndefined();
+  });
+
+  test('a partial refund keeps the coupon used', async () => {
+    const { orderId } = await paidOrder({ couponId: COUPON });
+    await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
+    await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '少了一份', amountFen: 300 });
+    await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
+    await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+    expect(order(orderId).refundedFen).toBe(300);
+    expect(coupon()).toMatchObject({ status: 'used', orderId });
+  });
+});
+
+test('an order rejected by a call that died before starting the refund is refunded by reconciliation, once, even by overlapping runs', async () => {
+  const before = stock();
+  const { orderId, totalFen } = await paidOrder();
+  expect(stock()).toBe(before - 2);
+  // What the reject call left behind when it died right after moving the order.
+  await t.cloud.db.update('orders', { _id: orderId }, { $set: { status: 'rejected', rejectReason: '打烊了' } });
+  await Promise.all([1, 2, 3, 4].map(() => t.timer('reconcile')));
+  await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+  expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ _id: `RF${orderId}`, amountFen: totalFen, status: 'succeeded' })]);
+  expect(count('order_events', { orderId, event: 'startRefund' })).toBe(1);
+  expect(count('order_events', { orderId, event: 'refundSucceeded' })).toBe(1);
+  expect(stock()).toBe(before);
+});
+
+describe('a refund notification that does not match the refund we asked for → FAIL, nothing changed', () => {
+  let refunding: { orderId: string; totalFen: number };
+  let other: { orderId: string };
+
+  beforeAll(async () => {
+    refunding = await paidOrder();
+    other = await paidOrder();
+    // A refund asked for and not yet answered (the gateway's own answer is what the notifications below imitate).
+    await t.cloud.db.update('orders', { _id: refunding.orderId }, { $set: { status: 'refunding' } });
+    t.cloud.db.insert('refunds', [{ _id: `RF${refunding.orderId}`, orderId: refunding.orderId, amountFen: refunding.totalFen, reason: '测试', status: 'processing', createdAt: new Date().toISOString() }]);
+  });
+
+  function refundNotice(tweak: { outRefundNo?: string; outTradeNo?: string; refundFen?: number } = {}) {
+    const k = sandboxKeys(t.cloud);
+    const refundFen = tweak.refundFen ?? refunding.totalFen;
+    return signedNotification(t.cloud, {
+      type: 'REFUND.SUCCESS', summary: '退款成功', originalType: 'refund',
+      resource: {
+        mchid: k.mchid, out_trade_no: tweak.outTradeNo ?? refunding.orderId, transaction_id: '4200000000000000000000000002',
+        out_refund_no: tweak.outRefundNo ?? `RF${refunding.orderId}`, refund_id: '50000000000000000000000000001', refund_status: 'SUCCESS',
+        success_time: new Date().toISOString(), user_received_account: '支付用户零钱',
+        amount: { total: refunding.totalFen, refund: refundFen, payer_total: refunding.totalFen, payer_refund: refundFen },
+      },
+    });
+  }
+
+  test.each([
+    ['an amount that differs from the refund', () => ({ refundFen: refunding.totalFen - 1 })],
+    ['another order\'s trade number', () => ({ outTradeNo: other.orderId })],
+    ['a refund number we never issued', () => ({ outRefundNo: `RF${other.orderId}` })],
+  ])('%s', async (_name, tweak) => {
+    const res = await postNotification(t.cloud, 'refundNotify', refundNotice(tweak()));
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ code: 'FAIL' });
+    expect(order(refunding.orderId).status).toBe('refunding');
+    expect(order(refunding.orderId).refundedFen).toBeUndefined();
+    expect(t.cloud.db.find('refunds', { query: { _id: `RF${refunding.orderId}` } })[0].status).toBe('processing');
+    expect(order(other.orderId).status).toBe('paid');
+  });
+
+  test('the matching notification is applied (the test builds real notifications)', async () => {
+    const res = await postNotification(t.cloud, 'refundNotify', refundNotice());
+    expect(res.status).toBe(204);
+    expect(order(refunding.orderId)).toMatchObject({ status: 'refunded', refundedFen: refunding.totalFen });
+  });
+});
