@@ -2,9 +2,9 @@ import { randomInt } from 'node:crypto';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { DomainError, isOpen, makeVerificationCode, type Order, type Product } from '@daojia/domain';
+import { DomainError, isOpen, makeVerificationCode, type BookingSlot, type Order, type Product } from '@daojia/domain';
 import { db, _, nowIso } from '@daojia/function-kit';
-import { appendEvent } from '../_shared/orders';
+import { appendEvent, isDuplicate } from '../_shared/orders';
 import { orderConfig } from '../_shared/config';
 import { quote, type QuoteRequest, type StoreDoc } from './quote';
 
@@ -15,7 +15,8 @@ export interface CreateRequest extends QuoteRequest { idempotencyKey: string; sl
 
 type Undo = () => Promise<unknown>;
 
-const isDuplicate = (e: unknown) => (e as { code?: string })?.code === 'DATABASE_DUPLICATE_WRITE';
+/** Places per hourly slot for a store that has not configured its own bookingCapacity. */
+const DEFAULT_SLOT_CAPACITY = 2;
 
 /** Order numbers double as WeChat Pay out_trade_no: time-ordered, 22 characters, no separators. */
 const newOrderNo = () => `DJ${dayjs().tz('Asia/Shanghai').format('YYYYMMDDHHmmss')}${String(randomInt(1_000_000)).padStart(6, '0')}`;
@@ -34,7 +35,10 @@ async function reserveStock(items: CreateRequest['items'], products: Record<stri
   }
 }
 
-/** A booking takes one place of an hourly slot; the slot document is created on first use. */
+/**
+ * A booking takes one place of an hourly slot. The slot document is created on first use with the store's capacity;
+ * after that the document's own capacity rules (a merchant may have changed one slot).
+ */
 async function reserveSlot(store: StoreDoc, start: string, undo: Undo[]) {
   const at = dayjs(start);
   const local = at.tz('Asia/Shanghai');
@@ -42,12 +46,13 @@ async function reserveSlot(store: StoreDoc, start: string, undo: Undo[]) {
   if (at.isBefore(dayjs().add(30, 'minute')) || at.isAfter(dayjs().add(7, 'day'))) throw new DomainError('INVALID_SLOT', '只能预约 30 分钟后到 7 天内的时段');
   if (!isOpen(store.hours, at.toDate())) throw new DomainError('INVALID_SLOT', '该时段店铺不营业');
   const slotId = `${store._id}_${local.format('YYYYMMDDHH')}`;
-  const capacity = 2;
   try {
-    await db.collection('booking_slots').add({ _id: slotId, storeId: store._id, start: at.toISOString(), end: at.add(1, 'hour').toISOString(), capacity, booked: 0 });
+    await db.collection('booking_slots').add({ _id: slotId, storeId: store._id, start: at.toISOString(), end: at.add(1, 'hour').toISOString(), capacity: store.bookingCapacity ?? DEFAULT_SLOT_CAPACITY, booked: 0 });
   } catch (e) {
     if (!isDuplicate(e)) throw e;
   }
+  const { capacity } = (await db.collection('booking_slots').doc(slotId).get()).data[0] as BookingSlot;
+  // The place is taken by a conditional update, so concurrent bookings cannot overfill the slot.
   const { updated } = await db.collection('booking_slots').where({ _id: slotId, booked: _.lt(capacity) }).update({ booked: _.inc(1) });
   if (updated !== 1) throw new DomainError('SLOT_FULL', '该时段已约满，请选择其他时间');
   undo.push(() => db.collection('booking_slots').doc(slotId).update({ booked: _.inc(-1) }));

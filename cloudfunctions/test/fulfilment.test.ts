@@ -62,3 +62,48 @@ test('delivery: accept → ready → hand over → delivered; the timer complete
   const events = t.cloud.db.find('order_events', { query: { orderId: o._id }, order: [['at', 1]] }).map((e: any) => e.to);
   expect(events).toEqual(['pending_payment', 'paid', 'accepted', 'ready', 'delivering', 'delivered', 'completed']);
 });
+
+describe('a slot holds what its store is configured for', () => {
+  const tomorrowAt = (hour: number) => dayjs().tz('Asia/Shanghai').add(1, 'day').hour(hour).minute(0).second(0).millisecond(0);
+  const bookAll = async (n: number, start: string) => {
+    const { products } = await t.ok(CONSUMER, 'store', 'detail', { storeId: SALON });
+    return Promise.all(Array.from({ length: n }, (_, i) =>
+      t.call(`demo-consumer-${(i % 3) + 1}`, 'order', 'create', { idempotencyKey: key(), storeId: SALON, mode: 'booking', items: [{ productId: products[0]._id, quantity: 1 }], slot: { start } })));
+  };
+
+  test('a store with capacity 3: three of four concurrent bookings get the new slot', async () => {
+    await t.cloud.db.update('stores', { _id: SALON }, { $set: { bookingCapacity: 3 } });
+    const start = tomorrowAt(14);
+    const results = await bookAll(4, start.toISOString());
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'SLOT_FULL' })]);
+    expect(t.cloud.db.find('booking_slots', { query: { _id: `${SALON}_${start.format('YYYYMMDDHH')}` } })[0]).toMatchObject({ capacity: 3, booked: 3 });
+  });
+
+  test('a slot document set to capacity 1 takes one of two concurrent bookings, whatever the store says', async () => {
+    const start = tomorrowAt(16);
+    t.cloud.db.insert('booking_slots', [{ _id: `${SALON}_${start.format('YYYYMMDDHH')}`, storeId: SALON, start: start.toISOString(), end: start.add(1, 'hour').toISOString(), capacity: 1, booked: 0 }]);
+    const results = await bookAll(2, start.toISOString());
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'SLOT_FULL' });
+  });
+});
+
+test('verifyCode with the order the merchant opened: another order\'s code is refused, its own code hands it over', async () => {
+  const { products } = await t.ok(CONSUMER, 'store', 'detail', { storeId: STORE });
+  const ready = async () => {
+    const { order: o } = await t.ok(CONSUMER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: products[0]._id, quantity: 1 }] });
+    await pay(CONSUMER, o._id);
+    await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId: o._id });
+    await t.ok(MERCHANT, 'merchantOrder', 'markReady', { orderId: o._id });
+    return order(o._id);
+  };
+  const a = await ready();
+  const b = await ready();
+  expect(await t.call(MERCHANT, 'merchantOrder', 'verifyCode', { orderId: a._id, code: b.pickupCode })).toMatchObject({ ok: false, code: 'CODE_MISMATCH' });
+  expect([order(a._id).status, order(b._id).status]).toEqual(['ready_for_pickup', 'ready_for_pickup']);
+  expect(await t.call(SALON_STAFF, 'merchantOrder', 'verifyCode', { orderId: a._id, code: a.pickupCode })).toMatchObject({ ok: false, code: 'ORDER_NOT_FOUND' });
+  expect((await t.ok(MERCHANT, 'merchantOrder', 'verifyCode', { orderId: a._id, code: a.pickupCode })).order.status).toBe('picked_up');
+  expect(await t.call(MERCHANT, 'merchantOrder', 'verifyCode', { orderId: a._id, code: a.pickupCode })).toMatchObject({ ok: false, code: 'CODE_INVALID' });
+  expect(order(b._id).status).toBe('ready_for_pickup');
+});

@@ -30,6 +30,8 @@ export const store = z.object({
   maxDeliveryM: z.number().int().min(0),
   fullReductions: z.array(fullReduction),
   newUserDiscountFen: fen,
+  /** Bookings one hourly slot takes (chairs, rooms, staff on shift); unset means the platform default. */
+  bookingCapacity: z.number().int().min(1).max(100).optional(),
   status: storeStatus,
   tags: z.array(z.string()),
   announcement: z.string(),
