@@ -29,8 +29,8 @@ async function main() {
     const seedPath = path.join(ROOT, 'scripts', 'seed', 'index.ts');
     if (!existsSync(seedPath)) throw new Error(`--seed: ${seedPath} does not exist`);
     const { seedDemo } = await import(seedPath);
-    await seedDemo(cloud);
-    console.log('demo data loaded');
+    const { seeded } = await seedDemo(cloud);
+    console.log(seeded ? `demo data seeded into ${dataDir}` : `demo data already in ${dataDir}; kept as it is`);
   }
   console.log(`Local cloud ready at ${cloud.url}`);
 

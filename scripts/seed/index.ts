@@ -86,7 +86,7 @@ export function buildDemoData() {
     { _id: 'demo-consumer-2', name: '李小红', description: '新用户，可享新客立减' },
     { _id: 'demo-consumer-3', name: '王大力', description: '普通用户' },
   ];
-  for (const c of consumers) accounts.unshift({ ...c, role: 'consumer' });
+  accounts.unshift(...consumers.map((c) => ({ ...c, role: 'consumer' })));
   const users = consumers.map((c, i) => ({ _id: `user-${i + 1}`, _openid: c._id, nickname: c.name, points: 100 * (3 - i), createdAt: CREATED, orderCount: i === 1 ? 0 : 3 }));
   const addresses = consumers.map((c, i) => ({
     _id: `addr-${i + 1}`, _openid: c._id, contact: c.name, phone: `1380000000${i + 1}`, text: `黄浦区人民大道${100 + i * 20}号${i + 1}0${i + 1}室`,

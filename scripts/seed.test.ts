@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalCloud, type LocalCloud } from '@daojia/local-cloud';
+import { ROOT } from './lib/apps';
+import { buildDemoData, seedDemo, DEMO_CENTER } from './seed';
+
+/** The demo city issue 3 asks for, checked on the data and on what a seeded local cloud holds. */
+const data = buildDemoData();
+const han = /[\u4e00-\u9fff]/;
+type Doc = Record<string, any>;
+
+test('at least 40 stores across 餐饮, 丽人, 零售 (pickup) and 本地生活, each with coordinates, hours and a Chinese name', () => {
+  const stores = data.stores as Doc[];
+  expect(stores.length).toBeGreaterThanOrEqual(40);
+  const byCategory = (c: string) => stores.filter((s) => s.category === c);
+  for (const c of ['catering', 'beauty', 'retail', 'home_service']) expect(byCategory(c).length).toBeGreaterThanOrEqual(5);
+  expect(byCategory('retail').every((s) => s.modes.includes('pickup'))).toBe(true);
+  for (const s of stores) {
+    expect(s.name).toMatch(han);
+    const [lng, lat] = s.location.coordinates;
+    // Central Shanghai, within a few km of the point the app falls back to.
+    expect(Math.abs(lng - DEMO_CENTER.lng)).toBeLessThan(0.05);
+    expect(Math.abs(lat - DEMO_CENTER.lat)).toBeLessThan(0.05);
+    expect(s.hours).toHaveLength(7);
+    for (const day of s.hours) for (const r of day) expect(r.open).toBeLessThan(r.close);
+    expect(s.modes.length).toBeGreaterThan(0);
+  }
+  expect(new Set(stores.map((s) => s._id)).size).toBe(stores.length);
+});
+
+test('every store has a menu or services, priced in integer fen with stock; and a few reviews', () => {
+  const products = data.products as Doc[];
+  for (const s of data.stores as Doc[]) {
+    const menu = products.filter((p) => p.storeId === s._id);
+    expect(menu.length).toBeGreaterThanOrEqual(2);
+    for (const p of menu) {
+      expect(Number.isInteger(p.priceFen) && p.priceFen > 0).toBe(true);
+      expect(Number.isInteger(p.stock) && p.stock > 0).toBe(true);
+      expect(p.onShelf).toBe(true);
+      expect(p.name).toMatch(han);
+    }
+    const services = s.category === 'beauty' || s.category === 'home_service';
+    expect(menu.every((p) => p.kind === (services ? 'service' : 'goods'))).toBe(true);
+    if (services) expect(menu.every((p) => Number.isInteger(p.durationMin))).toBe(true);
+    const reviews = (data.reviews as Doc[]).filter((r) => r.storeId === s._id);
+    expect(reviews.length).toBeGreaterThanOrEqual(1);
+    for (const r of reviews) expect(r.text).toMatch(han);
+  }
+});
+
+test('demo consumers, merchant staff and admins, with Chinese names, each a login that maps to a real role', () => {
+  const accounts = data.accounts as Doc[];
+  const of = (role: string) => accounts.filter((a) => a.role === role);
+  expect(of('consumer').map((a) => a.name)).toEqual(['张小明', '李小红', '王大力']);
+  expect(of('merchant').length).toBeGreaterThanOrEqual(3);
+  expect(of('admin').length).toBeGreaterThanOrEqual(2);
+  for (const a of accounts) expect(a.name).toMatch(han);
+  for (const m of of('merchant')) expect((data.staff as Doc[]).some((s) => s.userKey === m._id && data.stores.some((st) => st._id === s.storeId))).toBe(true);
+  for (const a of of('admin')) expect((data.admins as Doc[]).some((x) => x.userKey === a._id)).toBe(true);
+  for (const c of of('consumer')) expect((data.users as Doc[]).some((u) => u._openid === c._id)).toBe(true);
+});
+
+describe('seeding a local cloud', () => {
+  let cloud: LocalCloud;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'daojia-seed-'));
+  beforeAll(async () => { cloud = await startLocalCloud({ rootDir: ROOT, dataDir, port: 0 }); });
+  afterAll(async () => { await cloud?.close(); rmSync(dataDir, { recursive: true, force: true }); });
+
+  const snapshot = () => Object.fromEntries(cloud.db.collectionNames().map((c) => {
+    const docs = cloud.db.find(c, { order: [['_id', 1]] });
+    expect(docs.length).toBe(cloud.db.count(c)); // find() pages at 1000; the snapshot must hold everything
+    return [c, docs];
+  }));
+
+  test('writes everything once; a second seed finds it and changes nothing', async () => {
+    expect(await seedDemo(cloud)).toEqual({ seeded: true });
+    expect(cloud.db.count('stores')).toBe(data.stores.length);
+    expect(cloud.db.count('products')).toBe(data.products.length);
+    expect(cloud.db.count('reviews')).toBe(data.reviews.length);
+    expect(cloud.db.count('dev_accounts')).toBe(data.accounts.length);
+    expect(cloud.db.count('orders')).toBe(data.history.orders.length);
+    // Stores are stored as geo points, so the nearby query can sort by distance.
+    const [store] = cloud.db.find('stores', { query: { _id: 'store-001' } });
+    expect(store.location).toMatchObject({ type: 'Point' });
+
+    const before = snapshot();
+    expect(await seedDemo(cloud)).toEqual({ seeded: false });
+    expect(snapshot()).toEqual(before);
+  });
+});
