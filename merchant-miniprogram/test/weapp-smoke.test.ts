@@ -29,6 +29,13 @@ const { cloud, calls } = fakeWxCloud({
   'merchantOrder.accept': ({ orderId }) => ({ order: { ...orders[0], _id: orderId, status: 'accepted' } }),
   'merchantOrder.markReady': ({ orderId }) => ({ order: { ...orders[1], _id: orderId, status: 'ready_for_pickup' } }),
   'merchantOrder.markDelivered': ({ orderId }) => ({ order: { ...orders[2], _id: orderId, status: 'delivered' } }),
+  'merchantOrder.detail': ({ orderId }) => ({
+    order: orders.find((o) => o._id === orderId),
+    events: [
+      { _id: 'e1', orderId, _openid: 'u1', storeId: 's1', from: null, to: 'pending_payment', event: 'create', by: { role: 'consumer', id: 'u1' }, reason: '下单', at: '2026-11-24T16:30:00.000Z' },
+      { _id: 'e2', orderId, _openid: 'u1', storeId: 's1', from: 'pending_payment', to: 'paid', event: 'pay', by: { role: 'system', id: 'wechatpay' }, reason: '', at: '2026-11-24T16:31:00.000Z' },
+    ],
+  }),
 });
 
 beforeAll(() => {
@@ -53,6 +60,16 @@ test('订单: tabs, the new order with its remark and 接单/拒单, accept call
   tap(byText(page.dom, '拒单'));
   await settle(50);
   byText(page.dom, '确认拒单');
+});
+
+test('订单: 进度 opens the order timeline from merchantOrder.detail (who, when, from, why)', async () => {
+  tap(byText(page.dom, '进度'));
+  await untilText(page.dom, '11-25 00:31 · 系统 · 由「待支付」');
+  expect(calls.find((c) => c.action === 'detail')?.data).toEqual({ orderId: 'o-new' });
+  byText(page.dom, '11-25 00:30 · 顾客 · 下单');
+  tap(byText(page.dom, '收起'));
+  await settle(50);
+  expect(page.dom.textContent).not.toContain('由「待支付」');
 });
 
 test('订单: 进行中 asks the server for that tab; 出餐完成 and 已送达 call their functions', async () => {

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Select, Space, Table, Tag } from 'antd';
 import { MODE_LABELS, ORDER_STATUS_LABELS, formatFen, type OrderMode, type OrderStatus } from '@daojia/domain';
 import { api, type OrderRow } from '../services/cloud';
 import { shanghai } from '../time';
+import { OrderDrawer } from './OrderDrawer';
 
 export function Orders({ onError }: { onError: (e: unknown) => void }) {
   const [q, setQ] = useState<{ status?: string; page: number }>({ page: 1 });
   const [data, setData] = useState<{ orders: OrderRow[]; total: number }>({ orders: [], total: 0 });
   const [loading, setLoading] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  const close = useCallback(() => setOpened(null), []);
   useEffect(() => {
     setLoading(true);
     api.listOrders({ status: q.status, offset: (q.page - 1) * 20, limit: 20 }).then(setData, onError).finally(() => setLoading(false));
@@ -21,7 +24,7 @@ export function Orders({ onError }: { onError: (e: unknown) => void }) {
       <Table<OrderRow> id="orders-table" rowKey="_id" loading={loading} dataSource={data.orders}
         pagination={{ current: q.page, pageSize: 20, total: data.total, showSizeChanger: false, onChange: (page) => setQ({ ...q, page }) }}
         columns={[
-          { title: '订单号', dataIndex: '_id' },
+          { title: '订单号', dataIndex: '_id', render: (id: string) => <a id={`open-order-${id}`} onClick={() => setOpened(id)}>{id}</a> },
           { title: '店铺', dataIndex: 'storeName' },
           { title: '区域', dataIndex: 'region' },
           { title: '方式', dataIndex: 'mode', render: (m: OrderMode) => MODE_LABELS[m] ?? m },
@@ -29,6 +32,7 @@ export function Orders({ onError }: { onError: (e: unknown) => void }) {
           { title: '实付', dataIndex: 'totalFen', render: (f: number) => formatFen(f) },
           { title: '下单时间', dataIndex: 'createdAt', render: (t: string) => shanghai(t) },
         ]} />
+      <OrderDrawer orderId={opened} onClose={close} onError={onError} />
     </div>
   );
 }

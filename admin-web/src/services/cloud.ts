@@ -1,4 +1,5 @@
 /** The admin panel's only door to the cloud: the `admin` function and the local sign-in. */
+import type { AdminOrderDetail } from '@daojia/domain';
 import { createWebClient, CloudCallError, type DevAccount } from '@daojia/cloud-client';
 
 export const cloud = createWebClient({ env: 'daojia-local-admin' });
@@ -13,6 +14,7 @@ export const api = {
   overview: (days = 14) => cloud.call<Overview>('admin', 'overview', { days }),
   listStores: (q: { keyword?: string; category?: string; offset: number; limit: number }) => cloud.call<{ stores: StoreRow[]; total: number }>('admin', 'listStores', q),
   listOrders: (q: { status?: string; offset: number; limit: number }) => cloud.call<{ orders: OrderRow[]; total: number }>('admin', 'listOrders', q),
+  orderDetail: (orderId: string) => cloud.call<AdminOrderDetail>('admin', 'orderDetail', { orderId }),
   adminAccounts: async (): Promise<DevAccount[]> => (await cloud.devAccounts()).filter((a) => a.role === 'admin'),
 };
 

@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
-import type { MerchantTab, Order } from './types';
+import type { MerchantTab, Order, OrderEventRecord } from './types';
 
 export const cloud = createCloudClient({ app: 'merchant' });
 
@@ -28,6 +28,7 @@ type OrderReply = Promise<{ order: Order }>;
 
 export const api = {
   listOrders: (tab: MerchantTab) => cloud.call<{ orders: Order[]; storeId: string }>('merchantOrder', 'list', { tab }),
+  orderDetail: (orderId: string) => cloud.call<{ order: Order; events: OrderEventRecord[] }>('merchantOrder', 'detail', { orderId }),
   accept: (orderId: string): OrderReply => cloud.call('merchantOrder', 'accept', { orderId }),
   reject: (orderId: string, reason: string): OrderReply => cloud.call('merchantOrder', 'reject', { orderId, reason }),
   markReady: (orderId: string): OrderReply => cloud.call('merchantOrder', 'markReady', { orderId }),

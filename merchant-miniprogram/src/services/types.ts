@@ -1,3 +1,3 @@
-export type { Order, OrderMode } from '@daojia/domain';
+export type { Order, OrderEventRecord, OrderMode } from '@daojia/domain';
 
 export type MerchantTab = 'new' | 'active' | 'done' | 'refund';

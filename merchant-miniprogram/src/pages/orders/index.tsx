@@ -9,6 +9,7 @@ import { MODE_LABELS, statusLabel } from '../../lib/labels';
 import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { PageToast, showError, showInfo } from '../../components/feedback';
+import { OrderTimeline } from '../../components/order-timeline';
 
 const TABS: { value: MerchantTab; label: string }[] = [
   { value: 'new', label: '新订单' },
@@ -28,6 +29,7 @@ export default function MerchantOrders() {
   const [tab, setTab] = useState<MerchantTab>('new');
   const [asking, setAsking] = useState<{ orderId: string; call: 'reject' | 'declineRefund' } | null>(null);
   const [reason, setReason] = useState('');
+  const [opened, setOpened] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     api.listOrders(tab).then((r) => setOrders(r.orders)).catch(showError);
@@ -104,11 +106,13 @@ export default function MerchantOrders() {
               <Text className='price'>{formatFen(o.totalFen)}</Text>
             </View>
             <View className='row' style={{ justifyContent: 'flex-end', gap: '12px' }}>
+              <Button size='small' fill='none' id={`detail-${o._id}`} onClick={() => setOpened(opened === o._id ? null : o._id)}>{opened === o._id ? '收起' : '进度'}</Button>
               {merchantButtons(o).map((b) => (
                 <Button key={b.call} size='small' type={NEEDS_REASON.has(b.call) ? 'default' : 'primary'} id={`${b.id}-${o._id}`}
                   onClick={() => act(o, b.call, b.label)}>{b.label}</Button>
               ))}
             </View>
+            {opened === o._id && <OrderTimeline orderId={o._id} status={o.status} />}
             {asking?.orderId === o._id && (
               <View id={`reason-panel-${o._id}`}>
                 <TextArea id='reason-input' placeholder={REASON_PROMPT[asking.call].placeholder} value={reason} onChange={setReason} maxLength={100} />

@@ -39,3 +39,5 @@ export const listStoresOutput = z.object({ stores: z.array(adminStoreView), tota
 
 export const adminListOrdersOutput = z.object({ orders: z.array(staffOrderView), total: z.number().int().min(0) });
 export const adminOrderDetailOutput = z.object({ order: staffOrderView, events: z.array(orderEventRecord) });
+/** What `admin.orderDetail` replies: the order as staff see it, and its timeline. */
+export type AdminOrderDetail = z.infer<typeof adminOrderDetailOutput>;

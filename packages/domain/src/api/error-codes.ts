@@ -53,5 +53,3 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** Codes any action may return whatever it declares: the transport's own (input, routing, authorization, faults). */
 export const TRANSPORT_ERRORS = ['INVALID_INPUT', 'UNKNOWN_ACTION', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR', 'CONTRACT_VIOLATION'] as const satisfies readonly ErrorCode[];
-
-export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CODES, code);

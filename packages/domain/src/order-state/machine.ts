@@ -3,6 +3,8 @@ import type { OrderMode } from '../schemas/common';
 import { ORDER_STATUS_LABELS, TERMINAL_STATUSES, type OrderStatus } from './statuses';
 
 export type Actor = 'consumer' | 'merchant' | 'system' | 'admin';
+/** Who moved an order, as timelines name them. */
+export const ACTOR_LABELS: Record<Actor, string> = { consumer: '顾客', merchant: '商家', system: '系统', admin: '平台' };
 
 export const ORDER_EVENTS = [
   'pay', 'cancel', 'expire', 'accept', 'reject', 'autoReject', 'markReady', 'handOver', 'deliver', 'pickUp',
