@@ -13,7 +13,15 @@ const PLATFORM_MESSAGES: Record<string, string> = {
   PERMISSION_DENIED: '没有权限执行该操作',
   FUNCTIONS_TIME_LIMIT_EXCEEDED: '服务响应超时，请稍后重试',
   FUNCTIONS_EXECUTE_FAIL: '服务暂时不可用，请稍后重试',
+  DATABASE_COLLECTION_NOT_EXIST: '数据暂不可用，请稍后重试',
+  QUOTA_EXCEEDED: '访问人数过多，请稍后重试',
+  WATCH_FAILED: '实时更新已中断，请刷新页面',
+  NETWORK_ERROR: '网络异常，请检查网络后重试',
+  PLATFORM_ERROR: '服务暂时不可用，请稍后重试',
 };
+
+/** A platform failure under one of our codes, with the Chinese text the apps show. */
+const failure = (code: string) => new CloudCallError(code, PLATFORM_MESSAGES[code] ?? PLATFORM_MESSAGES.PLATFORM_ERROR);
 
 /** Functions reply `{ok, data}` / `{ok: false, code, message}`; the platform itself replies `{code, message}`. */
 export function unwrap<T>(reply: unknown): T {
@@ -24,9 +32,66 @@ export function unwrap<T>(reply: unknown): T {
   throw new CloudCallError('BAD_REPLY', '服务返回了无法识别的结果');
 }
 
-/** What the platform (not a function) rejected with: `{code, message}` from the gateway, or a network failure. */
-export function platformError(e: unknown): CloudCallError {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code) return new CloudCallError(code, PLATFORM_MESSAGES[code] ?? '服务暂时不可用，请稍后重试');
-  return new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试');
+type Loose = Record<string, unknown> | null | undefined;
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+/** Names the platforms use for failures the apps know under the gateway's codes. */
+const ALIASES: Record<string, string> = {
+  // The realtime (watch) server's protocol codes.
+  CHECK_LOGIN_FAILED: 'UNAUTHENTICATED', SIGN_EXPIRED_ERROR: 'ACCESS_TOKEN_EXPIRED', SIGN_INVALID_ERROR: 'INVALID_ACCESS_TOKEN',
+  SIGN_PARAM_INVALID: 'INVALID_ACCESS_TOKEN', COLLECTION_PERMISSION_DENIED: 'PERMISSION_DENIED',
+  // CloudBase's database service.
+  DATABASE_PERMISSION_DENIED: 'PERMISSION_DENIED',
+};
+
+/** WeChat's cloud error codes (the numeric errCode of every wx.cloud failure), from its published table. */
+const WX_CODES: Record<number, string> = {
+  [-401001]: 'PERMISSION_DENIED', [-501019]: 'PERMISSION_DENIED', [-502003]: 'PERMISSION_DENIED', [-604101]: 'PERMISSION_DENIED',
+  [-404007]: 'FUNCTIONS_EXECUTE_FAIL', [-404011]: 'FUNCTIONS_EXECUTE_FAIL', [-504001]: 'FUNCTIONS_EXECUTE_FAIL', [-504002]: 'FUNCTIONS_EXECUTE_FAIL',
+  [-404005]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', [-404010]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', [-404012]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-501002]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', [-604102]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-502005]: 'DATABASE_COLLECTION_NOT_EXIST',
+  [-501003]: 'QUOTA_EXCEEDED', [-501004]: 'QUOTA_EXCEEDED', [-501015]: 'QUOTA_EXCEEDED', [-501016]: 'QUOTA_EXCEEDED',
+  [-402003]: 'NETWORK_ERROR', [-402008]: 'NETWORK_ERROR', [-402009]: 'NETWORK_ERROR', [-601003]: 'NETWORK_ERROR',
+};
+
+/** The SDKs' own watch-failure codes (js-sdk by name, WeChat by number: -402002 … -402011) when nothing inside says more. */
+const watchFailure = (errCode: string) =>
+  /WEBSOCKET_CONNECTION|RECONNECT_WATCH/.test(errCode) ? 'NETWORK_ERROR' : /^SDK_DATABASE_REALTIME|^-4020\d\d$/.test(errCode) ? 'WATCH_FAILED' : undefined;
+
+/**
+ * The code inside whatever a platform SDK failed with, wherever it put it; the innermost one that means something
+ * wins, because both SDKs wrap the server's error in their own:
+ * - a gateway reply body `{code, message}` (what js-sdk's browser fetch adapter rejects with);
+ * - a realtime server message `{watchId, requestId, msgType: 'ERROR', msgData: {code, message}}` (handed to a
+ *   watch's onError as received), or `RealtimeErrorMessageError` `{payload: <that message>}`;
+ * - the realtime `CloudSDKError` `{errCode, errMsg}`: a name (`SDK_DATABASE_REALTIME_LISTENER_INIT_WATCH_FAIL`) in
+ *   js-sdk, a number (-402002) in WeChat, with the server's error as errMsg;
+ * - WeChat's Error `{errCode: -502003, errMsg: 'errCode: -502003 database permission denied | errMsg: …'}`, whose
+ *   text may carry the codes of what it wraps.
+ */
+function codeOf(e: unknown, depth = 0): string | undefined {
+  if (typeof e === 'string') {
+    const wx = [...e.matchAll(/errCode:\s*(-\d+)/g)].map((m) => WX_CODES[Number(m[1])]).filter(Boolean).pop();
+    if (wx) return wx;
+    if (/timeout/i.test(e)) return 'FUNCTIONS_TIME_LIMIT_EXCEEDED';
+    if (/request:fail|network/i.test(e)) return 'NETWORK_ERROR';
+    return undefined;
+  }
+  const o = e as Loose;
+  if (!o || typeof o !== 'object' || depth > 3) return undefined;
+  const named = (c: string | undefined) => (c ? ALIASES[c] ?? c : undefined);
+  const server = named(str((o.msgData as Loose)?.code) ?? str(((o.payload as Loose)?.msgData as Loose)?.code));
+  if (server) return server;
+  if (o.errCode !== undefined || o.errMsg !== undefined) {
+    const errCode = String(o.errCode ?? '');
+    return codeOf(o.errMsg, depth + 1) ?? WX_CODES[Number(errCode)] ?? watchFailure(errCode);
+  }
+  return named(str(o.code));
+}
+
+/** What the platform (not a function) failed with, as a CloudCallError: any SDK error shape, or a network failure. */
+export function platformError(e: unknown, fallback = 'PLATFORM_ERROR'): CloudCallError {
+  if (e instanceof CloudCallError) return e;
+  return failure(codeOf(e) ?? fallback);
 }

@@ -1,4 +1,4 @@
-import { CloudCallError, unwrap } from './errors';
+import { CloudCallError, platformError, unwrap } from './errors';
 import type { CloudClient } from './types';
 
 /* WeChat's own globals in a mini-program; typed loosely here so the package builds without WeChat's typings. */
@@ -11,24 +11,27 @@ export function createWeappClient(env?: string): CloudClient {
     if (!initialised) { wx.cloud.init(env ? { env, traceUser: true } : { traceUser: true }); initialised = true; }
     return wx.cloud;
   };
+  /** A watch whose failure reaches the app once, as a CloudCallError (a failed watch is over: WeChat closes it). */
+  function watch<T>(query: { watch(o: object): { close(): unknown } }, onDocs: (docs: T[]) => void, onError?: (e: Error) => void) {
+    let ended = false;
+    const w = query.watch({
+      onChange: (snapshot: { docs: T[] }) => onDocs(snapshot.docs),
+      onError: (e: unknown) => { if (!ended) { ended = true; onError?.(platformError(e)); } },
+    });
+    return () => { void w.close(); };
+  }
   const notLocal = () => Promise.reject(new CloudCallError('NOT_AVAILABLE', '微信中已自动登录，无需选择演示账号'));
   return {
     async call<T>(fn: string, action: string, data: unknown = {}) {
-      try {
-        const res = await cloud().callFunction({ name: fn, data: { action, data } });
-        return unwrap<T>(res.result);
-      } catch (e) {
-        if (e instanceof CloudCallError) throw e;
-        throw new CloudCallError('NETWORK_ERROR', '网络异常，请稍后重试');
-      }
+      let res: { result?: unknown };
+      try { res = await cloud().callFunction({ name: fn, data: { action, data } }); } catch (e) { throw platformError(e); }
+      return unwrap<T>(res.result);
     },
-    watchDoc(collection, docId, onDoc, onError) {
-      const w = cloud().database().collection(collection).doc(docId).watch({ onChange: (s: any) => onDoc(s.docs[0] ?? null), onError: (e: Error) => onError?.(e) });
-      return () => w.close();
+    watchDoc<T>(collection: string, docId: string, onDoc: (doc: T | null) => void, onError?: (e: Error) => void) {
+      return watch<T>(cloud().database().collection(collection).doc(docId), (docs) => onDoc(docs[0] ?? null), onError);
     },
-    watchQuery(collection, where, onDocs, onError) {
-      const w = cloud().database().collection(collection).where(where).watch({ onChange: (s: any) => onDocs(s.docs), onError: (e: Error) => onError?.(e) });
-      return () => w.close();
+    watchQuery<T>(collection: string, where: Record<string, unknown>, onDocs: (docs: T[]) => void, onError?: (e: Error) => void) {
+      return watch<T>(cloud().database().collection(collection).where(where), onDocs, onError);
     },
     devAccounts: notLocal,
     devLogin: notLocal,

@@ -12,6 +12,8 @@ export interface WebClientOptions {
 }
 
 const AUTH_ERRORS = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
+/** Realtime server codes after which js-sdk signs the socket in again and retries (its handleCommonError). */
+const SDK_RETRIES = new Set(['CHECK_LOGIN_FAILED', 'SIGN_EXPIRED_ERROR', 'SIGN_INVALID_ERROR', 'SIGN_PARAM_INVALID']);
 
 /**
  * The web client is the real @cloudbase/js-sdk pointed at the gateway: custom-ticket sign-in, function calls and
@@ -39,10 +41,9 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
     if (p) storage.setItem(PROFILE_KEY, JSON.stringify(p)); else storage.removeItem(PROFILE_KEY);
   };
 
-  /** The SDK rejects with the gateway's `{code, message}` body; apps get a CloudCallError with Chinese text. */
+  /** Whatever the SDK failed with becomes a CloudCallError with the platform's code and Chinese text. */
   const failed = (e: unknown): CloudCallError => {
-    if (e instanceof CloudCallError) return e;
-    const err = platformError(e);
+    const err = platformError(e, 'NETWORK_ERROR');
     if (AUTH_ERRORS.has(err.code)) remember(null);
     return err;
   };
@@ -58,8 +59,22 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
       onError?.(new CloudCallError('UNAUTHENTICATED', '请先登录'));
       return () => {};
     }
-    const watcher = query.watch({ onChange: (snapshot: { docs: T[] }) => onDocs(snapshot.docs), onError: (e: unknown) => onError?.(failed(e)) });
-    return () => { void watcher.close(); };
+    // js-sdk hands onError every server ERROR message as it arrives, then, when it gives up, its own error wrapping
+    // it: a refused watch is reported twice, and a sign-in error it retries is reported although the watch goes on.
+    // The app hears once, and only of what ended the watch.
+    let ended = false;
+    const watcher = query.watch({
+      onChange: (snapshot: { docs: T[] }) => onDocs(snapshot.docs),
+      onError: (e: unknown) => {
+        if (ended || SDK_RETRIES.has(String((e as { msgData?: { code?: unknown } } | null)?.msgData?.code))) return;
+        ended = true;
+        onError?.(failed(e));
+      },
+    });
+    // js-sdk 3.7.0 keeps re-arming a closed watch's 10 s ACK timer for ever (sendACK reschedules whenever the watch
+    // is not ACTIVE): stop it once the close is through, or every watch a page ever opened keeps a timer.
+    const stopAcks = () => (watcher as { virtualClient?: { clearACKSchedule?(): void } }).virtualClient?.clearACKSchedule?.();
+    return () => { void Promise.resolve(watcher.close()).catch(() => undefined).finally(stopAcks); };
   }
 
   return {
