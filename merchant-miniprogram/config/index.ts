@@ -27,6 +27,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
+    // Build-time production switch: TARO_APP_CLOUD_ENV=<CloudBase env id> (shell or a .env file) points the build at
+    // that environment; unset, the H5 build uses the local cloud at the page's origin. Becomes process.env.* in code.
+    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -2,7 +2,9 @@
 import type { AdminOrderDetail } from '@daojia/domain';
 import { createWebClient, CloudCallError, type DevAccount } from '@daojia/cloud-client';
 
-export const cloud = createWebClient({ env: 'daojia-local-admin' });
+/** A CloudBase environment id given at build time (VITE_CLOUD_ENV) means production; unset, the local cloud. */
+const cloudEnv = process.env.VITE_CLOUD_ENV || undefined;
+export const cloud = createWebClient(cloudEnv ? { env: cloudEnv, production: true } : { env: 'daojia-local-admin' });
 
 export interface AdminInfo { name: string; role: 'super_admin' | 'region_manager'; region?: string }
 export interface Overview { totals: { gmvFen: number; orders: number; activeUsers: number; stores: number }; series: { day: string; gmvFen: number; orders: number; activeUsers: number }[]; scope: string }

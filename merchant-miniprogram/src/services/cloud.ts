@@ -6,7 +6,8 @@ import Taro from '@tarojs/taro';
 import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
 import type { MerchantTab, Order, OrderEventRecord } from './types';
 
-export const cloud = createCloudClient({ app: 'merchant' });
+// A CloudBase environment id given at build time (TARO_APP_CLOUD_ENV) means production; unset, the local cloud.
+export const cloud = createCloudClient({ app: 'merchant', cloudEnv: process.env.TARO_APP_CLOUD_ENV || undefined });
 
 export const isWeapp = process.env.TARO_ENV === 'weapp';
 

@@ -7,7 +7,10 @@ import { createCloudClient, CloudCallError } from '@daojia/cloud-client';
 import type { PaymentParams } from '@daojia/cloud-client';
 import type { Breakdown, NearbyQuery, NearbyStore, Order, OrderEventRecord, OrderMode, StoreDetail } from './types';
 
-export const cloud = createCloudClient({ app: 'consumer' });
+/** A CloudBase environment id given at build time (TARO_APP_CLOUD_ENV) means production; unset, the local cloud. */
+export const cloudEnv = process.env.TARO_APP_CLOUD_ENV || undefined;
+
+export const cloud = createCloudClient({ app: 'consumer', cloudEnv });
 
 export const isWeapp = process.env.TARO_ENV === 'weapp';
 

@@ -9,8 +9,14 @@ export interface WebClientOptions {
   env?: string;
   /** Where the SDK keeps the session: `local` survives reloads (browsers), `none` keeps it in memory (Node). */
   persistence?: 'local' | 'session' | 'none';
+  /**
+   * Production: `env` is a real CloudBase environment and js-sdk uses CloudBase's own endpoints for it, not the local
+   * cloud at `baseUrl`; the local dev login is not offered.
+   */
+  production?: boolean;
 }
 
+const noDevLogin = () => new CloudCallError('DEV_LOGIN_UNAVAILABLE', '正式环境不提供演示账号登录');
 const AUTH_ERRORS = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
 /** Realtime server codes after which js-sdk signs the socket in again and retries (its handleCommonError). */
 const SDK_RETRIES = new Set(['CHECK_LOGIN_FAILED', 'SIGN_EXPIRED_ERROR', 'SIGN_INVALID_ERROR', 'SIGN_PARAM_INVALID']);
@@ -26,8 +32,10 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
   const persistence = opts.persistence ?? (typeof localStorage !== 'undefined' ? 'local' : 'none');
   const storage = persistence === 'local' && typeof localStorage !== 'undefined' ? localStorage : undefined;
   const app = cloudbase.init({ env, persistence } as Parameters<typeof cloudbase.init>[0]);
-  const { protocol, host } = new URL(base);
-  app.registerHost(host, protocol === 'https:' ? 'https' : 'http');
+  if (!opts.production) {
+    const { protocol, host } = new URL(base);
+    app.registerHost(host, protocol === 'https:' ? 'https' : 'http');
+  }
   const auth = app.auth({ persistence } as Parameters<typeof app.auth>[0]);
 
   // Role and name for the UI, readable synchronously; the SDK's own login state decides whether it still holds.
@@ -93,11 +101,13 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
       return watch<T>(app.database().collection(collection).where(where), onDocs, onError);
     },
     async devAccounts() {
+      if (opts.production) throw noDevLogin();
       const body = await getJson('/dev/accounts');
       if (!Array.isArray(body.accounts)) throw new CloudCallError(String(body.code ?? 'UNKNOWN'), '演示账号不可用（仅本地环境提供）');
       return body.accounts as DevAccount[];
     },
     async devLogin(accountId: string) {
+      if (opts.production) throw noDevLogin();
       const r = await getJson('/dev/ticket', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) });
       if (typeof r.ticket !== 'string') throw new CloudCallError(String(r.code ?? 'LOGIN_FAILED'), '登录失败，请换一个演示账号');
       // v3 reports a failed sign-in in `error` instead of rejecting (its typings still describe v2).

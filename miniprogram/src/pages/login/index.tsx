@@ -3,7 +3,7 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Cell, Button } from '@nutui/nutui-react-taro';
 import type { DevAccount } from '@daojia/cloud-client';
-import { cloud, errorMessage } from '../../services/cloud';
+import { cloud, cloudEnv, errorMessage } from '../../services/cloud';
 import { PageError, PageToast, showError } from '../../components/feedback';
 
 /** Local development sign-in: pick a seeded demo consumer. In WeChat the platform signs the user in. */
@@ -32,7 +32,8 @@ export default function Login() {
         <Text className='title'>选择演示用户登录</Text>
         <View className='muted'>本地开发环境：选择一个演示用户即可登录</View>
       </View>
-      {error && <PageError id='login-error' message={error}><Button id='login-error-retry' onClick={load}>重试</Button></PageError>}
+      {/* In production there are no demo accounts to fetch again. */}
+      {error && <PageError id='login-error' message={error}>{!cloudEnv && <Button id='login-error-retry' onClick={load}>重试</Button>}</PageError>}
       {accounts?.map((a) => (
         <Cell key={a._id} title={a.name} description={a.description}
           extra={<Button size='small' type='primary' id={`login-${a._id}`} onClick={() => pick(a._id)}>登录</Button>} />
