@@ -73,10 +73,15 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
   router.add('GET', `${PREFIX}/:id`, async (req, res) => {
     try {
       const { collection, auth } = await caller(req);
-      const [doc] = db.find(collection, { query: { _id: decodeURIComponent(req.params.id) }, projection: decode(req.query.get('projection'), 'projection') });
-      // A document the caller may not read looks exactly like a missing one: no existence leak.
-      if (!doc || !readRuleOf(db.rules[collection]).allowsDoc(doc, auth)) throw new CloudError('DATABASE_DOCUMENT_NOT_EXIST', 'document does not exist');
-      sendJson(res, 200, wire(doc), CORS);
+      const query = { _id: decodeURIComponent(req.params.id) };
+      const projection = decode(req.query.get('projection'), 'projection');
+      // The rule sees the whole document, whatever the projection leaves out.
+      const [doc] = db.find(collection, { query });
+      // As CloudBase: a document that is there but not the caller's to read is refused, one that is not there is
+      // missing (the SDK has no empty answer on this path: it wraps whatever comes back as the one document).
+      if (!doc) throw new CloudError('DATABASE_DOCUMENT_NOT_EXIST', 'document does not exist');
+      if (!readRuleOf(db.rules[collection]).allowsDoc(doc, auth)) throw denied('read');
+      sendJson(res, 200, wire(projection ? db.find(collection, { query, projection })[0] : doc), CORS);
     } catch (e) { sendError(res, e); }
   });
 
