@@ -8,8 +8,30 @@ import { CloudError } from '../errors';
 import type { TokenIssuer, WebIdentity } from './tokens';
 import { CORS, allowPreflight, jsonBody, sendError } from './http';
 
-/** Dev login exists only for the local cloud; a production configuration switches it off. */
-export const devLoginAllowed = () => process.env.DAOJIA_MODE !== 'production';
+type Env = Record<string, string | undefined>;
+
+/** An env id is local when it is `local` or ends in `-local` (cloudbaserc.json's `daojia-local`). */
+const LOCAL_ENV_ID = /^(.+-)?local$/;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** WeChat Pay configured for real: merchant credentials, with the API base left at WeChat's or pointing off this machine. */
+function paysForReal(env: Env): boolean {
+  if (!env.WECHATPAY_MCHID && !env.WECHATPAY_MERCHANT_PRIVATE_KEY && !env.WECHATPAY_APIV3_KEY) return false;
+  if (!env.WECHATPAY_API_BASE) return true; // the adapter's default is api.mch.weixin.qq.com
+  try { return !LOOPBACK.has(new URL(env.WECHATPAY_API_BASE).hostname); } catch { return true; }
+}
+
+/**
+ * Why this cloud looks like production, if it does. Dev login makes anyone any demo account, so any sign of a
+ * production configuration switches it off: `DAOJIA_MODE=production`, a non-local env id, or WeChat Pay credentials
+ * for the real API in this process's environment or in a function's cloudbaserc.json `envVariables`.
+ */
+export function productionSign(c: { envId: string; env: Env; functionEnvs: Env[] }): string | undefined {
+  if (c.env.DAOJIA_MODE === 'production') return 'DAOJIA_MODE is production';
+  if (!LOCAL_ENV_ID.test(c.envId)) return `env id ${c.envId} is not a local one`;
+  if ([c.env, ...c.functionEnvs].some(paysForReal)) return 'production WeChat Pay configuration (WECHATPAY_*) is present';
+  return undefined;
+}
 
 const signInBody = z.object({ provider_id: z.literal('custom'), ticket: z.string().min(1) });
 const refreshBody = z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) });
@@ -22,7 +44,7 @@ const oauthError = (res: ServerResponse, status: number, error: string, descript
  * The sign-in endpoints @cloudbase/js-sdk calls (read from its source: `/auth/v1/signin/custom`, `/auth/v1/token`,
  * `/auth/v1/user/me`), plus the local dev-ticket issuer that stands in for a server calling `auth().createTicket`.
  */
-export function mountAuth(router: Router, db: Database, tokens: TokenIssuer) {
+export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, production: () => string | undefined) {
   // OAuth endpoints answer a malformed body like a missing field: 400 invalid_argument.
   const json = (body: Buffer) => { try { return JSON.parse(body.toString('utf8') || '{}'); } catch { return {}; } };
 
@@ -42,7 +64,10 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer) {
     });
   }
 
-  const requireDevLogin = () => { if (!devLoginAllowed()) throw new CloudError('PERMISSION_DENIED', 'dev login is disabled in production'); };
+  const requireDevLogin = () => {
+    const sign = production();
+    if (sign) throw new CloudError('PERMISSION_DENIED', `dev login is disabled: ${sign}`);
+  };
 
   router.add('GET', '/dev/accounts', (_req, res) => {
     try {

@@ -4,14 +4,12 @@ import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import type { FunctionHost } from '../functions/host';
 import { createTokenIssuer } from './tokens';
-import { mountAuth } from './auth';
+import { mountAuth, productionSign } from './auth';
 import { CORS, allowPreflight, jsonBody, sendError } from './http';
 import { mountDatabaseGateway } from './database';
 import { mountRealtime } from './realtime';
 import { readRuleOf, writeRuleOf } from './rules';
 import { mountDashboard } from '../dashboard';
-
-export { devLoginAllowed } from './auth';
 
 export interface GatewayContext { router: Router; server: Server; db: Database; functions: FunctionHost; rootDir: string; dataDir: string; envId: string; url: string; log: (line: string) => void; accessTokenTtlS?: number }
 
@@ -28,7 +26,10 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
   const { router, db, functions } = ctx;
 
   allowPreflight(router, '/v1/*');
-  mountAuth(router, db, tokens);
+  // Read on every dev-login request: the environment can change under a running cloud (tests do it).
+  mountAuth(router, db, tokens, () => productionSign({
+    envId: ctx.envId, env: process.env, functionEnvs: functions.names().map((n) => functions.config(n)?.envVariables ?? {}),
+  }));
   mountDatabaseGateway(router, db, tokens);
   const realtime = mountRealtime({ router, server: ctx.server, db, tokens });
 
