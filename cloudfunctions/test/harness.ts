@@ -11,6 +11,9 @@ export type Reply<T = any> = { ok: true; data: T } | { ok: false; code: string; 
 /** The real functions on a seeded local cloud, called as a given user (web uid, as dev login yields). */
 export async function startSeededCloud(functionEnv?: Record<string, string>) {
   const cloud = await startTestCloud({ functionEnv, seed: async (c) => { await seedDemo(c); } });
+  // docs/API.md promises what the action declarations say; function-kit logs a reply that breaks them.
+  const breaches: string[] = [];
+  cloud.functions.onInvocation((inv) => breaches.push(...inv.logs.filter((l) => l.includes('contract breach:'))));
   const call = <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}) =>
     cloud.functions.invoke(fn, { action, data }, typeof user === 'string' ? { uid: user, customUserId: user } : user) as Promise<Reply<T>>;
   const ok = async <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}): Promise<T> => {
@@ -25,7 +28,11 @@ export async function startSeededCloud(functionEnv?: Record<string, string>) {
   /** A timer run exactly as CloudBase starts one: a plain invocation, overlapping any run still in progress. */
   const timer = (triggerName: string) =>
     cloud.functions.invoke('orderTimers', { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }, { source: 'timer' }, 'timer') as Promise<{ job: string; handled: number }>;
-  return { cloud, call, ok, sandbox, timer, close: () => cloud.close() };
+  const close = async () => {
+    await cloud.close();
+    if (breaches.length) throw new Error(`functions broke their declared contract:\n${[...new Set(breaches)].join('\n')}`);
+  };
+  return { cloud, call, ok, sandbox, timer, close };
 }
 
 export const CONSUMER = 'demo-consumer-1';

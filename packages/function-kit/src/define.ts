@@ -44,9 +44,12 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       if (def.role === 'merchant') ctx.staff = await requireStaff(caller);
       if (def.role === 'admin') ctx.admin = await requireAdmin(caller);
       const input = parseInput(def.input, data ?? {});
-      return { ok: true, data: checkOutput(where, def, await def.handler(input, ctx), log) };
+      const result = await def.handler(input, ctx);
+      checkOutput(where, def, result, log);
+      return { ok: true, data: result };
     } catch (e) {
-      return toReply(def ? checkThrown(where, def, e, log) : e, log);
+      if (def) checkThrown(where, def, e, log);
+      return toReply(e, log);
     }
   };
   // The action table travels with the entry point so docs/API.md is generated from the same schemas.

@@ -10,7 +10,6 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: '未登录',
   FORBIDDEN: '当前账号无权执行该操作',
   INTERNAL_ERROR: '服务内部错误，可重试',
-  CONTRACT_VIOLATION: '回复与接口声明不符（仅开发和测试环境报出）',
   // Stores and catalogue
   STORE_NOT_FOUND: '店铺不存在或已下线',
   STORE_CLOSED: '店铺暂停营业',
@@ -52,4 +51,4 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** Codes any action may return whatever it declares: the transport's own (input, routing, authorization, faults). */
-export const TRANSPORT_ERRORS = ['INVALID_INPUT', 'UNKNOWN_ACTION', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR', 'CONTRACT_VIOLATION'] as const satisfies readonly ErrorCode[];
+export const TRANSPORT_ERRORS = ['INVALID_INPUT', 'UNKNOWN_ACTION', 'UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_ERROR'] as const satisfies readonly ErrorCode[];

@@ -7,6 +7,7 @@ import { CloudError } from '../errors';
 import { loadProjectFunctions, type FunctionConfig } from './config';
 import { bundleFunction, loadBundle, type CloudFunctionMain } from './loader';
 import { identityEnv, installEnvView, runWithEnv, type CallerIdentity } from './env';
+import { installLogCapture, runWithLogs } from './logs';
 import { startTimers, type TimerScheduler } from './timers';
 import { startDatabaseTriggers } from './triggers';
 import { mountHttpFunctions } from './http';
@@ -27,6 +28,8 @@ export interface Invocation {
   error?: { code: string; message: string };
   startedAt: string;
   durationMs: number;
+  /** What the function wrote to its console during this invocation, one entry per call (`LEVEL text`). */
+  logs: string[];
 }
 
 export interface FunctionHost {
@@ -55,6 +58,7 @@ function withUserInfo(event: unknown, identity: CallerIdentity): unknown {
 
 export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
   installEnvView();
+  installLogCapture();
   const project = loadProjectFunctions(opts.rootDir);
   const loaded = new Map<string, Promise<CloudFunctionMain>>();
   const listeners = new Set<(inv: Invocation) => void>();
@@ -140,10 +144,10 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
       environment: JSON.stringify(callerEnv),
     };
     const started = Date.now();
-    const record: Invocation = { id: requestId, name, kind, caller: identity, event, startedAt: new Date(started).toISOString(), durationMs: 0 };
+    const record: Invocation = { id: requestId, name, kind, caller: identity, event, startedAt: new Date(started).toISOString(), durationMs: 0, logs: [] };
     let timer: NodeJS.Timeout | undefined;
     try {
-      const run = runWithEnv({ ...baseEnv(config, requestId), ...callerEnv }, () => Promise.resolve().then(() => main(event, context)));
+      const run = runWithLogs(record.logs, () => runWithEnv({ ...baseEnv(config, requestId), ...callerEnv }, () => Promise.resolve().then(() => main(event, context))));
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new CloudError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `function ${name} ran longer than ${config.timeout} s`)), config.timeout * 1000);
       });

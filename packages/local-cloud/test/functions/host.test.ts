@@ -11,6 +11,7 @@ const rc = {
     { name: 'whoami', timeout: 5, envVariables: { GREETING: '你好' } },
     { name: 'caller', timeout: 5 },
     { name: 'slow', timeout: 1 },
+    { name: 'chatty', timeout: 5 },
     { name: 'hook', timeout: 5, http: true },
     { name: 'tick', timeout: 5, triggers: [{ name: 'everySecond', type: 'timer', config: '* * * * * * *' }] },
     { name: 'flaky', timeout: 5, triggers: [{ name: 'nightly', type: 'timer', config: '0 0 3 * * * *' }] },
@@ -34,6 +35,13 @@ const project = makeProject({
       const me = app.auth().getUserInfo();
       const res = await app.callFunction({ name: event.fail ? 'slow' : 'whoami', data: { delayMs: 1, from: 'caller' } });
       return { me, callee: res.result };
+    }`,
+  'cloudfunctions/chatty/index.ts': `
+    export async function main(event: { tag: string; delayMs: number }) {
+      console.log('start', event.tag);
+      await new Promise((r) => setTimeout(r, event.delayMs));
+      console.error('done %s', event.tag);
+      return event.tag;
     }`,
   'cloudfunctions/slow/index.ts': `export async function main() { await new Promise((r) => setTimeout(r, 1500)); return 'late'; }`,
   'cloudfunctions/hook/index.ts': `
@@ -94,6 +102,19 @@ test('200 concurrent invocations with different callers each see only their own 
     if (i % 2) expect(user).toMatchObject({ openId: `openid-${i}`, uid: '' });
     else expect(user).toMatchObject({ openId: '', uid: `uid-${i}`, customUserId: `custom-${i}` });
   }
+});
+
+test('each invocation keeps the console lines it wrote, even when invocations interleave', async () => {
+  const seen: Invocation[] = [];
+  const off = cloud.functions.onInvocation((inv) => { if (inv.name === 'chatty') seen.push(inv); });
+  await Promise.all([
+    cloud.functions.invoke('chatty', { tag: 'a', delayMs: 60 }),
+    cloud.functions.invoke('chatty', { tag: 'b', delayMs: 10 }),
+  ]);
+  off();
+  const logsOf = (tag: string) => seen.find((inv) => inv.result === tag)?.logs;
+  expect(logsOf('a')).toEqual(['LOG start a', 'ERROR done a']);
+  expect(logsOf('b')).toEqual(['LOG start b', 'ERROR done b']);
 });
 
 test('a function calls another through app.callFunction; the callee runs as a server-side call', async () => {
