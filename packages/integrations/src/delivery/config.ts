@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DadaError } from './errors';
+import { parseConfig } from '../config';
 
 export const dadaConfigSchema = z.object({
   appKey: z.string().trim().min(1),
@@ -18,12 +19,7 @@ export type DadaConfig = z.infer<typeof dadaConfigSchema>;
 export type DadaConfigInput = z.input<typeof dadaConfigSchema>;
 
 export function parseDadaConfig(input: unknown): DadaConfig {
-  const r = dadaConfigSchema.safeParse(input);
-  if (!r.success) {
-    const fields = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new DadaError('DADA_CONFIG_INVALID', `达达配送配置无效，请检查 DADA_* 环境变量（${fields}）`);
-  }
-  return r.data;
+  return parseConfig(dadaConfigSchema, input, (fields) => new DadaError('DADA_CONFIG_INVALID', `达达配送配置无效，请检查 DADA_* 环境变量（${fields}）`));
 }
 
 /** Reads DADA_* the same way locally (values point at the sandbox) and in production. */

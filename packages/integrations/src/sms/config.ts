@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SmsError } from './errors';
+import { parseConfig } from '../config';
 
 export const smsConfigSchema = z.object({
   secretId: z.string().trim().min(1),
@@ -16,12 +17,7 @@ export type SmsConfig = z.infer<typeof smsConfigSchema>;
 export type SmsConfigInput = z.input<typeof smsConfigSchema>;
 
 export function parseSmsConfig(input: unknown): SmsConfig {
-  const r = smsConfigSchema.safeParse(input);
-  if (!r.success) {
-    const fields = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new SmsError('SMS_CONFIG_INVALID', `短信配置无效，请检查 SMS_* 环境变量（${fields}）`);
-  }
-  return r.data;
+  return parseConfig(smsConfigSchema, input, (fields) => new SmsError('SMS_CONFIG_INVALID', `短信配置无效，请检查 SMS_* 环境变量（${fields}）`));
 }
 
 /** Reads SMS_* the same way locally (values point at the sandbox) and in production. */

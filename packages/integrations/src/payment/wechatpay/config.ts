@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { WechatPayError } from './errors';
+import { parseConfig } from '../../config';
 
 /** Env files often carry a PEM on one line with literal `\n`; restore the line breaks. */
 const pem = (kind: 'private' | 'public') =>
@@ -29,12 +30,7 @@ export type WechatPayConfig = z.infer<typeof wechatPayConfigSchema>;
 export type WechatPayConfigInput = z.input<typeof wechatPayConfigSchema>;
 
 export function parseWechatPayConfig(input: unknown): WechatPayConfig {
-  const r = wechatPayConfigSchema.safeParse(input);
-  if (!r.success) {
-    const fields = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new WechatPayError('WECHATPAY_CONFIG_INVALID', `微信支付配置无效，请检查商户号、密钥与证书设置（${fields}）`);
-  }
-  return r.data;
+  return parseConfig(wechatPayConfigSchema, input, (fields) => new WechatPayError('WECHATPAY_CONFIG_INVALID', `微信支付配置无效，请检查商户号、密钥与证书设置（${fields}）`));
 }
 
 /**
