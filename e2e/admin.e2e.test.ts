@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startHarness, SCREENSHOTS, type Harness } from './lib/harness';
+import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
 import { until, shows } from './lib/poll';
 
 let h: Harness;
@@ -8,8 +8,7 @@ afterAll(async () => h?.close());
 
 test('admin panel: sign in as the 静安区 manager, see the overview and only their region’s stores', async () => {
   const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = watchPage(page);
   await page.goto(h.urls.admin);
   await page.click('#login-demo-region-jingan');
   await page.waitForSelector('#kpi-stores');
@@ -40,8 +39,7 @@ test('admin panel: a region manager opens an order of their region and sees its 
   await call('demo-merchant-001', 'merchantOrder', 'accept', { orderId: order._id });
 
   const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = watchPage(page);
   await page.goto(h.urls.admin);
   await page.click('#login-demo-region-jingan');
   await page.click('text=订单管理');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './lib/harness';
+import { startHarness, type Harness, watchPage } from './lib/harness';
 import { until, shows } from './lib/poll';
 
 /**
@@ -34,8 +34,7 @@ async function stays(page: Page, selector: string, want: string, windowMs = 3500
 async function signedIn(): Promise<{ page: Page; errors: string[] }> {
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = watchPage(page);
   await page.goto(h.urls.consumer);
   await page.click('#login-demo-consumer-1');
   await page.waitForSelector('#store-card-store-001');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, SCREENSHOTS, type Harness } from './lib/harness';
+import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
 import { until, textContains, shows } from './lib/poll';
 
 /**
@@ -18,8 +18,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 async function openApp(url: string) {
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = watchPage(page);
   await page.goto(url);
   return { page, errors };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '@daojia/local-cloud';
 import { ROOT, serveApps } from '../../scripts/lib/apps';
 import { seedDemo } from '../../scripts/seed';
@@ -29,4 +29,18 @@ export async function startHarness(): Promise<Harness> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What went wrong on a page that no assertion looks for: uncaught errors, and requests to any host but this machine
+ * (an app must not lean on a third party's CDN, and nothing else is reachable here).
+ */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    const { protocol, hostname } = new URL(r.url());
+    if ((protocol === 'http:' || protocol === 'https:' || protocol === 'ws:') && !['127.0.0.1', 'localhost'].includes(hostname)) problems.push(`off-site request: ${r.url()}`);
+  });
+  return problems;
 }

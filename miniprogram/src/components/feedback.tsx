@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Empty, Toast } from '@nutui/nutui-react-taro';
+import { Failure } from '@nutui/icons-react-taro';
 import { errorMessage } from '../services/cloud';
 
 const TOAST_ID = 'toast';
@@ -23,10 +24,18 @@ export function showInfo(content: string): void {
  * A request the page cannot do without failed: the function's message stays on screen (`<id>-message`) with the
  * ways out as buttons (children), instead of a toast that fades and leaves a blank page.
  */
+/**
+ * NutUI's Empty loads its default pictures from JD's image CDN; an app must not depend on a third party's CDN (and
+ * nothing outside this machine is reachable in tests), so every empty state passes one of NutUI's bundled icons.
+ */
+export function EmptyState({ description, icon }: { description: string; icon: ReactNode }) {
+  return <Empty image={<View className='empty-icon'>{icon}</View>} imageSize={72} description={description} />;
+}
+
 export function PageError({ id, message, children }: { id: string; message: string; children?: ReactNode }) {
   return (
     <View id={id}>
-      <Empty status='error' size='small' title={<View className='nut-empty-title' id={`${id}-message`}>{message}</View>} />
+      <Empty image={<View className='empty-icon'><Failure size={56} color='#c8c9cc' /></View>} imageSize={72} size='small' title={<View className='nut-empty-title' id={`${id}-message`}>{message}</View>} />
       <View className='chips' style={{ justifyContent: 'center' }}>{children}</View>
     </View>
   );

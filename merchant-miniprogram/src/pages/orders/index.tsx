@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Empty, Tabs, TextArea } from '@nutui/nutui-react-taro';
+import { Order as OrderIcon } from '@nutui/icons-react-taro';
 import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
 import type { MerchantTab, Order } from '../../services/types';
 import { merchantButtons, NEEDS_REASON, type MerchantCall } from '../../lib/order-actions';
@@ -87,7 +88,7 @@ export default function MerchantOrders() {
         </Tabs>
       </View>
       <View id={`order-list-${tab}`}>
-        {orders && shown.length === 0 && <Empty description='暂无订单' />}
+        {orders && shown.length === 0 && <Empty image={<View className='empty-icon'><OrderIcon size={56} color='#c8c9cc' /></View>} imageSize={72} description='暂无订单' />}
         {shown.map((o) => (
           <View key={o._id} className='section' id={`order-card-${o._id}`}>
             <View className='row'>

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Tabs, Tag, Empty, Button } from '@nutui/nutui-react-taro';
+import { Tabs, Tag, Button } from '@nutui/nutui-react-taro';
+import { Store as StoreIcon } from '@nutui/icons-react-taro';
 import { api, ensureSignedIn, errorMessage } from '../../services/cloud';
 import type { NearbyQuery, NearbyStore } from '../../services/types';
 import { CATEGORY_TABS, MODE_LABELS } from '../../lib/labels';
 import { formatDistance } from '../../lib/distance';
 import { formatFen } from '@daojia/domain';
 import { locate, type Located } from '../../lib/location';
-import { PageError, PageToast } from '../../components/feedback';
+import { EmptyState, PageError, PageToast } from '../../components/feedback';
 
 const DISTANCES = [{ value: 0, label: '不限距离' }, { value: 1000, label: '1km内' }, { value: 3000, label: '3km内' }, { value: 5000, label: '5km内' }];
 const RATINGS = [{ value: 0, label: '不限评分' }, { value: 4, label: '4.0分以上' }, { value: 4.5, label: '4.5分以上' }];
@@ -76,7 +77,7 @@ export default function Nearby() {
       </View>
       <View id='store-list'>
         {error && <PageError id='nearby-error' message={error}><Button id='nearby-error-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Button></PageError>}
-        {!error && stores?.length === 0 && <Empty description='附近暂无符合条件的店铺' />}
+        {!error && stores?.length === 0 && <EmptyState icon={<StoreIcon size={56} color='#c8c9cc' />} description='附近暂无符合条件的店铺' />}
         {stores?.map((s) => (
           <View key={s._id} id={`store-card-${s._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
             <View className='row'>

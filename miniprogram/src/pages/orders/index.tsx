@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Order as OrderIcon } from '@nutui/icons-react-taro';
 import { api, ensureSignedIn, errorMessage } from '../../services/cloud';
 import type { Order } from '../../services/types';
 import { formatFen } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { statusLabel } from '../../lib/labels';
-import { PageError, PageToast } from '../../components/feedback';
+import { EmptyState, PageError, PageToast } from '../../components/feedback';
 
 export default function MyOrders() {
   const [orders, setOrders] = useState<Order[] | null>(null);
@@ -24,7 +25,7 @@ export default function MyOrders() {
   return (
     <View className='page' id='page-orders'>
       {error && <PageError id='orders-error' message={error}><Button id='orders-error-retry' onClick={load}>重试</Button></PageError>}
-      {orders?.length === 0 && <Empty description='还没有订单' />}
+      {orders?.length === 0 && <EmptyState icon={<OrderIcon size={56} color='#c8c9cc' />} description='还没有订单' />}
       {orders?.map((o) => (
         <View key={o._id} id={`order-card-${o._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/order/index?id=${o._id}` })}>
           <View className='row'>
