@@ -45,6 +45,14 @@ const openStore = async (page: Page, storeId: string) => {
   await page.goto(`${h.urls.consumer}#/pages/store/index?id=${storeId}`);
   await page.waitForSelector('#cart-bar');
 };
+/** Noodles and braised beef go into the cart, then the store takes the noodles off sale (tests put them back). */
+async function cartThenOffSale(page: Page): Promise<void> {
+  await openStore(page, 'store-001');
+  await page.click(`#add-${NOODLES}`);
+  await page.click(`#add-${BRAISED}`);
+  await until(() => page.textContent('#cart-count'), (v) => v === '2', 'cart count');
+  setOnShelf(NOODLES, false);
+}
 /** NutUI draws its buttons as plain elements on H5: disabled is a class, not the attribute Playwright reads. */
 const isDisabled = (page: Page, selector: string) => page.$eval(selector, (el) => el.classList.contains('nut-button-disabled'));
 const setOnShelf = (productId: string, onShelf: boolean) => h.cloud.db.update('products', { _id: productId }, { $set: { onShelf } });
@@ -66,11 +74,7 @@ test('an unknown store shows 店铺不存在 and stays on it, with retry and a w
 
 test('an item taken off sale after it went into the cart: checkout says so and stays; removing it re-prices; no order', async () => {
   const { page, errors } = await signedIn();
-  await openStore(page, 'store-001');
-  await page.click(`#add-${NOODLES}`);
-  await page.click(`#add-${BRAISED}`);
-  await until(() => page.textContent('#cart-count'), (v) => v === '2', 'cart count');
-  setOnShelf(NOODLES, false);
+  await cartThenOffSale(page);
   try {
     const before = snapshot();
     await page.click('#go-checkout');
@@ -94,11 +98,7 @@ test('an item taken off sale after it went into the cart: checkout says so and s
 
 test('back from a refused checkout, the store page has dropped the off-sale item from the cart', async () => {
   const { page } = await signedIn();
-  await openStore(page, 'store-001');
-  await page.click(`#add-${NOODLES}`);
-  await page.click(`#add-${BRAISED}`);
-  await until(() => page.textContent('#cart-count'), (v) => v === '2', 'cart count');
-  setOnShelf(NOODLES, false);
+  await cartThenOffSale(page);
   try {
     const before = snapshot();
     await page.click('#go-checkout');
