@@ -11,7 +11,7 @@ let t: Awaited<ReturnType<typeof startSeededCloud>>;
 beforeAll(async () => { t = await startSeededCloud(); });
 afterAll(async () => t.close());
 
-const order = (id: string) => t.cloud.db.find('orders', { query: { _id: id } })[0] as any;
+const order = (id: string) => t.doc('orders', id);
 const SALON = 'store-002';
 const SALON_STAFF = 'demo-merchant-002';
 let k = 0;

@@ -32,7 +32,10 @@ export async function startSeededCloud(functionEnv?: Record<string, string>) {
     await cloud.close();
     if (breaches.length) throw new Error(`functions broke their declared contract:\n${[...new Set(breaches)].join('\n')}`);
   };
-  return { cloud, call, ok, sandbox, timer, close };
+  /** Reads straight from the database, past functions and rules: what a test checks the functions did. */
+  const doc = (collection: string, id: string) => cloud.db.find(collection, { query: { _id: id } })[0] as any;
+  const count = (collection: string, query: Record<string, unknown>) => cloud.db.find(collection, { query }).length;
+  return { cloud, call, ok, sandbox, timer, doc, count, close };
 }
 
 export const CONSUMER = 'demo-consumer-1';

@@ -12,10 +12,9 @@ afterAll(async () => t.close());
 const USER = 'demo-consumer-3';
 const PRODUCT = 'store-001-p002';
 const key = () => `late-${randomUUID().slice(0, 12)}`;
-const order = (id: string) => t.cloud.db.find('orders', { query: { _id: id } })[0] as any;
-const count = (collection: string, query: Record<string, unknown>) => t.cloud.db.find(collection, { query }).length;
-const coupon = (id: string) => t.cloud.db.find('user_coupons', { query: { _id: id } })[0] as any;
-const stock = () => t.cloud.db.find('products', { query: { _id: PRODUCT } })[0].stock as number;
+const order = (id: string) => t.doc('orders', id);
+const coupon = (id: string) => t.doc('user_coupons', id);
+const stock = () => t.doc('products', PRODUCT).stock as number;
 
 async function placeOrder(extra: Record<string, unknown> = {}) {
   const { order: o } = await t.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }], ...extra });
@@ -29,7 +28,7 @@ test('cancelling an unpaid order closes it at the gateway, so the old payment pa
   expect((await t.ok(USER, 'order', 'cancel', { orderId })).order.status).toBe('cancelled');
   expect(await t.sandbox('/pay', { prepayId })).toMatchObject({ code: 'ORDER_CLOSED' });
   expect(stock()).toBe(before);
-  expect(count('payments', { orderId })).toBe(0);
+  expect(t.count('payments', { orderId })).toBe(0);
 });
 
 test('cancelling an order the gateway already took money for (notification still on its way) records the payment and refunds it in full', async () => {
@@ -40,7 +39,7 @@ test('cancelling an order the gateway already took money for (notification still
   expect(['refunding', 'refunded']).toContain(reply.order.status);
   await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
   await t.sandbox('/redeliver', { id: paid.notification.id }); // the late notification changes nothing now
-  expect(count('payments', { orderId })).toBe(1);
+  expect(t.count('payments', { orderId })).toBe(1);
   expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ amountFen: totalFen, status: 'succeeded' })]);
   expect(order(orderId).refundedFen).toBe(totalFen);
   expect(stock()).toBe(before);
@@ -54,8 +53,8 @@ test('expiry of an order that was paid at the gateway records the payment instea
   await t.cloud.db.update('orders', { _id: orderId }, { $set: { payBefore: new Date(Date.now() - 1000).toISOString() } });
   await t.timer('expireUnpaid');
   expect(order(orderId).status).toBe('paid');
-  expect(count('payments', { orderId })).toBe(1);
-  expect(count('order_events', { orderId, event: 'expire' })).toBe(0);
+  expect(t.count('payments', { orderId })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'expire' })).toBe(0);
 });
 
 test('a payment for an order that is already cancelled, redelivered 15 times at once: refunded in full once, and the coupon now locked by another order stays that order\'s', async () => {
@@ -70,9 +69,9 @@ test('a payment for an order that is already cancelled, redelivered 15 times at 
   await Promise.all(Array.from({ length: 15 }, () => t.sandbox('/redeliver', { id: paid.notification.id })));
   await waitFor(async () => order(first.orderId).refundedFen === first.totalFen, 'late payment refunded', 200);
   expect(order(first.orderId).status).toBe('cancelled');
-  expect(count('payments', { orderId: first.orderId })).toBe(1);
+  expect(t.count('payments', { orderId: first.orderId })).toBe(1);
   expect(t.cloud.db.find('refunds', { query: { orderId: first.orderId } })).toEqual([expect.objectContaining({ amountFen: first.totalFen, status: 'succeeded' })]);
-  expect(count('order_events', { orderId: first.orderId, event: 'latePaymentRefund' })).toBe(1);
+  expect(t.count('order_events', { orderId: first.orderId, event: 'latePaymentRefund' })).toBe(1);
   const outbox = await (await fetch(`${t.cloud.url}/sandbox/wechatpay/outbox?ref=RF${first.orderId}`)).json();
   expect(outbox.notifications).toHaveLength(1); // the gateway saw one refund
   expect(coupon('uc-3-2')).toMatchObject({ status: 'locked', orderId: second._id });

@@ -9,7 +9,7 @@ afterAll(async () => t.close());
 const PRODUCT = 'store-001-p002';
 let n = 0;
 const key = () => `money-${++n}-${randomUUID().slice(0, 8)}`;
-const order = (id: string) => t.cloud.db.find('orders', { query: { _id: id } })[0] as any;
+const order = (id: string) => t.doc('orders', id);
 const payments = (orderId: string) => t.cloud.db.find('payments', { query: { orderId } });
 const events = (orderId: string, event?: string) => t.cloud.db.find('order_events', { query: { orderId, ...(event ? { event } : {}) } });
 
@@ -118,7 +118,7 @@ test('a notification that never arrives: reconciliation (default settings) finds
 });
 
 test('an unpaid order past its deadline is cancelled and gives its stock and coupon back', async () => {
-  const stock = () => t.cloud.db.find('products', { query: { _id: PRODUCT } })[0].stock as number;
+  const stock = () => t.doc('products', PRODUCT).stock as number;
   const before = stock();
   const { order: o } = await t.ok('demo-consumer-3', 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }], couponId: 'uc-3-2' });
   expect(stock()).toBe(before - 2);

@@ -10,10 +10,9 @@ const USER = 'demo-consumer-1';
 const PRODUCT = 'store-001-p002';
 const COUPON = 'uc-1-2';
 const key = () => `refund-${randomUUID().slice(0, 12)}`;
-const order = (id: string) => t.cloud.db.find('orders', { query: { _id: id } })[0] as any;
-const coupon = () => t.cloud.db.find('user_coupons', { query: { _id: COUPON } })[0] as any;
-const stock = () => t.cloud.db.find('products', { query: { _id: PRODUCT } })[0].stock as number;
-const count = (collection: string, query: Record<string, unknown>) => t.cloud.db.find(collection, { query }).length;
+const order = (id: string) => t.doc('orders', id);
+const coupon = () => t.doc('user_coupons', COUPON);
+const stock = () => t.doc('products', PRODUCT).stock as number;
 
 async function paidOrder(extra: Record<string, unknown> = {}) {
   const { order: o } = await t.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }], ...extra });
@@ -67,8 +66,8 @@ test('an order rejected by a call that died before starting the refund is refund
   await Promise.all([1, 2, 3, 4].map(() => t.timer('reconcile')));
   await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
   expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ _id: `RF${orderId}`, amountFen: totalFen, status: 'succeeded' })]);
-  expect(count('order_events', { orderId, event: 'startRefund' })).toBe(1);
-  expect(count('order_events', { orderId, event: 'refundSucceeded' })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'startRefund' })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'refundSucceeded' })).toBe(1);
   expect(stock()).toBe(before);
 });
 

@@ -12,10 +12,9 @@ afterAll(async () => t.close());
 const USER = 'demo-consumer-1';
 const PRODUCT = 'store-001-p002';
 const key = () => `overlap-${randomUUID().slice(0, 12)}`;
-const order = (id: string) => t.cloud.db.find('orders', { query: { _id: id } })[0] as any;
-const count = (collection: string, query: Record<string, unknown>) => t.cloud.db.find(collection, { query }).length;
-const coupon = (id: string) => t.cloud.db.find('user_coupons', { query: { _id: id } })[0] as any;
-const stock = () => t.cloud.db.find('products', { query: { _id: PRODUCT } })[0].stock as number;
+const order = (id: string) => t.doc('orders', id);
+const coupon = (id: string) => t.doc('user_coupons', id);
+const stock = () => t.doc('products', PRODUCT).stock as number;
 const overlapping = async (job: string) => {
   const runs = await Promise.all([1, 2, 3, 4].map(() => t.timer(job)));
   expect(runs.every((r) => r.job === job)).toBe(true);
@@ -33,7 +32,7 @@ test('expireUnpaid ×4 at once: one cancel, stock and coupon given back once, th
   await t.cloud.db.update('orders', { _id: orderId }, { $set: { payBefore: new Date(Date.now() - 1000).toISOString() } });
   await overlapping('expireUnpaid');
   expect(order(orderId).status).toBe('cancelled');
-  expect(count('order_events', { orderId, event: 'expire' })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'expire' })).toBe(1);
   expect(stock()).toBe(before);
   expect(coupon('uc-1-1').status).toBe('available');
   expect(await t.sandbox('/pay', { prepayId })).toMatchObject({ code: 'ORDER_CLOSED' });
@@ -44,8 +43,8 @@ test('reconcile ×4 at once on a payment whose notification was lost: one paymen
   await t.sandbox('/pay', { prepayId, deliver: false });
   await overlapping('reconcile');
   expect(order(orderId).status).toBe('paid');
-  expect(count('payments', { orderId })).toBe(1);
-  expect(count('order_events', { orderId, event: 'pay' })).toBe(1);
+  expect(t.count('payments', { orderId })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'pay' })).toBe(1);
   expect(coupon('uc-1-1')).toMatchObject({ status: 'used', orderId });
 });
 
@@ -57,8 +56,8 @@ test('autoReject ×4 at once: one rejection, one refund at the gateway, stock gi
   await t.cloud.db.update('orders', { _id: orderId }, { $set: { paidAt: new Date(Date.now() - 11 * 60_000).toISOString() } });
   await overlapping('autoReject');
   await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
-  expect(count('order_events', { orderId, event: 'autoReject' })).toBe(1);
-  expect(count('order_events', { orderId, event: 'startRefund' })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'autoReject' })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'startRefund' })).toBe(1);
   expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ amountFen: totalFen, status: 'succeeded' })]);
   const outbox = await (await fetch(`${t.cloud.url}/sandbox/wechatpay/outbox?ref=RF${orderId}`)).json();
   expect(outbox.notifications).toHaveLength(1);
@@ -75,5 +74,5 @@ test('autoComplete ×4 at once: completed once', async () => {
   await t.cloud.db.update('orders', { _id: orderId }, { $set: { updatedAt: new Date(Date.now() - 25 * 3600_000).toISOString() } });
   await overlapping('autoComplete');
   expect(order(orderId).status).toBe('completed');
-  expect(count('order_events', { orderId, event: 'complete' })).toBe(1);
+  expect(t.count('order_events', { orderId, event: 'complete' })).toBe(1);
 });
