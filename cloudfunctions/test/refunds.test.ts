@@ -64,7 +64,8 @@ test('an order rejected by a call that died before starting the refund is refund
   // What the reject call left behind when it died right after moving the order.
   await t.cloud.db.update('orders', { _id: orderId }, { $set: { status: 'rejected', rejectReason: '打烊了' } });
   await Promise.all([1, 2, 3, 4].map(() => t.timer('reconcile')));
-  await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+  // The move and its timeline entry are two writes: wait for the entry, then check nothing happened twice.
+  await waitFor(async () => order(orderId).status === 'refunded' && t.count('order_events', { orderId, event: 'refundSucceeded' }) > 0, 'refunded with its event', 200);
   expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ _id: `RF${orderId}`, amountFen: totalFen, status: 'succeeded' })]);
   expect(t.count('order_events', { orderId, event: 'startRefund' })).toBe(1);
   expect(t.count('order_events', { orderId, event: 'refundSucceeded' })).toBe(1);
