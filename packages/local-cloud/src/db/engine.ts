@@ -1,33 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { Query, Aggregator } from 'mingo';
 import { CloudError } from '../errors';
 import type { Doc } from './ejson';
 import { applyGeo, boxAround, extractGeo, geoBound, geoNearStage, pointOf } from './geo';
 import { sortsLikeMongo } from './kinds';
+import { checkPipeline, checkQuery } from './operators';
 import { openStore, translateSqliteError, type Condition, type IndexSpec, type Order, type Row } from './store';
+import { createTransactions, newId, txnDocId, type DocumentChange } from './transactions';
 import { applyUpdate } from './update';
+
+export type { DocumentChange } from './transactions';
 
 export type SortSpec = [string, 1 | -1][];
 
 export interface FindOptions { query?: Record<string, any>; order?: SortSpec; offset?: number; limit?: number; projection?: Record<string, any> }
 export interface UpdateOptions { multi?: boolean; upsert?: boolean; replace?: boolean; transactionId?: string }
 
-export interface DocumentChange {
-  collection: string;
-  type: 'insert' | 'update' | 'delete';
-  docId: string;
-  doc: Doc | null;
-  before: Doc | null;
-  updatedFields: Record<string, unknown>;
-  removedFields: string[];
-}
-
-interface Txn { id: string; reads: Map<string, number>; writes: Map<string, { collection: string; id: string; doc: Doc | null }>; expires: number }
-
 export const MAX_LIMIT = 1000;
-const TXN_TTL_MS = 30_000;
-const newId = () => randomBytes(16).toString('hex');
-const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 const RANGE_OPS: Record<string, '=' | '>' | '>=' | '<' | '<='> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 const isPlain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -39,9 +27,11 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     for (const spec of indexes) store.ensureIndex(collection, spec);
   }
   const listeners = new Set<(c: DocumentChange) => void>();
-  const txns = new Map<string, Txn>();
+  const txns = createTransactions(store);
 
+  /** Every committed write passes here: open transactions keep their snapshot first, then listeners hear of it. */
   function emit(changes: DocumentChange[]) {
+    txns.preserve(changes);
     for (const c of changes) for (const l of listeners) {
       try { l(c); } catch { /* a listener's failure is its own */ }
     }
@@ -79,13 +69,15 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     for (const row of store.iterate(collection, pushdown(collection, query), order)) if (test(row.doc)) yield row;
   }
 
+  /** A query the query library cannot build or evaluate is the caller's mistake, as an unsupported operator is. */
   function matcher(query: Record<string, any>) {
-    try {
-      const q = new Query(query);
-      return (d: Doc) => q.test(d);
-    } catch (e) {
-      throw new CloudError('DATABASE_REQUEST_FAILED', `invalid query: ${(e as Error).message}`);
-    }
+    checkQuery(query);
+    const invalid = (e: unknown) => new CloudError('INVALID_PARAM', `invalid query: ${(e as Error).message}`);
+    let q: Query;
+    try { q = new Query(query); } catch (e) { throw invalid(e); }
+    return (d: Doc) => {
+      try { return q.test(d); } catch (e) { throw invalid(e); }
+    };
   }
 
   function select(collection: string, query: Record<string, any> = {}): Row[] {
@@ -122,66 +114,6 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
   const sortInMemory = (docs: Doc[], order: SortSpec | undefined): Doc[] =>
     order?.length ? new Aggregator([{ $sort: Object.fromEntries(order) }]).run(docs) as Doc[] : docs;
 
-  // ---- transactions: optimistic, per document; validated and applied atomically at commit ----
-  function txn(id: string): Txn {
-    const t = txns.get(id);
-    if (!t || t.expires < Date.now()) {
-      txns.delete(id);
-      throw new CloudError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has expired`);
-    }
-    return t;
-  }
-
-  function txnRead(t: Txn, collection: string, id: string): Doc | null {
-    const key = keyOf(collection, id);
-    const staged = t.writes.get(key);
-    if (staged) return staged.doc;
-    store.requireCollection(collection);
-    const row = store.get(collection, id);
-    if (!t.reads.has(key)) t.reads.set(key, row?.version ?? 0);
-    return row?.doc ?? null;
-  }
-
-  function txnDocId(query: Record<string, any> | undefined): string {
-    const id = query?._id;
-    if (typeof id !== 'string' || Object.keys(query!).length !== 1) {
-      throw new CloudError('DATABASE_TRANSACTION_FAIL', 'inside a transaction only single documents addressed by _id can be read or written');
-    }
-    return id;
-  }
-
-  function commit(id: string) {
-    const t = txn(id);
-    txns.delete(id);
-    const changes: DocumentChange[] = [];
-    try {
-      store.transaction(() => {
-        for (const [key, version] of t.reads) {
-          const [collection, docId] = key.split('\u0000');
-          if ((store.get(collection, docId)?.version ?? 0) !== version) {
-            throw new CloudError('DATABASE_TRANSACTION_CONFLICT', 'a document in this transaction was changed by another write; retry the transaction');
-          }
-        }
-        for (const { collection, id: docId, doc } of t.writes.values()) {
-          const current = store.get(collection, docId);
-          if (doc === null) {
-            if (current) { store.delete(collection, docId); changes.push({ collection, type: 'delete', docId, doc: null, before: current.doc, updatedFields: {}, removedFields: [] }); }
-          } else if (current) {
-            store.replace(collection, doc, current.version + 1);
-            changes.push({ collection, type: 'update', docId, doc, before: current.doc, updatedFields: diff(current.doc, doc), removedFields: Object.keys(current.doc).filter((k) => !(k in doc)) });
-          } else {
-            store.insert(collection, doc);
-            changes.push({ collection, type: 'insert', docId, doc, before: null, updatedFields: {}, removedFields: [] });
-          }
-        }
-      });
-    } catch (e) {
-      if (e instanceof CloudError) throw e;
-      translateSqliteError(e);
-    }
-    emit(changes);
-  }
-
   const api = {
     store,
     createCollection: (name: string) => store.createCollection(name),
@@ -189,7 +121,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
 
     find(collection: string, o: FindOptions = {}, transactionId?: string): Doc[] {
       if (transactionId) {
-        const doc = txnRead(txn(transactionId), collection, txnDocId(o.query));
+        const doc = txns.read(txns.live(transactionId), collection, txnDocId(o.query));
         return doc ? page([doc], o) : [];
       }
       const { rest, geo } = extractGeo(o.query);
@@ -209,10 +141,10 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
       store.requireCollection(collection);
       const prepared = docs.map((d) => ({ ...d, _id: typeof d._id === 'string' && d._id ? d._id : newId() }));
       if (transactionId) {
-        const t = txn(transactionId);
+        const t = txns.live(transactionId);
         for (const d of prepared) {
-          if (txnRead(t, collection, d._id)) throw new CloudError('DATABASE_DUPLICATE_WRITE', `document ${d._id} already exists`);
-          t.writes.set(keyOf(collection, d._id), { collection, id: d._id, doc: d });
+          if (txns.read(t, collection, d._id)) throw new CloudError('DATABASE_DUPLICATE_WRITE', `document ${d._id} already exists`);
+          txns.stage(t, collection, d._id, d);
         }
         return prepared.map((d) => d._id);
       }
@@ -226,12 +158,12 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     /** Matches and writes in one synchronous SQLite transaction, so a conditional update is atomic. */
     update(collection: string, query: Record<string, any>, update: Record<string, any>, o: UpdateOptions = {}): { updated: number; upsertedId?: string; doc?: Doc | null } {
       if (o.transactionId) {
-        const t = txn(o.transactionId);
+        const t = txns.live(o.transactionId);
         const id = txnDocId(query);
-        const before = txnRead(t, collection, id);
+        const before = txns.read(t, collection, id);
         if (!before && !o.upsert) return { updated: 0, doc: null };
         const { doc } = applyUpdate(before ?? { _id: id }, update, !!o.replace);
-        t.writes.set(keyOf(collection, id), { collection, id, doc });
+        txns.stage(t, collection, id, doc);
         return before ? { updated: 1, doc } : { updated: 0, upsertedId: id, doc };
       }
       const changes: DocumentChange[] = [];
@@ -266,10 +198,10 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
 
     remove(collection: string, query: Record<string, any>, o: { multi?: boolean; transactionId?: string } = {}): number {
       if (o.transactionId) {
-        const t = txn(o.transactionId);
+        const t = txns.live(o.transactionId);
         const id = txnDocId(query);
-        if (!txnRead(t, collection, id)) return 0;
-        t.writes.set(keyOf(collection, id), { collection, id, doc: null });
+        if (!txns.read(t, collection, id)) return 0;
+        txns.stage(t, collection, id, null);
         return 1;
       }
       const changes: DocumentChange[] = [];
@@ -286,7 +218,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
 
     aggregate(collection: string, pipeline: Record<string, any>[]): Doc[] {
       store.requireCollection(collection);
-      checkStages(pipeline);
+      checkPipeline(pipeline);
       let docs: Doc[];
       let rest = pipeline;
       const first = pipeline[0];
@@ -333,17 +265,11 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
       return docs;
     },
 
-    startTransaction(): string {
-      const now = Date.now();
-      for (const [id, t] of txns) if (t.expires < now) txns.delete(id);
-      const id = newId();
-      txns.set(id, { id, reads: new Map(), writes: new Map(), expires: now + TXN_TTL_MS });
-      return id;
+    startTransaction: txns.start,
+    commitTransaction(id: string) {
+      emit(txns.commit(id));
     },
-    commitTransaction: commit,
-    abortTransaction(id: string) {
-      txns.delete(id);
-    },
+    abortTransaction: txns.abort,
 
     onChange(listener: (c: DocumentChange) => void): () => void {
       listeners.add(listener);
@@ -366,28 +292,8 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
   return api;
 }
 
-/** The stages CloudBase's aggregate() offers; anything else (e.g. $out, $merge) is refused rather than half-run. */
-const STAGES = new Set(['$addFields', '$bucket', '$bucketAuto', '$count', '$geoNear', '$group', '$limit', '$lookup', '$match', '$project', '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind']);
-
-function checkStages(pipeline: Record<string, any>[]) {
-  for (const stage of pipeline) {
-    const keys = Object.keys(stage);
-    if (keys.length !== 1 || !STAGES.has(keys[0])) {
-      throw new CloudError('DATABASE_REQUEST_FAILED', `aggregation stage ${keys.join(', ') || '{}'} is not supported (CloudBase offers ${[...STAGES].join(', ')})`);
-    }
-    const sub = stage.$lookup?.pipeline;
-    if (Array.isArray(sub)) checkStages(sub);
-  }
-}
-
 function* mapRows(rows: Iterable<Row>): Generator<Doc> {
   for (const r of rows) yield r.doc;
-}
-
-function diff(before: Doc, after: Doc): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(after)) if (JSON.stringify(before[k]) !== JSON.stringify(v)) out[k] = v;
-  return out;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
