@@ -47,7 +47,7 @@ export function applyUpdate(before: Doc, raw: Record<string, any>, replace: bool
     return { doc, updatedFields: { ...doc }, removedFields, changed: true };
   }
   for (const [op, spec] of Object.entries(update)) {
-    if (!OPERATORS.has(op)) throw new CloudError('DATABASE_REQUEST_FAILED', `unknown update operator ${op}`);
+    if (!OPERATORS.has(op)) throw new CloudError('INVALID_PARAM', `update operator ${op} is not supported by CloudBase (supported: ${[...OPERATORS].join(', ')})`);
     for (const [path, arg] of Object.entries(spec ?? {})) {
       if (path === '_id' || path.startsWith('_id.')) throw new CloudError('INVALID_PARAM', 'cannot update _id');
       const current = get(before, path);
