@@ -14,15 +14,37 @@ const LATE_PAYMENT = '订单已取消，迟到的支付款全额退回';
 const wechatCode = (e: unknown) => (e as { details?: { wechatCode?: string } })?.details?.wechatCode;
 
 /**
+ * Paid by someone other than the buyer prepay named: refused, and kept for staff (admin.listRefundIssues). One
+ * record per transaction, however often WeChat Pay resends it or reconciliation finds it.
+ */
+async function alertPayerMismatch(order: Order, txn: PaidTransaction, expectedPayer: string) {
+  try {
+    await db.collection('payment_alerts').add({
+      _id: `payer-${txn.out_trade_no}-${txn.transaction_id ?? ''}`.slice(0, 96), kind: 'payer_mismatch', orderId: order._id, storeId: order.storeId,
+      region: order.region, transactionId: txn.transaction_id ?? '', amountFen: txn.amount.total, expectedPayer, payer: txn.payer?.openid ?? '', at: nowIso(),
+    });
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+}
+
+/**
  * Records a successful payment exactly once (the payment's id is the out_trade_no, so a resent notification or a
- * reconciliation that races it cannot add a second), then moves the order to paid. A payment for an order that was
- * already cancelled is refunded in full. Every step is idempotent, so a crash between them is finished by the next
+ * reconciliation that races it cannot add a second), then moves the order to paid. It must be the buyer's payment
+ * (the openid prepay sent; the order's user for orders prepaid before that was stored). A payment for an order that
+ * was already cancelled is recorded and refunded in full; a failed refund request does not fail the payment (the
+ * refund job sends it again). Every step is idempotent, so a crash between them is finished by the next
  * notification or by reconciliation.
  */
 export async function recordPayment(txn: PaidTransaction): Promise<Order> {
   let order = await getOrder(txn.out_trade_no);
   if (txn.trade_state !== 'SUCCESS') throw new PaymentMismatch(`trade_state ${txn.trade_state}`);
   if (txn.amount.total !== order.totalFen) throw new PaymentMismatch(`amount ${txn.amount.total} differs from order total ${order.totalFen}`);
+  const expectedPayer = order.payerOpenid ?? order._openid;
+  if (txn.payer?.openid !== expectedPayer) {
+    await alertPayerMismatch(order, txn, expectedPayer);
+    throw new PaymentMismatch(`payer ${txn.payer?.openid ?? '(none)'} is not the buyer`);
+  }
   try {
     await db.collection('payments').add({
       _id: txn.out_trade_no, orderId: order._id, provider: 'wechatpay', amountFen: txn.amount.total, transactionId: txn.transaction_id ?? '',

@@ -1,12 +1,21 @@
-import type { Order } from '@daojia/domain';
-import { db, _, nowIso } from '@daojia/function-kit';
-import { getOrder, moveOrder, orders, releaseReservations, returnCoupon, isDuplicate, type Who } from './orders';
+import { DomainError, type Order, type Refund } from '@daojia/domain';
+import { db, _, nowIso, readAll } from '@daojia/function-kit';
+import { appendEvent, getOrder, moveOrder, orders, releaseReservations, returnCoupon, isDuplicate, type Who } from './orders';
 import { wechatPay } from './payment-client';
+import { orderConfig } from './config';
 
 /** One refund per order (a partial refund also ends the order), so the out_refund_no is derived from it. */
 export const refundNo = (orderId: string) => `RF${orderId}`.slice(0, 64);
 
-interface RefundDoc { _id: string; orderId: string; amountFen: number; reason: string; status: 'processing' | 'succeeded' | 'closed' | 'abnormal' }
+/**
+ * The number a staff retry sends under: the gateway keeps an ABNORMAL or CLOSED refund under its number for good,
+ * so a new request needs a new one. Derived from the refund it replaces, so two staff retrying at once write the
+ * same record and the gateway sees one refund.
+ */
+const retryNo = (previous: string) => {
+  const m = /^(.*)-(\d+)$/.exec(previous);
+  return m ? `${m[1]}-${Number(m[2]) + 1}` : `${previous}-2`;
+};
 
 /** What the gateway says about a refund, from a notification or a query. */
 export interface RefundOutcome { outRefundNo: string; outTradeNo: string; status: string; refundFen: number }
@@ -16,28 +25,72 @@ export class RefundMismatch extends Error {}
 const system: Who = { role: 'system', id: 'wechatpay' };
 const refunds = () => db.collection('refunds');
 
-async function findRefund(outRefundNo: string): Promise<RefundDoc | undefined> {
-  return (await refunds().doc(outRefundNo).get()).data[0] as RefundDoc | undefined;
+/** Refunds the gateway could not carry out and no one has closed: what staff must look at. */
+export const OPEN_ISSUE = { status: _.in(['abnormal', 'closed']), closedAt: _.exists(false) };
+
+export async function findRefund(outRefundNo: string): Promise<Refund | undefined> {
+  return (await refunds().doc(outRefundNo).get()).data[0] as Refund | undefined;
+}
+
+/** WeChat Pay codes that mean "try again later"; any other answer refuses this request for good. */
+const TRANSIENT = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'NOT_ENOUGH']);
+const gatewayError = (e: unknown) => (e as { details?: { status?: number; wechatCode?: string } })?.details ?? {};
+const isRefusal = (e: unknown) => { const d = gatewayError(e); return !!d.status && d.status < 500 && !!d.wechatCode && !TRANSIENT.has(d.wechatCode); };
+
+/**
+ * Sends a processing refund to the gateway, exactly as its record says, under its own out_refund_no (which the
+ * gateway treats as the same refund however often it is sent). A failed send never throws: it is counted on the
+ * record and the refund job sends it again. Only the job (`conclude`) gives up: on a refusal, or after
+ * refundMaxAttempts failures, the refund becomes abnormal and shows in the staff list.
+ */
+async function sendRefund(refund: Refund, order: Pick<Order, '_id' | 'totalFen'>, conclude: boolean) {
+  let result;
+  try {
+    result = await wechatPay().refund({ outTradeNo: order._id, outRefundNo: refund._id, reason: refund.reason, refundFen: refund.amountFen, totalFen: order.totalFen });
+  } catch (e) {
+    const attempts = (refund.attempts ?? 0) + 1;
+    const lastError = `${gatewayError(e).wechatCode ?? (e as { code?: string }).code ?? 'ERROR'}: ${(e as Error).message}`.slice(0, 200);
+    const giveUp = conclude && (isRefusal(e) || attempts >= orderConfig().refundMaxAttempts);
+    await refunds().where({ _id: refund._id, status: 'processing' }).update({ attempts, lastError, ...(giveUp ? { status: 'abnormal' } : {}) });
+    console.error(`[refunds] ${refund._id} attempt ${attempts} failed${giveUp ? ', marked abnormal' : ''}: ${lastError}`);
+    return;
+  }
+  if (result.status !== 'PROCESSING') await settleRefund({ outRefundNo: refund._id, outTradeNo: result.out_trade_no, status: result.status, refundFen: result.amount.refund });
 }
 
 /**
  * Asks the gateway to refund. The first caller writes the refund record; every retry (a crash, an overlapping
- * timer) resends exactly what that record says under the same out_refund_no, which the gateway treats as the same
- * refund. Returns true for the caller that wrote the record.
+ * timer) resends exactly what that record says. A refund that has ended (or that staff replaced) is never resent
+ * here. Returns true for the caller that wrote the record.
  */
 export async function startRefund(order: Order, amountFen: number, reason: string): Promise<boolean> {
-  const outRefundNo = refundNo(order._id);
+  const record: Refund = { _id: refundNo(order._id), orderId: order._id, storeId: order.storeId, region: order.region, amountFen, reason, status: 'processing', attempts: 0, createdAt: nowIso() };
   let created = true;
   try {
-    await refunds().add({ _id: outRefundNo, orderId: order._id, amountFen, reason, status: 'processing', createdAt: nowIso() });
+    await refunds().add(record);
   } catch (e) {
     if (!isDuplicate(e)) throw e;
     created = false;
   }
-  const refund = created ? { amountFen, reason } : (await findRefund(outRefundNo))!;
-  const result = await wechatPay().refund({ outTradeNo: order._id, outRefundNo, reason: refund.reason, refundFen: refund.amountFen, totalFen: order.totalFen });
-  if (result.status === 'SUCCESS') await settleRefund({ outRefundNo, outTradeNo: result.out_trade_no, status: result.status, refundFen: result.amount.refund });
+  const refund = created ? record : (await findRefund(record._id))!;
+  if (refund.status === 'processing') await sendRefund(refund, order, false);
   return created;
+}
+
+/** What the refund job works through: every refund still waiting for the gateway's answer. */
+export const processingRefunds = () => readAll<Refund>(refunds().where({ status: 'processing' }));
+
+/**
+ * The refund job's step for one processing refund (run by reconcile): asked about at the gateway; one the gateway
+ * never received is sent again, and after a refusal or too many failures it ends abnormal. So every refund ends.
+ */
+export async function driveRefund(refund: Refund) {
+  const known = await wechatPay().queryRefund(refund._id).catch((e) => {
+    if (gatewayError(e).wechatCode !== 'RESOURCE_NOT_EXISTS') throw e;
+    return undefined;
+  });
+  if (!known) return sendRefund(refund, await getOrder(refund.orderId), true);
+  if (known.status !== 'PROCESSING') await settleRefund({ outRefundNo: refund._id, outTradeNo: known.out_trade_no, status: known.status, refundFen: known.amount.refund });
 }
 
 /**
@@ -51,6 +104,7 @@ export async function settleRefund(outcome: RefundOutcome) {
   if (refund.orderId !== outcome.outTradeNo) throw new RefundMismatch(`refund ${outcome.outRefundNo} belongs to ${refund.orderId}, not ${outcome.outTradeNo}`);
   if (refund.amountFen !== outcome.refundFen) throw new RefundMismatch(`refund amount ${outcome.refundFen} differs from the ${refund.amountFen} asked for`);
   if (outcome.status !== 'SUCCESS') {
+    // The order stays refunding: staff see the refund in admin.listRefundIssues and retry or close it.
     await refunds().where({ _id: refund._id, status: 'processing' }).update({ status: outcome.status === 'CLOSED' ? 'closed' : 'abnormal' });
     return;
   }
@@ -68,6 +122,58 @@ export async function settleRefund(outcome: RefundOutcome) {
     // A late payment for an order that had already closed: it stays cancelled, the apps show the money went back.
     await orders().where({ _id: order._id, status: 'cancelled' }).update({ refundedFen: refund.amountFen });
   }
+}
+
+/** What a staff action did, for its audit log entry. */
+interface StaffAction { before: Refund; orderBefore: Order; refund: Refund; order: Order }
+
+/** A refund staff may act on (retry or close): ended without the money going back, not closed by staff yet. */
+async function openIssue(refundId: string, scope: Record<string, unknown>): Promise<Refund> {
+  const { data } = await refunds().where({ ...scope, _id: refundId }).limit(1).get();
+  const refund = data[0] as Refund | undefined;
+  if (!refund) throw new DomainError('REFUND_NOT_FOUND', '退款单不存在，或不在你管理的区域');
+  if ((refund.status !== 'abnormal' && refund.status !== 'closed') || refund.closedAt) {
+    throw new DomainError('REFUND_NOT_OPEN', '该退款单不是待处理的异常退款，无需重试或关闭', { status: refund.status });
+  }
+  return refund;
+}
+
+/**
+ * Staff send an ended refund again, under a new number (see retryNo). The new record is written before the old one
+ * is marked superseded, so a crash between leaves a processing refund the refund job sends; retrying again after
+ * such a crash finishes the same retry instead of starting a second.
+ */
+export async function retryRefund(refundId: string, scope: Record<string, unknown>): Promise<StaffAction> {
+  const before = await openIssue(refundId, scope);
+  const order = await getOrder(before.orderId);
+  const next: Refund = { ...before, _id: retryNo(before._id), status: 'processing', attempts: 0, createdAt: nowIso() };
+  delete next.lastError;
+  delete next.settledAt;
+  try {
+    await refunds().add(next);
+  } catch (e) {
+    if (!isDuplicate(e)) throw e;
+  }
+  await refunds().where({ _id: before._id, status: before.status }).update({ status: 'superseded', retriedAs: next._id });
+  const current = (await findRefund(next._id))!;
+  if (current.status === 'processing') await sendRefund(current, order, false);
+  return { before, orderBefore: order, refund: (await findRefund(next._id))!, order: await getOrder(order._id) };
+}
+
+/**
+ * Staff end a refund the gateway could not carry out (settled another way, or not owed): the refund is closed with
+ * the reason, and a refunding order moves to refund_closed (final) with the reason on its timeline. A cancelled
+ * order (a late payment) stays cancelled; its timeline gets the entry.
+ */
+export async function closeRefund(refundId: string, scope: Record<string, unknown>, by: Who, reason: string): Promise<StaffAction> {
+  const before = await openIssue(refundId, scope);
+  const { updated } = await refunds().where({ _id: before._id, status: before.status, closedAt: _.exists(false) }).update({ status: 'closed', closeReason: reason, closedAt: nowIso() });
+  if (updated !== 1) throw new DomainError('REFUND_NOT_OPEN', '该退款单刚刚被处理，请刷新后查看');
+  const orderBefore = await getOrder(before.orderId);
+  let order = orderBefore;
+  if (order.status === 'refunding') order = await moveOrder(order._id, 'closeRefund', by, { reason });
+  else await appendEvent(order, order.status, order.status, 'closeRefund', by, reason);
+  return { before, orderBefore, refund: (await findRefund(before._id))!, order };
 }
 
 /**

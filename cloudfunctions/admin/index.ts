@@ -1,13 +1,18 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { DomainError, adminListOrdersInput, listStoresInput, overviewInput, whoamiInput, whoamiOutput, overviewOutput, listStoresOutput, adminListOrdersOutput, adminOrderDetailOutput, orderIdInput } from '@daojia/domain';
+import { DomainError, listRefundIssuesInput, listRefundIssuesOutput, retryRefundInput, closeRefundInput, refundActionOutput, adminListOrdersInput, listStoresInput, overviewInput, whoamiInput, whoamiOutput, overviewOutput, listStoresOutput, adminListOrdersOutput, adminOrderDetailOutput, orderIdInput, type Order } from '@daojia/domain';
 import { defineFunction, action, db, _, $, type Admin } from '@daojia/function-kit';
 import { storeLngLat, type StoreDoc } from '../order/quote';
 import { orderEvents } from '../_shared/orders';
+import { closeRefund, retryRefund, OPEN_ISSUE } from '../_shared/refunds';
+import { audit } from './audit';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+
+/** Staff never get the customer's pickup/check-in code, nor the app's idempotency key (staffOrderView). */
+const staffView = ({ pickupCode: _code, idempotencyKey: _key, ...rest }: Order) => rest;
 
 const PAID_STATUSES = ['paid', 'accepted', 'ready', 'delivering', 'delivered', 'ready_for_pickup', 'picked_up', 'confirmed', 'checked_in', 'completed'];
 
@@ -76,8 +81,8 @@ export const main = defineFunction('admin', {
     errors: [],
     role: 'admin',
     async handler({ status, region, offset, limit }, { admin }) {
-      const where: Record<string, unknown> = { ...regionScope(admin!, region) };
-      if (status) where.status = status;
+      // An order still reserving is not one yet (order/create.ts).
+      const where: Record<string, unknown> = { ...regionScope(admin!, region), status: status ?? _.neq('reserving') };
       const query = db.collection('orders').where(where);
       const total = (await query.count()).total;
       const { data } = await query.orderBy('createdAt', 'desc').skip(offset).limit(limit).field({ pickupCode: false, idempotencyKey: false }).get();
@@ -95,6 +100,49 @@ export const main = defineFunction('admin', {
       const { data } = await db.collection('orders').where({ ...regionScope(admin!), _id: orderId }).limit(1).field({ pickupCode: false, idempotencyKey: false }).get();
       if (!data.length) throw new DomainError('ORDER_NOT_FOUND', '订单不存在，或不在你管理的区域');
       return { order: data[0], events: await orderEvents(orderId) };
+    },
+  }),
+
+  /**
+   * Money that did not go back: refunds the gateway ended ABNORMAL or CLOSED (or the refund job gave up on), not yet
+   * closed by staff, and payments refused because someone other than the buyer paid. Newest first.
+   */
+  listRefundIssues: action({
+    input: listRefundIssuesInput,
+    output: listRefundIssuesOutput,
+    errors: [],
+    role: 'admin',
+    async handler({ region, limit }, { admin }) {
+      const scope = regionScope(admin!, region);
+      const refunds = (await db.collection('refunds').where({ ...scope, ...OPEN_ISSUE }).orderBy('createdAt', 'desc').limit(limit).get()).data;
+      const alerts = (await db.collection('payment_alerts').where(scope).orderBy('at', 'desc').limit(limit).get()).data;
+      return { refunds, alerts };
+    },
+  }),
+
+  /** Sends an abnormal or closed refund again under a new refund number; audit-logged. */
+  retryRefund: action({
+    input: retryRefundInput,
+    output: refundActionOutput,
+    errors: ['REFUND_NOT_FOUND', 'REFUND_NOT_OPEN', 'ORDER_NOT_FOUND'],
+    role: 'admin',
+    async handler({ refundId, reason }, { admin }) {
+      const { before, orderBefore, refund, order } = await retryRefund(refundId, regionScope(admin!));
+      await audit(admin!, 'retryRefund', { refundId, orderId: order._id, reason, before: { refund: before.status, order: orderBefore.status }, after: { refund: refund.status, order: order.status, retriedAs: refund._id } });
+      return { refund, order: staffView(order) };
+    },
+  }),
+
+  /** Ends a refund the gateway could not carry out, with the reason: the order becomes final (refund_closed). */
+  closeRefund: action({
+    input: closeRefundInput,
+    output: refundActionOutput,
+    errors: ['REFUND_NOT_FOUND', 'REFUND_NOT_OPEN', 'ORDER_NOT_FOUND', 'ILLEGAL_TRANSITION', 'ORDER_BUSY'],
+    role: 'admin',
+    async handler({ refundId, reason }, { admin }) {
+      const { before, orderBefore, refund, order } = await closeRefund(refundId, regionScope(admin!), { role: 'admin', id: admin!.userKey }, reason);
+      await audit(admin!, 'closeRefund', { refundId, orderId: order._id, reason, before: { refund: before.status, order: orderBefore.status }, after: { refund: refund.status, order: order.status } });
+      return { refund, order: staffView(order) };
     },
   }),
 });

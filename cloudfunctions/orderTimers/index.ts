@@ -3,14 +3,14 @@ import type { Order } from '@daojia/domain';
 import { db, _, readAll } from '@daojia/function-kit';
 import { moveOrder, releaseReservations } from '../_shared/orders';
 import { cancelUnpaid, recordPayment } from '../_shared/payments';
-import { refundNo, refundRejected, settleRefund, startRefund } from '../_shared/refunds';
+import { driveRefund, findRefund, processingRefunds, refundNo, refundRejected, startRefund } from '../_shared/refunds';
 import { wechatPay } from '../_shared/payment-client';
 import { orderConfig } from '../_shared/config';
 
 const system = { role: 'system' as const, id: 'timer' };
 
-/** Each order is handled on its own: one failure is logged and retried next run, the rest go on. */
-async function each(orders: Order[], work: (o: Order) => Promise<unknown>) {
+/** Each order (or refund) is handled on its own: one failure is logged and retried next run, the rest go on. */
+async function each<T extends { _id: string }>(orders: T[], work: (o: T) => Promise<unknown>) {
   let done = 0;
   for (const o of orders) {
     try { await work(o); done++; } catch (e) { console.error(`[orderTimers] ${o._id}: ${(e as Error).message}`); }
@@ -23,12 +23,16 @@ const find = (where: Record<string, unknown>) => readAll<Order>(db.collection('o
 /**
  * Unpaid past payBefore: close at the gateway (recording the payment instead if it was paid), then cancel. If the
  * gateway cannot be reached the order waits for the next run: cancelling while it might still take money loses it.
+ * An order still `reserving` after the reserve grace belongs to a create that died (the grace outlasts any running
+ * one): it is cancelled first, so that create could not complete it any more, then what it took goes back.
  * Cancelled orders whose stock a crashed run never gave back are finished here too.
  */
 async function expireUnpaid() {
   const due = await find({ status: 'pending_payment', payBefore: _.lt(new Date().toISOString()) });
   const expired = await each(due, (order) => cancelUnpaid(order, 'expire', system, `${orderConfig().payTimeoutMin} 分钟内未支付，自动取消`));
-  return expired + await each(await find({ status: 'cancelled', reservationsReleased: _.neq(true) }), releaseReservations);
+  const dead = await find({ status: 'reserving', createdAt: _.lte(dayjs().subtract(orderConfig().reserveGraceS, 'second').toISOString()) });
+  const abandoned = await each(dead, (order) => moveOrder(order._id, 'abandon', system, { reason: '下单未完成，已退回占用的库存' }));
+  return expired + abandoned + await each(await find({ status: 'cancelled', reservationsReleased: _.neq(true) }), releaseReservations);
 }
 
 /** Paid but not accepted in time: reject for the merchant and refund in full. */
@@ -53,18 +57,12 @@ async function reconcile() {
   });
   const rejected = await each(await find({ status: 'rejected' }), (order) =>
     refundRejected(order._id, { event: '拒单后补发全额退款', refund: `商家拒单：${order.rejectReason ?? ''}`.slice(0, 80) }));
-  const refunding = await find({ status: 'refunding' });
-  const refunded = await each(refunding, async (order) => {
-    const outRefundNo = refundNo(order._id);
-    const r = await wechatPay().queryRefund(outRefundNo).catch(async (e) => {
-      // The refund request itself never reached the gateway: send it again (same out_refund_no, so it is safe).
-      if ((e as { details?: { wechatCode?: string } }).details?.wechatCode !== 'RESOURCE_NOT_EXISTS') throw e;
-      await startRefund(order, order.refundRequestedFen ?? order.totalFen, order.refundReason ?? '退款');
-      return undefined;
-    });
-    if (r && r.status !== 'PROCESSING') await settleRefund({ outRefundNo, outTradeNo: r.out_trade_no, status: r.status, refundFen: r.amount.refund });
+  // A call that died between moving the order to refunding and writing its refund: the refund is started here.
+  const unstarted = await each(await find({ status: 'refunding' }), async (order) => {
+    if (!(await findRefund(refundNo(order._id)))) await startRefund(order, order.refundRequestedFen ?? order.totalFen, order.refundReason ?? '退款');
   });
-  return paid + rejected + refunded;
+  // The refund job: every refund still processing is asked about, sent again or ended (refunds.ts driveRefund).
+  return paid + rejected + unstarted + await each(await processingRefunds(), driveRefund);
 }
 
 async function autoComplete() {

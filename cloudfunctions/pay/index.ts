@@ -20,14 +20,15 @@ export const main = defineFunction('pay', {
       if (order.status !== 'pending_payment') throw new DomainError('ORDER_NOT_PAYABLE', '订单已支付或已关闭，无需再次支付');
       if (dayjs(order.payBefore).isBefore(dayjs())) throw new DomainError('ORDER_EXPIRED', '订单已超时，请重新下单');
       const pay = wechatPay();
+      const payerOpenid = caller.openId || caller.userKey;
       const { prepayId } = await pay.createJsapiPrepay({
         description: `到家-${order.storeName}`.slice(0, 127),
         outTradeNo: order._id,
         amountFen: order.totalFen,
-        payerOpenid: caller.openId || caller.userKey,
+        payerOpenid,
         timeExpire: order.payBefore,
       });
-      const { updated } = await db.collection('orders').where({ _id: orderId, status: 'pending_payment' }).update({ prepayId, prepayAt: new Date().toISOString() });
+      const { updated } = await db.collection('orders').where({ _id: orderId, status: 'pending_payment' }).update({ prepayId, prepayAt: new Date().toISOString(), payerOpenid }); // a payment by anyone else is refused
       if (updated !== 1) {
         // Cancelled while the prepay was being made, so the cancel could not close it: close it here, never hand it out.
         await pay.closeOrder(order._id);

@@ -34,9 +34,9 @@ test('a declined refund returns to the state before the request; rejection leads
   expect(nextEvents({ status: 'paid', mode: 'delivery' }, 'merchant').map((e) => e.event)).toEqual(['accept', 'reject']);
 });
 
-test('no path leaves a terminal state, and every state is reachable from pending_payment', () => {
-  const reachable = new Set<OrderStatus>(['pending_payment']);
-  let frontier: OrderStatus[] = ['pending_payment'];
+test('no path leaves a terminal state, and every state is reachable from reserving (where every order starts)', () => {
+  const reachable = new Set<OrderStatus>(['reserving']);
+  let frontier: OrderStatus[] = ['reserving'];
   while (frontier.length) {
     const next: OrderStatus[] = [];
     for (const status of frontier) for (const mode of MODES) for (const event of ORDER_EVENTS) for (const actor of ACTORS) {

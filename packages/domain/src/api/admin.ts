@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { category, fen } from '../schemas/common';
 import { store } from '../schemas/store';
-import { orderEventRecord } from '../schemas/order';
+import { orderEventRecord, paymentAlert, refund } from '../schemas/order';
 import { staffOrderView } from './order';
 import { orderStatus } from '../order-state/statuses';
 
@@ -41,3 +41,13 @@ export const adminListOrdersOutput = z.object({ orders: z.array(staffOrderView),
 export const adminOrderDetailOutput = z.object({ order: staffOrderView, events: z.array(orderEventRecord) });
 /** What `admin.orderDetail` replies: the order as staff see it, and its timeline. */
 export type AdminOrderDetail = z.infer<typeof adminOrderDetailOutput>;
+
+/** Refunds that ended without the money going back (gateway ABNORMAL or CLOSED, or the refund job gave up). */
+export const listRefundIssuesInput = z.object({
+  region: z.string().max(20).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+}).strict();
+export const listRefundIssuesOutput = z.object({ refunds: z.array(refund), alerts: z.array(paymentAlert) });
+export const retryRefundInput = z.object({ refundId: z.string().min(1).max(64), reason: z.string().trim().max(100).default('') }).strict();
+export const closeRefundInput = z.object({ refundId: z.string().min(1).max(64), reason: z.string().trim().min(1, '请填写关闭原因').max(100) }).strict();
+export const refundActionOutput = z.object({ refund, order: staffOrderView });

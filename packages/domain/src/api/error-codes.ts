@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   REFUND_TOO_LARGE: '退款金额超过实付金额',
   CODE_INVALID: '核销码无效或订单未备好',
   CODE_MISMATCH: '核销码与所打开的订单不符',
+  REFUND_NOT_FOUND: '退款单不存在（或不在你管理的区域）',
+  REFUND_NOT_OPEN: '退款单不是待处理的异常状态（已成功、处理中或已关闭）',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

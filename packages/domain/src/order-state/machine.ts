@@ -7,8 +7,8 @@ export type Actor = 'consumer' | 'merchant' | 'system' | 'admin';
 export const ACTOR_LABELS: Record<Actor, string> = { consumer: '顾客', merchant: '商家', system: '系统', admin: '平台' };
 
 export const ORDER_EVENTS = [
-  'pay', 'cancel', 'expire', 'accept', 'reject', 'autoReject', 'markReady', 'handOver', 'deliver', 'pickUp',
-  'confirm', 'checkIn', 'complete', 'requestRefund', 'approveRefund', 'declineRefund', 'startRefund', 'refundSucceeded',
+  'reserve', 'abandon', 'pay', 'cancel', 'expire', 'accept', 'reject', 'autoReject', 'markReady', 'handOver', 'deliver', 'pickUp',
+  'confirm', 'checkIn', 'complete', 'requestRefund', 'approveRefund', 'declineRefund', 'startRefund', 'refundSucceeded', 'closeRefund',
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
@@ -22,6 +22,8 @@ const FULFILMENT: OrderStatus[] = ['paid', 'accepted', 'ready', 'delivering', 'd
  * refund still ends in `refunded` (the order stops; `refundedFen` says how much went back).
  */
 export const TRANSITIONS: Transition[] = [
+  { event: 'reserve', from: ['reserving'], to: 'pending_payment', actors: ['consumer'], label: '下单' },
+  { event: 'abandon', from: ['reserving'], to: 'cancelled', actors: ['system'], label: '下单未完成' },
   { event: 'pay', from: ['pending_payment'], to: 'paid', actors: ['system'], label: '支付成功' },
   { event: 'cancel', from: ['pending_payment'], to: 'cancelled', actors: ['consumer', 'admin'], label: '取消订单' },
   { event: 'expire', from: ['pending_payment'], to: 'cancelled', actors: ['system'], label: '超时未支付' },
@@ -41,6 +43,7 @@ export const TRANSITIONS: Transition[] = [
   { event: 'declineRefund', from: ['refund_requested'], to: 'before_refund', actors: ['merchant', 'admin'], label: '拒绝退款' },
   { event: 'startRefund', from: ['rejected'], to: 'refunding', actors: ['system'], label: '发起退款' },
   { event: 'refundSucceeded', from: ['refunding'], to: 'refunded', actors: ['system'], label: '退款成功' },
+  { event: 'closeRefund', from: ['refunding'], to: 'refund_closed', actors: ['admin'], label: '关闭退款' },
 ];
 
 export interface OrderLike { status: OrderStatus; mode: OrderMode; statusBeforeRefund?: OrderStatus }

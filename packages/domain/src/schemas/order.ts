@@ -44,6 +44,10 @@ export const order = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   payBefore: z.string(),
+  /** Random key of what order.create took (products' and the slot's `holds`); not the order number, products are public. */
+  holdId: z.string().optional(),
+  /** The openid prepay asked WeChat Pay to charge: a payment by anyone else is refused. */
+  payerOpenid: z.string().optional(),
   prepayId: z.string().optional(),
   prepayAt: z.string().optional(),
   paidAt: z.string().optional(),
@@ -83,8 +87,33 @@ export const refund = z.object({
   orderId: id,
   amountFen: fen,
   reason: z.string(),
-  status: z.enum(['processing', 'succeeded', 'abnormal', 'closed']),
+  /** `superseded`: staff retried it under a new out_refund_no (`retriedAs`). */
+  status: z.enum(['processing', 'succeeded', 'abnormal', 'closed', 'superseded']),
+  storeId: id.optional(),
+  region: z.string().optional(),
+  /** Failed requests to the gateway, and the last failure: the refund job gives up (abnormal) after a few. */
+  attempts: z.number().int().min(0).optional(),
+  lastError: z.string().optional(),
+  retriedAs: z.string().optional(),
+  /** Staff closed it (the money went back another way, or not at all): why, when. */
+  closeReason: z.string().optional(),
+  closedAt: z.string().optional(),
   createdAt: z.string(),
   settledAt: z.string().optional(),
 });
 export type Refund = z.infer<typeof refund>;
+
+/** A payment notification or query that was refused and needs a person: e.g. paid by someone who is not the buyer. */
+export const paymentAlert = z.object({
+  _id: z.string(),
+  kind: z.enum(['payer_mismatch']),
+  orderId: z.string(),
+  storeId: id,
+  region: z.string(),
+  transactionId: z.string(),
+  amountFen: fen,
+  expectedPayer: z.string(),
+  payer: z.string(),
+  at: z.string(),
+});
+export type PaymentAlert = z.infer<typeof paymentAlert>;
