@@ -61,6 +61,16 @@ describe('snapshot reads', () => {
     expect(await current('snap-a')).toEqual({ _id: 'snap-a', v: 2 });
   });
 
+  test('the snapshot is taken at the first read or write, not at startTransaction (as MongoDB under CloudBase does)', async () => {
+    await seed('late', { v: 1 });
+    const tx = await t.db.startTransaction();
+    await accounts().doc('late').update({ v: 2 });
+    expect((await tx.collection('accounts').doc('late').get()).data.v).toBe(2);
+    await tx.collection('accounts').doc('late').update({ v: 3 });
+    await tx.commit();
+    expect((await current('late')).v).toBe(3);
+  });
+
   test('a read-only transaction whose documents changed after its snapshot commits', async () => {
     await seed('ro', { v: 1 });
     const tx = await t.db.startTransaction();
