@@ -89,11 +89,13 @@ describe('a NUL character in a regular expression', () => {
     expect(ids(await m().where({ s: db.RegExp({ regexp: 'Tea\\\\\u0000' }) }).get())).toEqual([]); // a literal backslash, then NUL
   });
 
-  test('through the web gateway too', async () => {
+  test('through the web gateway too, in canonical and legacy ($regex) form', async () => {
     const { access_token } = await credentialsFor(t.cloud.url, 'anonymous');
-    const query = JSON.stringify({ s: { $regularExpression: { pattern: 'Tea\u0000', options: '' } } });
-    const res = await fetch(`${documentsUrl(t.cloud.url, 'm')}?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${access_token}` } });
-    expect((await res.json()).list.map((d: { _id: string }) => d._id)).toEqual(['a']);
+    for (const s of [{ $regularExpression: { pattern: 'Tea\u0000', options: '' } }, { $regex: 'tea\u0000', $options: 'i' }]) {
+      const query = encodeURIComponent(JSON.stringify({ s }));
+      const res = await fetch(`${documentsUrl(t.cloud.url, 'm')}?query=${query}`, { headers: { authorization: `Bearer ${access_token}` } });
+      expect((await res.json()).list.map((d: { _id: string }) => d._id)).toEqual(['a']);
+    }
   });
 });
 
