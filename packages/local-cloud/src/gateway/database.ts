@@ -5,8 +5,9 @@ import { sendJson } from '../http/router';
 import type { Database, Doc } from '../db';
 import { decode } from '../db/ejson';
 import { MAX_LIMIT, type SortSpec } from '../db/engine';
+import { applyUpdate, isOperatorUpdate } from '../db/update';
 import { CloudError } from '../errors';
-import { allowsAccess, bindCaller, readRuleOf, writeRuleOf, type CompiledRule, type RuleAuth } from './rules';
+import { allowsAccess, bindCaller, pinnedId, readRuleOf, writeRuleOf, type CompiledRule, type RuleAuth } from './rules';
 import type { TokenIssuer } from './tokens';
 import { CORS, jsonBody, sendError } from './http';
 
@@ -30,7 +31,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 /** js-sdk sends `order` as `[{field, direction}]`. */
 function sortOf(raw: string | null): SortSpec | undefined {
   if (!raw) return undefined;
-  const list = parse(z.array(z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']) })), JSON.parse(raw));
+  let sent: unknown;
+  try { sent = JSON.parse(raw); } catch { throw new CloudError('INVALID_PARAM', 'order must be JSON: [{"field": "...", "direction": "asc" | "desc"}]'); }
+  const list = parse(z.array(z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']) })), sent);
   return list.map((o) => [o.field, o.direction === 'desc' ? -1 : 1]);
 }
 
@@ -97,17 +100,33 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
     } catch (e) { sendError(res, e); }
   });
 
+  // update, doc().update, doc().set and where().update all arrive here; set is an upsert with a replacement document.
   router.add('PATCH', PREFIX, async (req, res) => {
     try {
       const { collection, auth } = await caller(req);
       const p = parse(updateBody, jsonBody(req));
       const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
-      const update = decode(p.data, 'data');
+      let update = decode(p.data, 'data');
       if (!update || typeof update !== 'object' || Array.isArray(update)) throw new CloudError('INVALID_PARAM', 'data must be an object');
-      if (!allows(writeRuleOf(db.rules[collection]), collection, query, auth)) throw denied('write');
       if (touchesOwner(update)) throw new CloudError('PERMISSION_DENIED', '_openid cannot be changed by a client');
-      const r = db.update(collection, query, update, { multi: p.multi, upsert: p.upsert, replace: p.replaceMode });
-      sendJson(res, 200, { updated: r.updated, upsert_id: r.upsertedId }, CORS);
+      const rule = writeRuleOf(db.rules[collection]);
+      if (!allows(rule, collection, query, auth)) throw denied('write');
+      const replacement = p.replaceMode || !isOperatorUpdate(update);
+      if (replacement && p.multi) throw new CloudError('INVALID_PARAM', 'a replacement document replaces one document; use update operators for multi');
+      // Matching and writing below run without an await in between, so nothing can change what was checked.
+      const [target] = db.find(collection, { query, limit: 1 });
+      if (!target && p.upsert) {
+        // An upsert that matches nothing creates a document: like add, stamped with its creator, and it must be a
+        // document the rule allows (the check above only covered documents that already exist).
+        const id = pinnedId(query);
+        const created = { ...applyUpdate(id === undefined ? {} : { _id: id }, update, replacement).doc, _openid: auth.openid };
+        if (!rule.allowsDoc(created, auth)) throw denied('write');
+        return sendJson(res, 200, { updated: 0, upsert_id: db.insert(collection, [created])[0] }, CORS);
+      }
+      // A replacement keeps the creator: a client cannot write _openid, so it cannot drop it either.
+      if (replacement && target && target._openid !== undefined) update = { ...update, _openid: target._openid };
+      const r = db.update(collection, query, update, { multi: p.multi, replace: p.replaceMode });
+      sendJson(res, 200, { updated: r.updated }, CORS);
     } catch (e) { sendError(res, e); }
   });
 
