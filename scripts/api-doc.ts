@@ -17,8 +17,9 @@ process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
 process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
 process.env.SCF_NAMESPACE ??= 'api-doc';
 const ROLE_TEXT: Record<string, string> = { public: 'anyone', consumer: 'a signed-in user', merchant: 'merchant staff (own store)', admin: 'platform admin' };
+const who = (def: { role: string; staffRoles?: readonly string[] }) => `${ROLE_TEXT[def.role] ?? def.role}${def.staffRoles ? `: ${def.staffRoles.join(', ')}` : ''}`;
 
-interface ActionTable { functionName: string; actions: Record<string, { input: z.ZodType; output: z.ZodType; errors: readonly string[]; role: string }> }
+interface ActionTable { functionName: string; actions: Record<string, { input: z.ZodType; output: z.ZodType; errors: readonly string[]; role: string; staffRoles?: readonly string[] }> }
 
 /** Shapes many replies share are described once, under "Shapes", and referenced by name. */
 const SHAPES: [string, z.ZodType][] = [
@@ -70,9 +71,11 @@ export function renderApiDoc(): string {
     'The caller is the platform\'s, never a field of `data`: `tcb.auth().getUserInfo()` inside the function gives',
     '`openId` (WeChat mini-program, injected by WeChat) or the signed-in `uid` (web sign-in through js-sdk); the first',
     'one present is the caller\'s user key (`docs/CONVENTIONS.md`). Roles: *a signed-in user* needs a user key',
-    '(else `UNAUTHENTICATED`); *merchant staff* must be in `merchant_staff` and act on their own store only (other',
-    'stores\' orders are `ORDER_NOT_FOUND`); *platform admin* must be in `admins`, a region manager is scoped to their',
-    'region (else `FORBIDDEN`).',
+    '(else `UNAUTHENTICATED`), and an anonymous sign-in is not one (`UNAUTHENTICATED` too: the app asks them to log',
+    'in); *merchant staff* must be in `merchant_staff` with one of the staff roles listed (`owner`, `clerk`; else',
+    '`FORBIDDEN`) and act on their own store only (other stores\' orders are `ORDER_NOT_FOUND`); *platform admin* must',
+    'be in `admins`, a region manager is scoped to their region (else `FORBIDDEN`). Every role but *anyone* needs a',
+    'real identity.',
     '',
     '## Errors every action may reply',
     '',
@@ -87,14 +90,14 @@ export function renderApiDoc(): string {
     out.push(`## \`${name}\``, '');
     for (const [action, def] of Object.entries(mod.main.actions)) {
       out.push(
-        `### \`${name}.${action}\` — ${ROLE_TEXT[def.role] ?? def.role}`, '',
+        `### \`${name}.${action}\` — ${who(def)}`, '',
         'Input:', '', '```json', render(def.input, 'input'), '```', '',
         'Output:', '', '```json', render(def.output, 'output'), '```', '',
         ...(def.errors.length ? ['| error | meaning |', '|---|---|', ...errorRows(def.errors), ''] : ['No business errors.', '']),
       );
     }
   }
-  out.push('## Other entry points', '', ...others.map((n) => `- \`${n}\`: ${{
+  out.push('## Other entry points', '', 'Started by the platform only: a client calling one by name (any end user, anonymous included) is answered', `\`{ ok: false, code: "PERMISSION_DENIED" }\` (${ERROR_CODES.PERMISSION_DENIED}) and nothing runs.`, '', ...others.map((n) => `- \`${n}\`: ${{
     payNotify: 'HTTP-triggered (`/http/payNotify`): WeChat Pay payment notifications; verified, recorded once; replies 204 or 500 `{"code":"FAIL"}`.',
     refundNotify: 'HTTP-triggered (`/http/refundNotify`): WeChat Pay refund notifications, applied once.',
     orderTimers: 'timer function; the trigger name selects the job: `expireUnpaid`, `autoReject`, `reconcile`, `autoComplete` (cron in `cloudbaserc.json`).',

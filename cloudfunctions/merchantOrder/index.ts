@@ -27,12 +27,20 @@ async function findByCode(code: string, staff: Staff): Promise<Order> {
 
 const by = (staff: Staff) => ({ role: 'merchant' as const, id: staff.userKey });
 
+/**
+ * Staff roles per action. Serving customers (lists, accept, reject, ready, hand-over, delivered, verify code) is the
+ * counter's daily work and any staff member does it; a reject refunds the untouched order in full, with no amount
+ * to decide. Whether money goes back for an order already served (refund requests) is the owner's call.
+ */
+const ANY_STAFF = ['owner', 'clerk'] as const;
+const OWNER_ONLY = ['owner'] as const;
+
 export const main = defineFunction('merchantOrder', {
   list: action({
     input: merchantListInput,
     output: merchantListOutput,
     errors: [],
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ tab, offset, limit }, { staff }) {
       const statuses = tab ? TABS[tab] : Object.values(TABS).flat();
       const { data } = await db.collection('orders').where({ storeId: staff!.storeId, status: _.in(statuses) }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
@@ -45,7 +53,7 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderDetailOutput,
     errors: ['ORDER_NOT_FOUND'],
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ orderId }, { staff }) {
       return { order: forMerchant(await storeOrder(orderId, staff!)), events: await orderEvents(orderId) };
     },
@@ -56,7 +64,7 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ orderId }, { staff }) {
       const order = await storeOrder(orderId, staff!);
       const moved = await moveOrder(orderId, order.mode === 'booking' ? 'confirm' : 'accept', by(staff!), { reason: '商家接单' });
@@ -68,7 +76,7 @@ export const main = defineFunction('merchantOrder', {
     input: rejectInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ orderId, reason }, { staff }) {
       await storeOrder(orderId, staff!);
       await moveOrder(orderId, 'reject', by(staff!), { reason, set: { rejectReason: reason } });
@@ -80,7 +88,7 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
       return { order: forMerchant(await moveOrder(orderId, 'markReady', by(staff!))) };
@@ -91,7 +99,7 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
       return { order: forMerchant(await moveOrder(orderId, 'handOver', by(staff!), { reason: '已交给骑手' })) };
@@ -103,7 +111,7 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
       return { order: forMerchant(await moveOrder(orderId, 'deliver', by(staff!), { reason: '商家配送送达' })) };
@@ -118,7 +126,7 @@ export const main = defineFunction('merchantOrder', {
     input: verifyCodeInput,
     output: merchantOrderOutput,
     errors: [...MOVE_ERRORS, 'CODE_INVALID', 'CODE_MISMATCH'],
-    role: 'merchant',
+    role: 'merchant', staffRoles: ANY_STAFF,
     async handler({ code, orderId }, { staff }) {
       const order = orderId ? await storeOrder(orderId, staff!) : await findByCode(code, staff!);
       if (order.pickupCode !== code) throw new DomainError('CODE_MISMATCH', '核销码与该订单不符，请核对顾客出示的订单');
@@ -132,7 +140,7 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: OWNER_ONLY,
     async handler({ orderId }, { staff }) {
       await storeOrder(orderId, staff!);
       const refunding = await moveOrder(orderId, 'approveRefund', by(staff!), { reason: '商家同意退款' });
@@ -145,7 +153,7 @@ export const main = defineFunction('merchantOrder', {
     input: rejectInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant',
+    role: 'merchant', staffRoles: OWNER_ONLY,
     async handler({ orderId, reason }, { staff }) {
       await storeOrder(orderId, staff!);
       return { order: forMerchant(await moveOrder(orderId, 'declineRefund', by(staff!), { reason })) };

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { Order } from '@daojia/domain';
-import { db, _, readAll } from '@daojia/function-kit';
+import { db, _, readAll, defineTimer } from '@daojia/function-kit';
 import { moveOrder, releaseReservations } from '../_shared/orders';
 import { cancelUnpaid, recordPayment } from '../_shared/payments';
 import { driveRefund, findRefund, processingRefunds, refundNo, refundRejected, startRefund } from '../_shared/refunds';
@@ -73,9 +73,5 @@ async function autoComplete() {
 
 const JOBS: Record<string, () => Promise<number>> = { expireUnpaid, autoReject, reconcile, autoComplete };
 
-/** Timer entry point: the trigger name picks the job. Every job is idempotent and safe to overlap. */
-export async function main(event: { TriggerName?: string }) {
-  const job = JOBS[event?.TriggerName ?? ''];
-  if (!job) throw new Error(`unknown timer ${event?.TriggerName}`);
-  return { job: event.TriggerName, handled: await job() };
-}
+/** Timer entry point: the trigger name picks the job; any other caller is refused. Every job is idempotent and safe to overlap. */
+export const main = defineTimer('orderTimers', JOBS);

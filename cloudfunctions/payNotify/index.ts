@@ -1,5 +1,5 @@
 import { notificationReply } from '@daojia/integrations';
-import { rawBody, type HttpEvent } from '@daojia/function-kit';
+import { defineHttpCallback, rawBody, type HttpEvent } from '@daojia/function-kit';
 import { recordPayment, PaymentMismatch } from '../_shared/payments';
 import { wechatPay } from '../_shared/payment-client';
 
@@ -8,7 +8,7 @@ import { wechatPay } from '../_shared/payment-client';
  * with the order, record once, then acknowledge. Anything doubtful answers FAIL so WeChat Pay resends; a
  * mismatch changes nothing.
  */
-export async function main(event: HttpEvent) {
+async function handle(event: HttpEvent) {
   let outTradeNo = '';
   try {
     const { transaction } = wechatPay().readTransactionNotification({ headers: event.headers, rawBody: rawBody(event) });
@@ -22,3 +22,6 @@ export async function main(event: HttpEvent) {
     return notificationReply(false, '通知处理失败');
   }
 }
+
+/** Only its HTTP trigger may start it: a client calling it by name is refused (function-kit/src/entry.ts). */
+export const main = defineHttpCallback('payNotify', handle);

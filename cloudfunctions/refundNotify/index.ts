@@ -1,5 +1,5 @@
 import { notificationReply } from '@daojia/integrations';
-import { rawBody, type HttpEvent } from '@daojia/function-kit';
+import { defineHttpCallback, rawBody, type HttpEvent } from '@daojia/function-kit';
 import { settleRefund, RefundMismatch } from '../_shared/refunds';
 import { wechatPay } from '../_shared/payment-client';
 
@@ -7,7 +7,7 @@ import { wechatPay } from '../_shared/payment-client';
  * WeChat Pay's refund notification (HTTP-triggered): verified, compared with the refund we asked for, then applied
  * once to the refund and its order. Anything doubtful answers FAIL (WeChat Pay resends) and changes nothing.
  */
-export async function main(event: HttpEvent) {
+async function handle(event: HttpEvent) {
   try {
     const { refund } = wechatPay().readRefundNotification({ headers: event.headers, rawBody: rawBody(event) });
     await settleRefund({ outRefundNo: refund.out_refund_no, outTradeNo: refund.out_trade_no, status: refund.refund_status, refundFen: refund.amount.refund });
@@ -18,3 +18,6 @@ export async function main(event: HttpEvent) {
     return notificationReply(false, '通知处理失败');
   }
 }
+
+/** Only its HTTP trigger may start it: a client calling it by name is refused (function-kit/src/entry.ts). */
+export const main = defineHttpCallback('refundNotify', handle);

@@ -81,6 +81,10 @@ export function buildDemoData() {
     if (n <= 8) accounts.push({ _id: `demo-merchant-${pad(n)}`, role: 'merchant', name: `${t.name}店长`, description: `${t.name}（${region}）的商家账号` });
   }
 
+  // A clerk of the demo store: serves orders, but refund decisions stay with the owner.
+  staff.push({ _id: 'staff-001-clerk', userKey: 'demo-clerk-001', storeId: DEMO_STORE_ID, role: 'clerk', name: `${(stores[0] as { name: string }).name}店员` });
+  accounts.push({ _id: 'demo-clerk-001', role: 'merchant', name: `${(stores[0] as { name: string }).name}店员`, description: '店员账号：可接单、出餐、核销，退款需店长处理' });
+
   const consumers = [
     { _id: 'demo-consumer-1', name: '张小明', description: '老用户，有优惠券和收货地址' },
     { _id: 'demo-consumer-2', name: '李小红', description: '新用户，可享新客立减' },

@@ -1,23 +1,27 @@
 import { z } from 'zod';
 import { DomainError, type ErrorCode } from '@daojia/domain';
-import { currentCaller, requireAdmin, requireStaff, requireUser, type Admin, type Caller, type Staff } from './caller';
+import { currentCaller, requireAdmin, requireStaff, requireUser, type Admin, type Caller, type Staff, type StaffRole } from './caller';
 import { checkOutput, checkThrown } from './contract';
 import { parseInput, toReply, type Reply } from './errors';
 
-type Role = 'public' | 'consumer' | 'merchant' | 'admin';
+/**
+ * Who may call: public (anyone, anonymous included), consumer (a real signed-in user: anonymous sign-ins are
+ * refused), merchant (store staff of the listed roles, acting on their own store), admin (platform staff).
+ */
+export type Access =
+  | { role: 'public' | 'consumer' | 'admin'; staffRoles?: never }
+  | { role: 'merchant'; staffRoles: readonly StaffRole[] };
 
 export interface ActionContext { caller: Caller; staff?: Staff; admin?: Admin; requestId: string }
 
-export interface ActionDef<I extends z.ZodType, O extends z.ZodType> {
+export type ActionDef<I extends z.ZodType, O extends z.ZodType> = Access & {
   input: I;
   /** The reply's `data`; docs/API.md shows it and the reply is checked against it (see contract.ts). */
   output: O;
   /** Business error codes this action may reply with, beyond the transport's own (TRANSPORT_ERRORS). */
   errors: readonly ErrorCode[];
-  /** Who may call: public (anyone), consumer (any signed-in user), merchant (store staff), admin (platform staff). */
-  role: Role;
   handler: (input: z.infer<I>, ctx: ActionContext) => Promise<z.input<O>>;
-}
+};
 
 /** Keeps each action's input and reply types tied to its schemas. */
 export const action = <I extends z.ZodType, O extends z.ZodType>(def: ActionDef<I, O>) => def;
@@ -41,7 +45,7 @@ export function defineFunction(name: string, actions: Record<string, ActionDef<a
       const caller = currentCaller();
       const ctx: ActionContext = { caller, requestId: context?.request_id ?? '' };
       if (def.role === 'consumer') requireUser(caller);
-      if (def.role === 'merchant') ctx.staff = await requireStaff(caller);
+      if (def.role === 'merchant') ctx.staff = await requireStaff(caller, def.staffRoles);
       if (def.role === 'admin') ctx.admin = await requireAdmin(caller);
       const input = parseInput(def.input, data ?? {});
       const result = await def.handler(input, ctx);

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   UNKNOWN_ACTION: '函数没有这个操作',
   UNAUTHENTICATED: '未登录',
   FORBIDDEN: '当前账号无权执行该操作',
+  // Timers and payment callbacks: only their trigger starts them, never a client (function-kit/src/entry.ts)
+  PERMISSION_DENIED: '该功能仅供平台内部定时任务或支付回调使用，客户端无权调用',
   INTERNAL_ERROR: '服务内部错误，可重试',
   // Stores and catalogue
   STORE_NOT_FOUND: '店铺不存在或已下线',

@@ -1,0 +1,341 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CallerIdentity } from '@daojia/local-cloud';
+import { startSeededCloud, CONSUMER, MERCHANT, STORE, prepayIdOf, sandboxKeys, signedNotification, postNotification, waitFor, type Reply } from './harness';
+
+/**
+ * Who may call what: every action of every function × every kind of caller, with the answer a marketplace owes
+ * each of them. The table is the specification; a function action without a row fails the suite, so a new action
+ * cannot ship without saying who may call it. A refused call must change nothing at all: the whole database is
+ * compared before and after. Allowed calls run on real orders of the seeded demo city and must do what they say.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+const PRINCIPALS = {
+  anonymous: { uid: 'anon-authz', isAnonymous: true },
+  consumer: CONSUMER, // the buyer of every order below
+  otherConsumer: 'demo-consumer-2',
+  owner: MERCHANT, // owner of store-001, where every order below is placed
+  clerk: 'demo-clerk-001', // clerk of store-001
+  otherStaff: 'demo-merchant-002', // owner of store-002
+  regionIn: 'demo-region-jingan', // store-001 is in 静安区
+  regionOut: 'test-region-huangpu', // added below: manages 黄浦区, which does not contain store-001
+  superAdmin: 'demo-admin',
+} satisfies Record<string, string | CallerIdentity>;
+type Principal = keyof typeof PRINCIPALS;
+const ALL = Object.keys(PRINCIPALS) as Principal[];
+const userKeyOf = (p: Principal) => { const v: string | CallerIdentity = PRINCIPALS[p]; return typeof v === 'string' ? v : v.uid!; };
+const identityOf = (p: Principal): CallerIdentity => { const v: string | CallerIdentity = PRINCIPALS[p]; return typeof v === 'string' ? { uid: v, customUserId: v } : v; };
+
+const SIGNED_IN = ALL.filter((p) => p !== 'anonymous');
+const STORE_STAFF: Principal[] = ['owner', 'clerk'];
+const ADMINS: Principal[] = ['regionIn', 'regionOut', 'superAdmin'];
+const except = (...out: Principal[]) => ALL.filter((p) => !out.includes(p));
+
+type Fixture = 'pending' | 'paid' | 'accepted' | 'readyForPickup' | 'ready' | 'delivering' | 'delivered' | 'refundRequested' | 'refundAbnormal';
+type Order = Record<string, any>;
+
+interface Row {
+  /** The order the call is about (the consumer's, at store-001), in the state the action needs. */
+  fixture?: Fixture;
+  data: (o: Order) => Record<string, unknown>;
+  allow: Principal[];
+  /** Every other principal, by the code it is refused with. */
+  refuse: Partial<Record<string, Principal[]>>;
+  /** An allowed call moves the order to one of these (each allowed caller gets an order of its own). */
+  moves?: string[];
+  /** A refund the call starts completes at the gateway a moment later: wait for it, so later snapshots hold still. */
+  settles?: string;
+  /** What an allowed read must show (scoping). */
+  check?: (data: any, p: Principal) => void;
+}
+
+const PRODUCT = 'store-001-p001';
+const cart = (mode = 'pickup') => ({ storeId: STORE, mode, items: [{ productId: PRODUCT, quantity: 1 }] });
+let keys = 0;
+const key = () => `authz-${++keys}-${Date.now()}`;
+
+/** An order-scoped consumer action: the buyer only; anyone else is told the order does not exist. */
+const buyerOnly = (fixture: Fixture, data: Row['data'], moves: string[]): Row => ({
+  fixture, data, moves, allow: ['consumer'], refuse: { UNAUTHENTICATED: ['anonymous'], ORDER_NOT_FOUND: except('anonymous', 'consumer') },
+});
+/** A store action on one of its orders: its staff in `roles`; other staff of the store FORBIDDEN; other stores' staff see no such order. */
+const storeAction = (fixture: Fixture, data: Row['data'], moves: string[], roles: Principal[] = STORE_STAFF): Row => ({
+  fixture, data, moves, allow: roles,
+  refuse: {
+    UNAUTHENTICATED: ['anonymous'],
+    FORBIDDEN: ['consumer', 'otherConsumer', ...STORE_STAFF.filter((r) => !roles.includes(r)), ...ADMINS],
+    ORDER_NOT_FOUND: ['otherStaff'],
+  },
+});
+/** A platform read: admins only, a region manager sees their region only. */
+const adminRead = (check: Row['check']): Row => ({
+  data: () => ({}), allow: ADMINS, check, refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff'] },
+});
+/** Acting on one of store-001's refunds: the region's manager and the super admin; another region's is told there is none. */
+const adminMoney = (data: Row['data'], moves: string[], settles?: string): Row => ({
+  fixture: 'refundAbnormal', data, moves, settles, allow: ['regionIn', 'superAdmin'],
+  refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff'], REFUND_NOT_FOUND: ['regionOut'] },
+});
+const inRegion = (p: Principal, region: string) => {
+  if (p === 'regionIn') expect(region).toBe('静安区');
+  if (p === 'regionOut') expect(region).toBe('黄浦区');
+};
+
+const TABLE: Record<string, Row> = {
+  'store.nearby': { data: () => ({ lng: 121.4737, lat: 31.2304 }), allow: ALL, refuse: {}, check: (d) => expect(d.stores.length).toBeGreaterThan(0) },
+  'store.detail': { data: () => ({ storeId: STORE }), allow: ALL, refuse: {}, check: (d) => expect(d.store._id).toBe(STORE) },
+
+  // Anyone with a real identity may shop (staff and admins are people too); an anonymous session may browse only.
+  'order.quote': { data: () => cart(), allow: SIGNED_IN, refuse: { UNAUTHENTICATED: ['anonymous'] }, check: (d) => expect(d.breakdown.totalFen).toBeGreaterThan(0) },
+  'order.create': {
+    data: () => ({ ...cart(), idempotencyKey: key() }), allow: SIGNED_IN, refuse: { UNAUTHENTICATED: ['anonymous'] },
+    check: (d, p) => expect(d.order._openid).toBe(userKeyOf(p)),
+  },
+  'order.list': {
+    data: () => ({}), allow: SIGNED_IN, refuse: { UNAUTHENTICATED: ['anonymous'] },
+    check: (d, p) => { for (const o of d.orders) expect(o._openid).toBe(userKeyOf(p)); if (p === 'consumer') expect(d.orders.length).toBeGreaterThan(0); },
+  },
+  'order.detail': buyerOnly('paid', (o) => ({ orderId: o._id }), []),
+  'order.cancel': buyerOnly('pending', (o) => ({ orderId: o._id }), ['cancelled']),
+  'order.confirmReceipt': buyerOnly('delivered', (o) => ({ orderId: o._id }), ['completed']),
+  'order.requestRefund': buyerOnly('paid', (o) => ({ orderId: o._id, reason: '不想要了' }), ['refund_requested']),
+  'pay.prepay': buyerOnly('pending', (o) => ({ orderId: o._id }), ['pending_payment']),
+
+  // The counter's work: owner and clerk. Another store's staff never learn the order exists.
+  'merchantOrder.list': {
+    data: () => ({}), allow: [...STORE_STAFF, 'otherStaff'], refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', ...ADMINS] },
+    check: (d, p) => { for (const o of d.orders) expect(o.storeId).toBe(p === 'otherStaff' ? 'store-002' : STORE); },
+  },
+  'merchantOrder.detail': storeAction('paid', (o) => ({ orderId: o._id }), []),
+  'merchantOrder.accept': storeAction('paid', (o) => ({ orderId: o._id }), ['accepted']),
+  'merchantOrder.reject': { ...storeAction('paid', (o) => ({ orderId: o._id, reason: '食材用完了' }), ['rejected', 'refunding', 'refunded']), settles: 'refunded' },
+  'merchantOrder.markReady': storeAction('accepted', (o) => ({ orderId: o._id }), ['ready_for_pickup']),
+  'merchantOrder.handOver': storeAction('ready', (o) => ({ orderId: o._id }), ['delivering']),
+  'merchantOrder.markDelivered': storeAction('delivering', (o) => ({ orderId: o._id }), ['delivered']),
+  'merchantOrder.verifyCode': storeAction('readyForPickup', (o) => ({ orderId: o._id, code: o.pickupCode }), ['picked_up']),
+  // Whether money goes back for an order already served is the owner's decision, not a clerk's.
+  'merchantOrder.approveRefund': { ...storeAction('refundRequested', (o) => ({ orderId: o._id }), ['refunding', 'refunded'], ['owner']), settles: 'refunded' },
+  'merchantOrder.declineRefund': storeAction('refundRequested', (o) => ({ orderId: o._id, reason: '商品已使用' }), ['paid'], ['owner']),
+
+  'admin.whoami': adminRead((d, p) => expect(d.admin.userKey).toBe(userKeyOf(p))),
+  'admin.overview': adminRead((d, p) => { if (p !== 'superAdmin') inRegion(p, d.scope); }),
+  'admin.listStores': adminRead((d, p) => { expect(d.stores.length).toBeGreaterThan(0); if (p !== 'superAdmin') for (const s of d.stores) inRegion(p, s.region); }),
+  'admin.listOrders': adminRead((d, p) => { expect(d.orders.length).toBeGreaterThan(0); if (p !== 'superAdmin') for (const o of d.orders) inRegion(p, o.region); }),
+  'admin.listRefundIssues': adminRead((d, p) => { if (p !== 'superAdmin') for (const r of [...d.refunds, ...d.alerts]) inRegion(p, r.region); }),
+  // Money staff act on: the platform's staff of the order's region (or all regions); a store's own staff do not.
+  'admin.retryRefund': adminMoney((o) => ({ refundId: o.refundId, reason: '网关异常后重试' }), ['refunding', 'refunded'], 'refunded'),
+  'admin.closeRefund': adminMoney((o) => ({ refundId: o.refundId, reason: '顾客银行卡已注销，线下退款' }), ['refund_closed']),
+  'admin.orderDetail': {
+    fixture: 'paid', data: (o) => ({ orderId: o._id }), allow: ['regionIn', 'superAdmin'],
+    refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff'], ORDER_NOT_FOUND: ['regionOut'] },
+    check: (d) => expect(d.order.storeId).toBe(STORE),
+  },
+};
+
+/** Functions the platform starts (timers, HTTP callbacks): no client may start them, whoever it is. */
+const PLATFORM_ONLY = ['orderTimers', 'payNotify', 'refundNotify'];
+
+// Loading a function module runs its tcb.init(); say where we are so the SDK does not probe cloud metadata hosts.
+process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
+process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
+process.env.SCF_NAMESPACE ??= 'authorization-test';
+const modules = readdirSync(path.join(ROOT, 'cloudfunctions')).filter((n) => existsSync(path.join(ROOT, 'cloudfunctions', n, 'index.ts'))).sort();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const entry = (name: string) => (require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')) as { main: { actions?: Record<string, unknown>; timers?: string[] } }).main;
+
+test('every action of every function has a row, and every function without actions is a platform-only entry point', () => {
+  const actions = modules.flatMap((m) => Object.keys(entry(m).actions ?? {}).map((a) => `${m}.${a}`)).sort();
+  expect(Object.keys(TABLE).sort()).toEqual(actions);
+  expect(modules.filter((m) => !entry(m).actions)).toEqual([...PLATFORM_ONLY].sort());
+  for (const [name, row] of Object.entries(TABLE)) {
+    const listed = [...row.allow, ...Object.values(row.refuse).flat()].sort();
+    expect({ name, principals: listed }).toEqual({ name, principals: [...ALL].sort() });
+  }
+});
+
+test('the timer function runs exactly the timers cloudbaserc.json declares', () => {
+  const rc = JSON.parse(readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as { functions: { name: string; triggers?: { name: string; type: string }[] }[] };
+  const declared = rc.functions.find((f) => f.name === 'orderTimers')!.triggers!.filter((tr) => tr.type === 'timer').map((tr) => tr.name);
+  expect([...entry('orderTimers').timers!].sort()).toEqual(declared.sort());
+});
+
+let t: Awaited<ReturnType<typeof startSeededCloud>>;
+beforeAll(async () => {
+  t = await startSeededCloud();
+  t.cloud.db.insert('admins', [{ _id: 'admin-test-huangpu', userKey: PRINCIPALS.regionOut, role: 'region_manager', region: '黄浦区', name: '黄浦区区域经理' }]);
+});
+afterAll(async () => t?.close());
+
+const call = (p: Principal, fnAction: string, data: unknown) => {
+  const [fn, action] = fnAction.split('.');
+  return t.call(identityOf(p), fn, action, data);
+};
+
+async function pay(orderId: string) {
+  const { payment } = await t.ok(CONSUMER, 'pay', 'prepay', { orderId });
+  await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package) });
+  await waitFor(async () => t.doc('orders', orderId).status === 'paid', 'paid');
+}
+
+const STEPS: Record<Fixture, string[]> = {
+  pending: [], paid: [], refundRequested: [], refundAbnormal: [], accepted: ['accept'], readyForPickup: ['accept', 'markReady'],
+  ready: ['accept', 'markReady'], delivering: ['accept', 'markReady', 'handOver'], delivered: ['accept', 'markReady', 'handOver', 'markDelivered'],
+};
+
+/** The consumer's order at store-001, brought to `kind` through the real functions. */
+async function fixture(kind: Fixture): Promise<Order> {
+  const mode = ['ready', 'delivering', 'delivered'].includes(kind) ? 'delivery' : 'pickup';
+  const { order } = await t.ok(CONSUMER, 'order', 'create', { ...cart(mode), idempotencyKey: key() });
+  if (kind !== 'pending') await pay(order._id);
+  for (const step of STEPS[kind]) await t.ok(MERCHANT, 'merchantOrder', step, { orderId: order._id });
+  if (kind === 'refundRequested') await t.ok(CONSUMER, 'order', 'requestRefund', { orderId: order._id, reason: '少送了一份' });
+  if (kind === 'refundAbnormal') {
+    // The gateway ends the store's full refund ABNORMAL: money staff must now retry or close.
+    await t.sandbox('/refund-outcome', { status: 'ABNORMAL' });
+    await t.ok(MERCHANT, 'merchantOrder', 'reject', { orderId: order._id, reason: '食材售罄' });
+    await waitFor(async () => t.cloud.db.find('refunds', { query: { orderId: order._id, status: 'abnormal' } }).length === 1, 'refund abnormal', 200);
+    return { ...t.doc('orders', order._id), refundId: t.cloud.db.find('refunds', { query: { orderId: order._id } })[0]._id };
+  }
+  return t.doc('orders', order._id);
+}
+
+/** Every document of every collection. */
+function snapshot(): string {
+  const out: Record<string, unknown[]> = {};
+  for (const c of t.cloud.db.collectionNames()) {
+    out[c] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = t.cloud.db.find(c, { order: [['_id', 1]], offset, limit: 1000 });
+      out[c].push(...page);
+      if (page.length < 1000) break;
+    }
+  }
+  return JSON.stringify(out);
+}
+const changedCollections = (before: string, after: string) => {
+  const a = JSON.parse(before) as Record<string, unknown[]>;
+  const b = JSON.parse(after) as Record<string, unknown[]>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((c) => JSON.stringify(a[c]) !== JSON.stringify(b[c]));
+};
+/** Payment notifications and their timeline entries land asynchronously: wait until the database holds still. */
+async function quiet(): Promise<string> {
+  let last = snapshot();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = snapshot();
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error('the database never settled');
+}
+
+/** Each refused principal's answer, and what its call changed (nothing, or the test fails). */
+async function refusedOutcomes(principals: Principal[], send: (p: Principal) => Promise<unknown>) {
+  let before = await quiet();
+  const out: Record<string, { code: unknown; changed: string[] }> = {};
+  for (const p of principals) {
+    const reply = (await send(p)) as Reply;
+    await new Promise((r) => setTimeout(r, 20)); // anything a refused call set off would have started by now
+    const after = snapshot();
+    out[p] = { code: reply.ok ? 'ALLOWED' : reply.code, changed: changedCollections(before, after) };
+    before = after;
+  }
+  return out;
+}
+
+describe('refused calls are refused with the right code and change nothing', () => {
+  test.each(Object.entries(TABLE))('%s', async (name, row) => {
+    const order = row.fixture ? await fixture(row.fixture) : {};
+    const refused = Object.entries(row.refuse).flatMap(([code, ps]) => ps!.map((p) => [p, code] as const));
+    const outcomes = await refusedOutcomes(refused.map(([p]) => p), (p) => call(p, name, row.data(order)));
+    expect(outcomes).toEqual(Object.fromEntries(refused.map(([p, code]) => [p, { code, changed: [] }])));
+    if (row.fixture) expect(t.doc('orders', order._id).status).toBe(order.status);
+  });
+});
+
+describe('allowed calls really do what they say', () => {
+  test.each(Object.entries(TABLE).filter(([, row]) => row.allow.length))('%s', async (name, row) => {
+    const shared = row.fixture && !row.moves?.length ? await fixture(row.fixture) : {};
+    for (const p of row.allow) {
+      const order = row.fixture && row.moves?.length ? await fixture(row.fixture) : shared;
+      const reply = await call(p, name, row.data(order));
+      expect({ p, ok: reply.ok, code: reply.ok ? undefined : reply.code }).toEqual({ p, ok: true, code: undefined });
+      if (reply.ok) row.check?.(reply.data, p);
+      if (row.moves?.length) expect(row.moves).toContain(t.doc('orders', order._id).status);
+      if (name === 'pay.prepay') expect(t.doc('orders', order._id).prepayId).toEqual(expect.any(String));
+      if (row.settles) await waitFor(async () => t.doc('orders', order._id).status === row.settles, `${name} → ${row.settles}`);
+    }
+  });
+});
+
+test('an anonymous caller is asked to log in, in Chinese, for every consumer action', async () => {
+  for (const name of Object.keys(TABLE).filter((n) => TABLE[n].refuse.UNAUTHENTICATED?.includes('anonymous') && TABLE[n].allow.includes('consumer'))) {
+    const reply = await call('anonymous', name, TABLE[name].data({ _id: 'x' }));
+    expect({ name, reply }).toMatchObject({ name, reply: { ok: false, code: 'UNAUTHENTICATED', message: expect.stringContaining('请先登录') } });
+  }
+});
+
+test('a clerk is told a refund decision is the owner’s', async () => {
+  const o = await fixture('refundRequested');
+  expect(await call('clerk', 'merchantOrder.approveRefund', { orderId: o._id })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('店长') });
+});
+
+describe('platform-only entry points refuse every client, whoever it is', () => {
+  const clients: Principal[] = ALL;
+  const wechat: CallerIdentity = { openId: 'o-authz-wechat', appId: 'wx-demo' };
+  const invokeAs = (who: Principal | CallerIdentity, fn: string, event: unknown) =>
+    t.cloud.functions.invoke(fn, event, typeof who === 'string' ? identityOf(who) : who) as Promise<Reply>;
+  const refusedAll = (out: Record<string, { code: unknown; changed: string[] }>) =>
+    expect(out).toEqual(Object.fromEntries([...clients, 'wechat'].map((p) => [p, { code: 'PERMISSION_DENIED', changed: [] }])));
+  const asEveryone = (fn: string, event: () => unknown) =>
+    refusedOutcomes([...clients, 'wechat' as Principal], (p) => invokeAs((p as string) === 'wechat' ? wechat : p, fn, event()));
+
+  test.each(['expireUnpaid', 'autoReject', 'reconcile', 'autoComplete'])('orderTimers %s, sent the exact timer event by a client → PERMISSION_DENIED', async (timer) => {
+    const timerEvent = () => ({ Type: 'Timer', TriggerName: timer, Time: new Date().toISOString(), Message: '' });
+    refusedAll(await asEveryone('orderTimers', timerEvent));
+  });
+
+  test('an expired unpaid order stays pending through every client’s expireUnpaid; the real timer then cancels it', async () => {
+    const o = await fixture('pending');
+    await t.cloud.db.update('orders', { _id: o._id }, { $set: { payBefore: new Date(Date.now() - 60_000).toISOString() } });
+    refusedAll(await asEveryone('orderTimers', () => ({ Type: 'Timer', TriggerName: 'expireUnpaid', Time: new Date().toISOString(), Message: '' })));
+    expect(t.doc('orders', o._id).status).toBe('pending_payment');
+    expect((await t.timer('expireUnpaid')).job).toBe('expireUnpaid');
+    expect(t.doc('orders', o._id).status).toBe('cancelled');
+  });
+
+  test('a server-side call that is not a timer event, or names no declared timer, is refused too', async () => {
+    for (const event of [{ action: 'expireUnpaid' }, { Type: 'Timer', TriggerName: 'dropDatabase', Time: new Date().toISOString(), Message: '' }]) {
+      const before = await quiet();
+      expect(await t.cloud.functions.invoke('orderTimers', event, { source: 'scf' })).toMatchObject({ ok: false, code: 'PERMISSION_DENIED' });
+      expect(changedCollections(before, snapshot())).toEqual([]);
+    }
+  });
+
+  test('payNotify: a correctly signed payment notification sent by a client is refused; through its HTTP trigger it is recorded', async () => {
+    const { order } = await t.ok(CONSUMER, 'order', 'create', { ...cart(), idempotencyKey: key() });
+    const { payment } = await t.ok(CONSUMER, 'pay', 'prepay', { orderId: order._id });
+    await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package), deliver: false });
+    const k = sandboxKeys(t.cloud);
+    const note = signedNotification(t.cloud, {
+      type: 'TRANSACTION.SUCCESS', summary: '支付成功', originalType: 'transaction',
+      resource: {
+        appid: k.appid, mchid: k.mchid, out_trade_no: order._id, transaction_id: '4200000000000000000000000077', trade_type: 'JSAPI',
+        trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: new Date().toISOString(),
+        payer: { openid: CONSUMER }, amount: { total: order.totalFen, payer_total: order.totalFen, currency: 'CNY', payer_currency: 'CNY' },
+      },
+    });
+    const httpEvent = () => ({ path: '/http/payNotify', httpMethod: 'POST', headers: note.headers, queryStringParameters: {}, body: note.body, isBase64Encoded: false });
+    refusedAll(await asEveryone('payNotify', httpEvent));
+    expect(t.doc('orders', order._id).status).toBe('pending_payment');
+    expect((await postNotification(t.cloud, 'payNotify', note)).status).toBe(204);
+    expect(t.doc('orders', order._id).status).toBe('paid');
+  });
+
+  test('refundNotify: a client calling it is refused and nothing changes', async () => {
+    const httpEvent = () => ({ path: '/http/refundNotify', httpMethod: 'POST', headers: { 'content-type': 'application/json' }, queryStringParameters: {}, body: '{}', isBase64Encoded: false });
+    refusedAll(await asEveryone('refundNotify', httpEvent));
+  });
+});
