@@ -52,6 +52,22 @@ test('every rule that refuses an order says why with a stable code', () => {
   expect(code(() => priceOrder(base({ items: [{ productId: 'p2', quantity: 1, specs: { 辣度: '特辣' } }, { productId: 'p1', quantity: 2 }] })))).toBe('INVALID_SPEC');
 });
 
+test('a cart line is its product and resolved specs: unknown specs are refused, identical lines are one line, real specs are lines of their own', () => {
+  // A product without specs given a made-up one, twice: priced as two lines of 99 before.
+  const madeUp = [{ productId: 'p1', quantity: 99, specs: { 口味: 'a' } }, { productId: 'p1', quantity: 99, specs: { 口味: 'b' } }];
+  expect(code(() => priceOrder(base({ items: madeUp })))).toBe('INVALID_SPEC');
+  expect(code(() => priceOrder(base({ items: [{ productId: 'p2', quantity: 1, specs: { 辣度: '不辣', 温度: '热' } }, { productId: 'p1', quantity: 2 }] })))).toBe('INVALID_SPEC');
+  // An omitted spec is its first option, so these two are the same line.
+  expect(code(() => priceOrder(base({ items: [{ productId: 'p1', quantity: 2 }, { productId: 'p2', quantity: 1 }, { productId: 'p2', quantity: 1, specs: { 辣度: '不辣' } }] })))).toBe('DUPLICATE_ITEM');
+  expect(code(() => priceOrder(base({ items: [{ productId: 'p1', quantity: 1 }, { productId: 'p1', quantity: 1 }] })))).toBe('DUPLICATE_ITEM');
+  const twoSpecs = priceOrder(base({ items: [{ productId: 'p1', quantity: 2 }, { productId: 'p2', quantity: 1 }, { productId: 'p2', quantity: 2, specs: { 辣度: '加辣' } }] }));
+  expect(twoSpecs.lines.map((l) => [l.productId, l.specLabel, l.quantity])).toEqual([['p1', undefined, 2], ['p2', '不辣', 1], ['p2', '加辣', 2]]);
+  // Both specs draw on the product's one stock.
+  const p2 = makeProduct({ _id: 'p2', name: '卤蛋', priceFen: 300, stock: 3, specs: [{ name: '辣度', options: [{ label: '不辣', priceDeltaFen: 0 }, { label: '加辣', priceDeltaFen: 50 }] }] });
+  const bothSpecs = [{ productId: 'p1', quantity: 2 }, { productId: 'p2', quantity: 2 }, { productId: 'p2', quantity: 2, specs: { 辣度: '加辣' } }];
+  expect(code(() => priceOrder(base({ products: { p1: makeProduct(), p2 }, items: bothSpecs })))).toBe('OUT_OF_STOCK');
+});
+
 describe('pricing invariants (property-based)', () => {
   const arbInput = fc.record({
     price: fc.integer({ min: 0, max: 100_000 }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { category, fen } from '../schemas/common';
+import { category, fen, searchKeyword } from '../schemas/common';
 import { store } from '../schemas/store';
 import { orderEventRecord, paymentAlert, refund } from '../schemas/order';
 import { staffOrderView } from './order';
@@ -7,7 +7,7 @@ import { orderStatus } from '../order-state/statuses';
 
 export const overviewInput = z.object({ days: z.number().int().min(1).max(90).default(14) }).strict();
 export const listStoresInput = z.object({
-  keyword: z.string().trim().max(30).optional(),
+  keyword: searchKeyword.optional(),
   category: category.optional(),
   region: z.string().max(20).optional(),
   offset: z.number().int().min(0).default(0),

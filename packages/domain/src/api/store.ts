@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { category, fen, lngLat } from '../schemas/common';
+import { category, fen, lngLat, searchKeyword } from '../schemas/common';
 import { store, weeklyHours } from '../schemas/store';
 import { product } from '../schemas/product';
 
@@ -7,7 +7,7 @@ export const nearbyInput = z.object({
   lng: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
   category: category.optional(),
-  keyword: z.string().trim().max(30).optional(),
+  keyword: searchKeyword.optional(),
   maxDistanceM: z.number().int().min(100).max(50_000).default(10_000),
   openNow: z.boolean().optional(),
   minRating: z.number().min(0).max(5).optional(),
