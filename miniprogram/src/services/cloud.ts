@@ -20,25 +20,49 @@ export function errorMessage(err: unknown): string {
   return '网络异常，请稍后重试';
 }
 
+let toLoginPending: Promise<unknown> | null = null;
+
+/** The login page, saying why; the session (if any) is dropped first, so the page offers a fresh sign-in. */
+function toLogin(reason?: string): Promise<unknown> {
+  toLoginPending ??= cloud.signOut()
+    .then(() => Taro.redirectTo({ url: `/pages/login/index${reason ? `?reason=${encodeURIComponent(reason)}` : ''}` }))
+    .finally(() => { toLoginPending = null; });
+  return toLoginPending;
+}
+
 /** In weapp the platform signs the user in; on the web a dev account must be picked first. */
 export async function ensureSignedIn(): Promise<boolean> {
   if (isWeapp) return true;
   if (cloud.currentUser()) return true;
-  await Taro.redirectTo({ url: '/pages/login/index' });
+  await toLogin();
   return false;
 }
 
+/** After these only signing in (again) helps: no session, an expired one, or an anonymous one, which may not order. */
+const SIGN_IN_AGAIN = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
+
+/** A call that, when the cloud asks for a sign-in, takes the web user to the login page with the cloud's reason. */
+async function call<T>(fn: string, action: string, data: unknown): Promise<T> {
+  try {
+    return await cloud.call<T>(fn, action, data);
+  } catch (err) {
+    // In WeChat the platform signs every user in: there is no login page to send them to.
+    if (!isWeapp && err instanceof CloudCallError && SIGN_IN_AGAIN.has(err.code)) void toLogin(err.message);
+    throw err;
+  }
+}
+
 export const api = {
-  nearby: (q: NearbyQuery) => cloud.call<{ stores: NearbyStore[] }>('store', 'nearby', q),
-  storeDetail: (storeId: string) => cloud.call<StoreDetail>('store', 'detail', { storeId }),
+  nearby: (q: NearbyQuery) => call<{ stores: NearbyStore[] }>('store', 'nearby', q),
+  storeDetail: (storeId: string) => call<StoreDetail>('store', 'detail', { storeId }),
   quote: (q: { storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[] }) =>
-    cloud.call<{ breakdown: Breakdown }>('order', 'quote', q),
+    call<{ breakdown: Breakdown }>('order', 'quote', q),
   createOrder: (q: { idempotencyKey: string; storeId: string; mode: OrderMode; items: { productId: string; quantity: number }[]; slot?: { start: string }; remark?: string }) =>
-    cloud.call<{ order: Order }>('order', 'create', q),
-  listOrders: () => cloud.call<{ orders: Order[] }>('order', 'list', {}),
-  orderDetail: (orderId: string) => cloud.call<{ order: Order; events: OrderEventRecord[] }>('order', 'detail', { orderId }),
-  cancelOrder: (orderId: string, reason?: string) => cloud.call<{ order: Order }>('order', 'cancel', { orderId, reason }),
-  confirmReceipt: (orderId: string) => cloud.call<{ order: Order }>('order', 'confirmReceipt', { orderId }),
-  requestRefund: (orderId: string, reason: string, amountFen: number) => cloud.call<{ order: Order }>('order', 'requestRefund', { orderId, reason, amountFen }),
-  prepay: (orderId: string) => cloud.call<{ payment: PaymentParams }>('pay', 'prepay', { orderId }),
+    call<{ order: Order }>('order', 'create', q),
+  listOrders: () => call<{ orders: Order[] }>('order', 'list', {}),
+  orderDetail: (orderId: string) => call<{ order: Order; events: OrderEventRecord[] }>('order', 'detail', { orderId }),
+  cancelOrder: (orderId: string, reason?: string) => call<{ order: Order }>('order', 'cancel', { orderId, reason }),
+  confirmReceipt: (orderId: string) => call<{ order: Order }>('order', 'confirmReceipt', { orderId }),
+  requestRefund: (orderId: string, reason: string, amountFen: number) => call<{ order: Order }>('order', 'requestRefund', { orderId, reason, amountFen }),
+  prepay: (orderId: string) => call<{ payment: PaymentParams }>('pay', 'prepay', { orderId }),
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Cell, Button } from '@nutui/nutui-react-taro';
 import type { DevAccount } from '@daojia/cloud-client';
@@ -10,6 +10,8 @@ import { PageError, PageToast, showError } from '../../components/feedback';
 export default function Login() {
   const [accounts, setAccounts] = useState<DevAccount[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Why the app sent the user here (e.g. an anonymous session tried to order), as the cloud said it.
+  const reason = useRouter().params.reason;
 
   const load = () => {
     setError(null);
@@ -30,6 +32,7 @@ export default function Login() {
     <View className='page' id='page-login'>
       <View className='section'>
         <Text className='title'>选择演示用户登录</Text>
+        {reason && <View className='notice' id='login-reason'>{decodeURIComponent(reason)}</View>}
         <View className='muted'>本地开发环境：选择一个演示用户即可登录</View>
       </View>
       {/* In production there are no demo accounts to fetch again. */}
