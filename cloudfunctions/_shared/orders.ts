@@ -39,6 +39,9 @@ export async function moveOrder(orderId: string, event: OrderEvent, by: Who, opt
     if (to === 'completed') set.completedAt = at;
     const { updated } = await orders().where({ _id: orderId, status: order.status }).update(set);
     if (updated === 1) {
+      // Accepted: the store has it, nothing can be given back any more. A crash before this leaves a hold that no
+      // give-back will ever match (harmless).
+      if (to === 'accepted' || to === 'confirmed') await consumeHolds(order);
       await appendEvent(order, order.status, to, event, by, opts.reason);
       return { ...order, ...set } as Order;
     }
@@ -46,12 +49,68 @@ export async function moveOrder(orderId: string, event: OrderEvent, by: Who, opt
   throw new DomainError('ORDER_BUSY', '订单状态刚刚发生变化，请刷新后重试');
 }
 
-/** Gives back what an order held: stock, its booking place and its coupon. Safe to run twice (flags on the order). */
+/**
+ * What order.create takes is written on the taken document itself, atomically with the take: the product's stock
+ * goes down and the order's random hold id goes into its `holds` in one conditional update, and a give-back only
+ * happens where that hold id is still there, removing it in the same update. So whatever point a create or a
+ * give-back died at, the document says whether this order's share is out, a give-back can never return stock that
+ * was not taken (or return it twice), and a take is never lost. Hold ids are random, not order numbers: products
+ * and slots are publicly readable.
+ */
+export const products = () => db.collection('products');
+const slots = () => db.collection('booking_slots');
+
+/** One hold per product per order, whatever the cart's lines. */
+export function quantities(items: Pick<Order['items'][number], 'productId' | 'quantity'>[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(i.productId, (m.get(i.productId) ?? 0) + i.quantity);
+  return m;
+}
+
+export async function takeStock(productId: string, quantity: number, holdId: string): Promise<boolean> {
+  const { updated } = await products().where({ _id: productId, onShelf: true, stock: _.gte(quantity), holds: _.neq(holdId) })
+    .update({ stock: _.inc(-quantity), sales: _.inc(quantity), holds: _.push([holdId]) });
+  return updated === 1;
+}
+
+export async function takeSlotPlace(slotId: string, capacity: number, holdId: string): Promise<boolean> {
+  const { updated } = await slots().where({ _id: slotId, booked: _.lt(capacity), holds: _.neq(holdId) }).update({ booked: _.inc(1), holds: _.push([holdId]) });
+  return updated === 1;
+}
+
+/** Gives back whatever of an order's holds is still out (one update per product: quantities differ). */
+export async function giveBackHolds(order: Pick<Order, 'items' | 'slot' | 'holdId'>) {
+  const holdId = order.holdId!;
+  for (const [productId, quantity] of quantities(order.items)) {
+    await products().where({ _id: productId, holds: holdId }).update({ stock: _.inc(quantity), sales: _.inc(-quantity), holds: _.pull(holdId) });
+  }
+  if (order.slot) await slots().where({ _id: order.slot.slotId, holds: holdId }).update({ booked: _.inc(-1), holds: _.pull(holdId) });
+}
+
+/** The order keeps what it took: its hold ids leave the documents, nothing goes back (one update for all products). */
+async function consumeHolds(order: Order) {
+  if (!order.holdId) return;
+  await products().where({ _id: _.in([...quantities(order.items).keys()]), holds: order.holdId }).update({ holds: _.pull(order.holdId) });
+  if (order.slot) await slots().where({ _id: order.slot.slotId, holds: order.holdId }).update({ holds: _.pull(order.holdId) });
+}
+
+/**
+ * Gives back what an order held: stock, its booking place and its coupon. Safe to run twice and after a crash at
+ * any point (holds and the coupon's orderId say what is still out); `reservationsReleased` then tells the expiry
+ * job it is done. Orders placed before holds existed have no holdId: for them the flag is the gate, set first, so
+ * a crash can only lose a give-back, never double it.
+ */
 export async function releaseReservations(order: Order) {
+  if (order.holdId) {
+    await giveBackHolds(order);
+    await returnCoupon(order, ['locked']);
+    await orders().where({ _id: order._id, reservationsReleased: _.neq(true) }).update({ reservationsReleased: true });
+    return;
+  }
   const { updated } = await orders().where({ _id: order._id, reservationsReleased: _.neq(true) }).update({ reservationsReleased: true });
   if (!updated) return;
-  for (const line of order.items) await db.collection('products').doc(line.productId).update({ stock: _.inc(line.quantity), sales: _.inc(-line.quantity) });
-  if (order.slot) await db.collection('booking_slots').doc(order.slot.slotId).update({ booked: _.inc(-1) });
+  for (const line of order.items) await products().doc(line.productId).update({ stock: _.inc(line.quantity), sales: _.inc(-line.quantity) });
+  if (order.slot) await slots().doc(order.slot.slotId).update({ booked: _.inc(-1) });
   await returnCoupon(order, ['locked']);
 }
 

@@ -1,5 +1,5 @@
 import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS, type Order } from '@daojia/domain';
-import { defineFunction, action, db } from '@daojia/function-kit';
+import { defineFunction, action, db, _ } from '@daojia/function-kit';
 import { getOrder, moveOrder, orderEvents } from '../_shared/orders';
 import { cancelByConsumer } from './cancel';
 import { quote } from './quote';
@@ -22,8 +22,8 @@ export const main = defineFunction('order', {
     errors: [],
     role: 'consumer',
     async handler({ status, offset, limit }, { caller }) {
-      const where: Record<string, unknown> = { _openid: caller.userKey };
-      if (status) where.status = status;
+      // An order still reserving is not one yet (order/create.ts).
+      const where: Record<string, unknown> = { _openid: caller.userKey, status: status ?? _.neq('reserving') };
       const { data } = await db.collection('orders').where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
       return { orders: data };
     },

@@ -49,7 +49,8 @@ export const main = defineFunction('store', {
       const { data } = await db.collection('stores').doc(storeId).get();
       const s = data[0] as StoreDoc | undefined;
       if (!s || s.status === 'pending_review' || s.status === 'suspended') throw new DomainError('STORE_NOT_FOUND', '店铺不存在或已下线');
-      const products = (await db.collection('products').where({ storeId, onShelf: true }).limit(1000).get()).data;
+      // `holds` (which orders hold stock: order.create's bookkeeping) is nobody's business outside the functions.
+      const products = (await db.collection('products').where({ storeId, onShelf: true }).limit(1000).field({ holds: false }).get()).data;
       const location = lngLatOf(s.location);
       const distance = lng !== undefined && lat !== undefined ? distanceM({ lng, lat }, location) : undefined;
       return { store: { ...summary(s, distance, new Date()), hours: s.hours, phone: s.phone, announcement: s.announcement, location }, products };

@@ -25,9 +25,7 @@ export async function startSeededCloud(functionEnv?: Record<string, string>) {
     const res = await fetch(`${cloud.url}/sandbox/wechatpay${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return res.json() as Promise<any>;
   };
-  /** A timer run exactly as CloudBase starts one: a plain invocation, overlapping any run still in progress. */
-  const timer = (triggerName: string) =>
-    cloud.functions.invoke('orderTimers', { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }, { source: 'timer' }, 'timer') as Promise<{ job: string; handled: number }>;
+  const timer = (triggerName: string) => runTimer(cloud, triggerName);
   const close = async () => {
     await cloud.close();
     if (breaches.length) throw new Error(`functions broke their declared contract:\n${[...new Set(breaches)].join('\n')}`);
@@ -37,6 +35,10 @@ export async function startSeededCloud(functionEnv?: Record<string, string>) {
   const count = (collection: string, query: Record<string, unknown>) => cloud.db.find(collection, { query }).length;
   return { cloud, call, ok, sandbox, timer, doc, count, close };
 }
+
+/** A timer run exactly as CloudBase starts one: a plain invocation, overlapping any run still in progress. */
+export const runTimer = (cloud: LocalCloud, triggerName: string) =>
+  cloud.functions.invoke('orderTimers', { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }, { source: 'timer' }, 'timer') as Promise<{ job: string; handled: number }>;
 
 export const CONSUMER = 'demo-consumer-1';
 export const NEW_CONSUMER = 'demo-consumer-2';

@@ -69,5 +69,5 @@ export const QUOTE_ERRORS = [
   'ADDRESS_NOT_FOUND', 'OUT_OF_DELIVERY_RANGE', 'COUPON_NOT_FOUND', 'COUPON_UNAVAILABLE', 'COUPON_NOT_APPLICABLE', 'COUPON_EXPIRED',
   'COUPON_THRESHOLD_NOT_MET',
 ] as const satisfies readonly ErrorCode[];
-export const CREATE_ERRORS = [...QUOTE_ERRORS, 'SLOT_REQUIRED', 'INVALID_SLOT', 'SLOT_FULL'] as const satisfies readonly ErrorCode[];
+export const CREATE_ERRORS = [...QUOTE_ERRORS, 'SLOT_REQUIRED', 'INVALID_SLOT', 'SLOT_FULL', 'ORDER_BUSY'] as const satisfies readonly ErrorCode[];
 export const MOVE_ERRORS = ['ORDER_NOT_FOUND', 'ILLEGAL_TRANSITION', 'ORDER_BUSY'] as const satisfies readonly ErrorCode[];

@@ -53,6 +53,7 @@ const TABLE: [collection: string, expected: Record<Who, Ops>][] = [
   ['stores', PUBLIC], ['products', PUBLIC], ['booking_slots', PUBLIC], ['reviews', PUBLIC], ['coupons', PUBLIC],
   ['orders', OWNED], ['order_events', OWNED], ['user_coupons', OWNED], ['addresses', OWNED], ['users', OWNED],
   ['payments', CLOSED], ['refunds', CLOSED], ['merchant_staff', CLOSED], ['admins', CLOSED], ['dev_accounts', CLOSED],
+  ['audit_logs', CLOSED], ['payment_alerts', CLOSED],
   ['notes', OWNER_WRITES],
 ];
 
