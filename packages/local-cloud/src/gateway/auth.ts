@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Router } from '../http/router';
+import type { Request, Router } from '../http/router';
 import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import { CloudError } from '../errors';
-import type { TokenIssuer, WebIdentity } from './tokens';
+import type { TokenIssuer } from './tokens';
 import { CORS, allowPreflight, jsonBody, sendError } from './http';
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +35,7 @@ export function productionSign(c: { envId: string; env: Env; functionEnvs: Env[]
 
 const signInBody = z.object({ provider_id: z.literal('custom'), ticket: z.string().min(1) });
 const refreshBody = z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) });
+const revokeBody = z.object({ token: z.string().min(1) });
 const ticketBody = z.object({ accountId: z.string().min(1).max(64) });
 
 const oauthError = (res: ServerResponse, status: number, error: string, description: string) =>
@@ -52,12 +53,12 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
   allowPreflight(router, '/dev/*');
 
   /** An OAuth grant: a body naming a credential, exchanged for fresh tokens when the credential verifies. */
-  function grant<T>(path: string, body: z.ZodType<T>, needs: string, identify: (b: T) => Promise<WebIdentity>) {
+  function grant<T>(path: string, body: z.ZodType<T>, needs: string, exchange: (b: T) => Promise<object>) {
     router.add('POST', path, async (req, res) => {
       const parsed = body.safeParse(json(req.body));
       if (!parsed.success) return oauthError(res, 400, 'invalid_argument', needs);
       try {
-        sendJson(res, 200, await tokens.credentials(await identify(parsed.data)), CORS);
+        sendJson(res, 200, await exchange(parsed.data), CORS);
       } catch (e) {
         oauthError(res, 401, 'invalid_grant', (e as CloudError).message);
       }
@@ -89,14 +90,14 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
     } catch (e) { sendError(res, e); }
   });
 
-  grant('/auth/v1/signin/custom', signInBody, 'provider_id "custom" and a ticket are required', (b) => tokens.verifyTicket(b.ticket));
+  grant('/auth/v1/signin/custom', signInBody, 'provider_id "custom" and a ticket are required', async (b) => tokens.signIn(await tokens.verifyTicket(b.ticket)));
 
   // Browsing the catalogue needs no account: an anonymous caller gets its own uid and only what rules give anyone.
   router.add('POST', '/auth/v1/signin/anonymously', async (_req, res) => {
-    sendJson(res, 200, await tokens.credentials({ uid: `anon-${randomUUID()}`, role: 'anonymous', name: '游客' }), CORS);
+    sendJson(res, 200, await tokens.signIn({ uid: `anon-${randomUUID()}`, role: 'anonymous', name: '游客', isAnonymous: true }), CORS);
   });
 
-  grant('/auth/v1/token', refreshBody, 'grant_type refresh_token with a refresh_token is required', (b) => tokens.verifyRefresh(b.refresh_token));
+  grant('/auth/v1/token', refreshBody, 'grant_type refresh_token with a refresh_token is required', (b) => tokens.refresh(b.refresh_token));
 
   router.add('GET', '/auth/v1/user/me', async (req, res) => {
     try {
@@ -107,5 +108,16 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
     }
   });
 
-  router.add('POST', '/auth/v1/user/signout', (_req, res) => { sendJson(res, 200, {}, CORS); });
+  // Signing out ends the session, access and refresh token alike. js-sdk's `auth.signOut()` posts the access token
+  // to /auth/v1/revoke; `signOut(options)` posts to /auth/v1/user/signout with the token in the header.
+  const signOut = (token: (req: Request) => string | undefined) => async (req: Request, res: ServerResponse) => {
+    try {
+      await tokens.signOut(token(req));
+      sendJson(res, 200, {}, CORS);
+    } catch (e) {
+      oauthError(res, 401, 'unauthenticated', (e as CloudError).message);
+    }
+  };
+  router.add('POST', '/auth/v1/user/signout', signOut((req) => req.headers.authorization?.replace(/^Bearer\s+/i, '')));
+  router.add('POST', '/auth/v1/revoke', signOut((req) => revokeBody.safeParse(json(req.body)).data?.token));
 }

@@ -37,7 +37,7 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
     try {
       const who = await tokens.verify(req.headers.authorization);
       const event = jsonBody(req);
-      const result = await functions.invoke(req.params.name, event, { uid: who.uid, customUserId: who.customUserId, source: 'web_client', clientIp: req.raw.socket.remoteAddress });
+      const result = await functions.invoke(req.params.name, event, { uid: who.uid, customUserId: who.customUserId, isAnonymous: who.isAnonymous, source: 'web_client', clientIp: req.raw.socket.remoteAddress });
       sendJson(res, 200, result ?? null, CORS);
     } catch (e) { sendError(res, e); }
   });

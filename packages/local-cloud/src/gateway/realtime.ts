@@ -23,7 +23,7 @@ const RESUME_GRACE_MS = 5 * 60_000;
 
 /** An event as @cloudbase/realtime reads it (`getPublicEvent`): Doc/UpdatedFields are JSON strings, and it parses `removedFields` (lower case) whenever either spelling is present. */
 interface WireEvent { ID: number; DataType: string; QueueType: string; DocID: string; Doc: string; UpdatedFields?: string; removedFields?: string; RemovedFields?: string }
-interface Conn { ws: WebSocket; token?: string; queue: Promise<void> }
+interface Conn { ws: WebSocket; token?: string; sid?: string; queue: Promise<void> }
 interface Watch {
   queryID: string; uid: string; collection: string; query: Record<string, unknown>; filter: Query; order?: SortSpec; limit?: number; canRead: (d: Doc) => boolean;
   view: Map<string, Doc>; currEvent: number; log: WireEvent[]; conn?: Conn; watchId?: string; expiry?: NodeJS.Timeout;
@@ -92,12 +92,18 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
     send(conn, { watchId: to.watchId ?? undefined, requestId: to.requestId ?? '', msgType: 'ERROR', msgData: { code: PROTOCOL_CODE[err.code] ?? err.code, message: err.message } });
   };
 
+  const conns = new Set<Conn>();
+  // A signed-out session's sockets are cut; reconnecting needs its token, which no longer verifies.
+  const offSignOut = tokens.onSignOut((sid) => { for (const c of conns) if (c.sid === sid) c.ws.terminate(); });
+
   function connect(ws: WebSocket) {
     const conn: Conn = { ws, queue: Promise.resolve() };
+    conns.add(conn);
     ws.on('error', () => {}); // a broken socket ends in 'close'; nothing to add
     // One message at a time per socket: LOGIN must have settled before the INIT_WATCH behind it is judged.
     ws.on('message', (data: RawData) => { conn.queue = conn.queue.then(() => receive(conn, data.toString())).catch(() => ws.terminate()); });
     ws.on('close', () => {
+      conns.delete(conn);
       for (const w of watches.values()) {
         if (w.conn !== conn) continue;
         w.conn = undefined;
@@ -131,7 +137,7 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
     try {
       switch (m.msgType) {
         case 'LOGIN':
-          await tokens.verify(`Bearer ${m.exMsgData.signStr}`);
+          conn.sid = (await tokens.verify(`Bearer ${m.exMsgData.signStr}`)).sid;
           conn.token = m.exMsgData.signStr;
           return send(conn, { requestId: m.requestId, msgType: 'LOGIN_RES', msgData: { envId: m.msgData?.envId ?? '' } });
         case 'INIT_WATCH': {
@@ -242,6 +248,7 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
     async close() {
       server.off('upgrade', onUpgrade);
       off();
+      offSignOut();
       for (const w of watches.values()) clearTimeout(w.expiry);
       watches.clear();
       for (const ws of wss.clients) ws.terminate();
