@@ -38,22 +38,29 @@ const gatewayError = (e: unknown) => (e as { details?: { status?: number; wechat
 const isRefusal = (e: unknown) => { const d = gatewayError(e); return !!d.status && d.status < 500 && !!d.wechatCode && !TRANSIENT.has(d.wechatCode); };
 
 /**
- * Sends a processing refund to the gateway, exactly as its record says, under its own out_refund_no (which the
- * gateway treats as the same refund however often it is sent). A failed send never throws: it is counted on the
- * record and the refund job sends it again. Only the job (`conclude`) gives up: on a refusal, or after
- * refundMaxAttempts failures, the refund becomes abnormal and shows in the staff list.
+ * A failed request about a processing refund, counted on its record. Only the refund job gives up (`by`): when the
+ * gateway refused the refund request itself, or after refundMaxAttempts failures of any kind; the refund then
+ * becomes abnormal and shows in the staff list. A refused query (e.g. a signing problem) says nothing of the refund.
  */
-async function sendRefund(refund: Refund, order: Pick<Order, '_id' | 'totalFen'>, conclude: boolean) {
+async function countFailure(refund: Refund, e: unknown, by: 'caller' | 'jobSend' | 'jobQuery') {
+  const attempts = (refund.attempts ?? 0) + 1;
+  const lastError = `${gatewayError(e).wechatCode ?? (e as { code?: string }).code ?? 'ERROR'}: ${(e as Error).message}`.slice(0, 200);
+  const giveUp = by !== 'caller' && ((by === 'jobSend' && isRefusal(e)) || attempts >= orderConfig().refundMaxAttempts);
+  await refunds().where({ _id: refund._id, status: 'processing' }).update({ attempts, lastError, ...(giveUp ? { status: 'abnormal' } : {}) });
+  console.error(`[refunds] ${refund._id} attempt ${attempts} failed${giveUp ? ', marked abnormal' : ''}: ${lastError}`);
+}
+
+/**
+ * Sends a processing refund to the gateway, exactly as its record says, under its own out_refund_no (which the
+ * gateway treats as the same refund however often it is sent). A failed send never throws: it is counted, and the
+ * refund job sends it again.
+ */
+async function sendRefund(refund: Refund, order: Pick<Order, '_id' | 'totalFen'>, by: 'caller' | 'jobSend') {
   let result;
   try {
     result = await wechatPay().refund({ outTradeNo: order._id, outRefundNo: refund._id, reason: refund.reason, refundFen: refund.amountFen, totalFen: order.totalFen });
   } catch (e) {
-    const attempts = (refund.attempts ?? 0) + 1;
-    const lastError = `${gatewayError(e).wechatCode ?? (e as { code?: string }).code ?? 'ERROR'}: ${(e as Error).message}`.slice(0, 200);
-    const giveUp = conclude && (isRefusal(e) || attempts >= orderConfig().refundMaxAttempts);
-    await refunds().where({ _id: refund._id, status: 'processing' }).update({ attempts, lastError, ...(giveUp ? { status: 'abnormal' } : {}) });
-    console.error(`[refunds] ${refund._id} attempt ${attempts} failed${giveUp ? ', marked abnormal' : ''}: ${lastError}`);
-    return;
+    return countFailure(refund, e, by);
   }
   if (result.status !== 'PROCESSING') await settleRefund({ outRefundNo: refund._id, outTradeNo: result.out_trade_no, status: result.status, refundFen: result.amount.refund });
 }
@@ -73,7 +80,7 @@ export async function startRefund(order: Order, amountFen: number, reason: strin
     created = false;
   }
   const refund = created ? record : (await findRefund(record._id))!;
-  if (refund.status === 'processing') await sendRefund(refund, order, false);
+  if (refund.status === 'processing') await sendRefund(refund, order, 'caller');
   return created;
 }
 
@@ -82,14 +89,18 @@ export const processingRefunds = () => readAll<Refund>(refunds().where({ status:
 
 /**
  * The refund job's step for one processing refund (run by reconcile): asked about at the gateway; one the gateway
- * never received is sent again, and after a refusal or too many failures it ends abnormal. So every refund ends.
+ * never received is sent again, and after a refusal or too many failed requests it ends abnormal. So every refund
+ * ends: succeeded, closed or abnormal (which staff retry or close).
  */
 export async function driveRefund(refund: Refund) {
-  const known = await wechatPay().queryRefund(refund._id).catch((e) => {
-    if (gatewayError(e).wechatCode !== 'RESOURCE_NOT_EXISTS') throw e;
-    return undefined;
-  });
-  if (!known) return sendRefund(refund, await getOrder(refund.orderId), true);
+  let known;
+  try {
+    known = await wechatPay().queryRefund(refund._id);
+  } catch (e) {
+    // Never received: send it. Any other failure counts, so a refund the gateway keeps failing on ends too.
+    if (gatewayError(e).wechatCode !== 'RESOURCE_NOT_EXISTS') return countFailure(refund, e, 'jobQuery');
+    return sendRefund(refund, await getOrder(refund.orderId), 'jobSend');
+  }
   if (known.status !== 'PROCESSING') await settleRefund({ outRefundNo: refund._id, outTradeNo: known.out_trade_no, status: known.status, refundFen: known.amount.refund });
 }
 
@@ -156,7 +167,7 @@ export async function retryRefund(refundId: string, scope: Record<string, unknow
   }
   await refunds().where({ _id: before._id, status: before.status }).update({ status: 'superseded', retriedAs: next._id });
   const current = (await findRefund(next._id))!;
-  if (current.status === 'processing') await sendRefund(current, order, false);
+  if (current.status === 'processing') await sendRefund(current, order, 'caller');
   return { before, orderBefore: order, refund: (await findRefund(next._id))!, order: await getOrder(order._id) };
 }
 

@@ -147,3 +147,22 @@ describe('a payment by someone who is not the buyer is refused and kept for staf
     expect(t.cloud.db.find('payment_alerts', { query: { orderId: o.orderId } })).toEqual([expect.objectContaining({ payer: USER, expectedPayer: 'oSomeone-else' })]);
   });
 });
+
+test('a refund the gateway keeps failing on (here: unreachable) ends abnormal after REFUND_MAX_ATTEMPTS job runs, for staff to see', async () => {
+  const down = await startSeededCloud({ WECHATPAY_API_BASE: 'http://127.0.0.1:9/v3-unreachable', REFUND_MAX_ATTEMPTS: '3' });
+  try {
+    const { order: o } = await down.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 1 }] });
+    // A refund asked for whose requests never get through.
+    await down.cloud.db.update('orders', { _id: o._id }, { $set: { status: 'refunding' } });
+    down.cloud.db.insert('refunds', [{ _id: `RF${o._id}`, orderId: o._id, storeId: STORE, region: o.region, amountFen: o.totalFen, reason: '测试', status: 'processing', attempts: 0, createdAt: new Date().toISOString() }]);
+    for (const expected of [1, 2]) {
+      await down.timer('reconcile');
+      expect(down.doc('refunds', `RF${o._id}`)).toMatchObject({ status: 'processing', attempts: expected });
+    }
+    await down.timer('reconcile');
+    expect(down.doc('refunds', `RF${o._id}`)).toMatchObject({ status: 'abnormal', attempts: 3, lastError: expect.stringContaining('WECHATPAY_NETWORK') });
+    expect((await down.ok(ADMIN, 'admin', 'listRefundIssues', {})).refunds.map((r: any) => r._id)).toEqual([`RF${o._id}`]);
+  } finally {
+    await down.close();
+  }
+});
