@@ -6,7 +6,7 @@ import { refundRejected, startRefund } from '../_shared/refunds';
 const TABS: Record<string, OrderStatus[]> = {
   new: ['paid'],
   active: ['accepted', 'ready', 'delivering', 'ready_for_pickup', 'confirmed'],
-  done: ['delivered', 'picked_up', 'checked_in', 'completed', 'rejected', 'refunded'],
+  done: ['delivered', 'picked_up', 'checked_in', 'completed', 'rejected', 'refunded', 'refund_closed'],
   refund: ['refund_requested', 'refunding'],
 };
 
