@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SignJWT } from 'jose';
 import { createWebClient, CloudCallError } from '@daojia/cloud-client';
 import { startSeededCloud, CONSUMER, NEW_CONSUMER, STORE } from '../../../../cloudfunctions/test/harness';
-import { jsSdkApp, failure, signedInApp } from './sdk';
+import { documentsUrl, jsSdkApp, failure, signedInApp } from './sdk';
 
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
 let ownOrderId: string;
@@ -169,5 +169,22 @@ describe('js-sdk database reads and writes under the security rules', () => {
     off();
     expect((res.result as { ok: boolean }).ok).toBe(true);
     expect(invocations[0].caller.uid).toMatch(/^anon-/);
+  });
+});
+
+describe("a malformed database request is the client's mistake: 400 INVALID_PARAM with what was wrong, never 500", () => {
+  test.each([
+    ['order that is not JSON', { order: 'not-json' }, /order must be JSON/],
+    ['order of the wrong shape', { order: JSON.stringify([{ field: 'rating', direction: 'sideways' }]) }, /direction/],
+    ['query that is not JSON', { query: '{not json' }, /query is not valid EJSON/],
+    ['$where in the query', { query: JSON.stringify({ $where: 'this.rating > 4' }) }, /\$where runs JavaScript/],
+    ['an unknown operator', { query: JSON.stringify({ rating: { $foo: 4 } }) }, /operator \$foo is not supported/],
+    ['a projection that is not JSON', { query: '{}', projection: '{oops' }, /projection is not valid EJSON/],
+  ])('%s', async (_what, params, message) => {
+    const { access_token } = await credentialsOf(NEW_CONSUMER);
+    const res = await fetch(`${documentsUrl(t.cloud.url, 'stores')}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${access_token}` } });
+    const body = (await res.json()) as { code: string; message: string };
+    expect({ status: res.status, code: body.code }).toEqual({ status: 400, code: 'INVALID_PARAM' });
+    expect(body.message).toMatch(message);
   });
 });
