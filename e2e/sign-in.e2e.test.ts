@@ -56,7 +56,7 @@ test('an anonymous session may browse a store, but its checkout is refused by th
   await page.waitForSelector(`#add-${PRODUCT}`);
   await page.click(`#add-${PRODUCT}`);
   await page.click('#go-checkout');
-  await shows(page, '#login-reason', '游客身份不能下单');
+  await shows(page, '#login-reason', '游客只能浏览店铺');
   expect(h.cloud.db.count('orders')).toBe(orders);
   expect(errors).toEqual([]);
 });

@@ -25,7 +25,7 @@ export function hasEndUser(): boolean {
  */
 export function requireUser(caller: Caller): Caller {
   if (!caller.userKey) throw new DomainError('UNAUTHENTICATED', '请先登录');
-  if (caller.isAnonymous) throw new DomainError('UNAUTHENTICATED', '请先登录：游客身份不能下单或查看订单');
+  if (caller.isAnonymous) throw new DomainError('UNAUTHENTICATED', '请先登录：游客只能浏览店铺，下单和查看订单需要登录账号');
   return caller;
 }
 
