@@ -2,12 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createRouter, sendJson, type Router } from './http/router';
 import { createHttpServer } from './http/server';
+import { createSitePolicy, type SitePolicy } from './http/policy';
 import { CloudError, asCloudError } from './errors';
 import { openDatabase, handleDatabaseAction, type Database } from './db';
 import { createFunctionHost, type FunctionHost } from './functions/host';
 import { projectEnvId } from './functions/config';
 import { mountSandboxes } from './sandboxes';
 import { mountGateway } from './gateway';
+import { productionSign } from './gateway/auth';
+import { loadServerCredentials, verifyServerSignature, type ServerCredentials } from './gateway/server-sdk';
 
 export interface LocalCloudOptions {
   /** Project root: holds cloudfunctions/, database-rules/, cloudbaserc.json. */
@@ -27,7 +30,14 @@ export interface LocalCloudOptions {
   functionEnv?: Record<string, string>;
   /** Lifetime of web access tokens in seconds (default 2 h); tests shorten it to see the SDK refresh. */
   accessTokenTtlS?: number;
+  /**
+   * Origins of dev servers whose pages call this cloud (CORS) and proxy to it (Host), outside production. Default:
+   * DAOJIA_DEV_ORIGINS (comma-separated), else the repo's own: the admin panel's Vite server and Taro's H5 server.
+   */
+  devOrigins?: string[];
 }
+
+const REPO_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173', 'http://127.0.0.1:10086', 'http://localhost:10086'];
 
 export interface LocalCloud {
   url: string; // http://127.0.0.1:<port>
@@ -39,6 +49,8 @@ export interface LocalCloud {
   router: Router;
   /** What the sandboxes hand to functions (WECHATPAY_*, SMS_*, DADA_*), for scripts and tests that use an adapter directly. */
   sandboxEnv: Record<string, string>;
+  /** What functions sign their node-sdk calls with (a script calling /admin in production mode needs them too). */
+  serverCredentials: ServerCredentials;
   close(): Promise<void>;
 }
 
@@ -60,7 +72,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const router = createRouter();
   const db = openDatabase({ dataDir: options.dataDir, rulesDir: `${options.rootDir}/database-rules` });
 
-  const server = createHttpServer(router, log);
+  let policy: SitePolicy | undefined; // known once the port is
+  const server = createHttpServer(router, { log, policy: () => policy });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -68,19 +81,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
+  const serverCredentials = loadServerCredentials(options.dataDir);
+  let functions: ReturnType<typeof createFunctionHost> | undefined;
+  // Read on every request: the environment can change under a running cloud (tests do it).
+  const production = () => productionSign({
+    envId, env: process.env, functionEnvs: (functions?.names() ?? []).map((n) => functions?.config(n)?.envVariables ?? {}),
+  });
+  const devOrigins = options.devOrigins ?? (process.env.DAOJIA_DEV_ORIGINS ? process.env.DAOJIA_DEV_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : REPO_DEV_ORIGINS);
+  policy = createSitePolicy({ host, port, devOrigins, production });
 
   const closeServer = () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
   let sandboxes: Awaited<ReturnType<typeof mountSandboxes>> | undefined;
-  let functions: ReturnType<typeof createFunctionHost> | undefined;
   let gateway: Awaited<ReturnType<typeof mountGateway>>;
   try {
     sandboxes = await mountSandboxes({ router, dataDir: options.dataDir, cloudUrl: url, log });
     functions = createFunctionHost({
       rootDir: options.rootDir, url, envId, db, log,
       hotReload: options.hotReload ?? false, timers: options.timers ?? false,
-      env: { ...sandboxes.env, ...options.functionEnv },
+      env: { ...sandboxes.env, TENCENTCLOUD_SECRETID: serverCredentials.secretId, TENCENTCLOUD_SECRETKEY: serverCredentials.secretKey, ...options.functionEnv },
     });
-    gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log, accessTokenTtlS: options.accessTokenTtlS });
+    gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log, accessTokenTtlS: options.accessTokenTtlS, production, policy: () => policy });
   } catch (e) {
     // A start that fails (a bad rules file, a function folder missing) must not leave a listening port behind.
     await functions?.close();
@@ -90,11 +110,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     throw e;
   }
 
-  // The server SDK's single endpoint: POST /admin {action, ...params}.
+  // The server SDK's single endpoint: POST /admin {action, ...params}. It can do anything to any data, so with
+  // DAOJIA_MODE=production it serves only calls signed with the server credentials, as CloudBase's does. (A non-local
+  // env id alone does not switch this: fixture projects and scripts sign with the dummy 'local' key.)
   router.add('POST', '/admin', async (req, res) => {
     const requestId = randomUUID();
     try {
       const body = parseBody(req.body);
+      if (process.env.DAOJIA_MODE === 'production') verifyServerSignature(req, body, serverCredentials);
       const action = typeof body.action === 'string' ? body.action : '';
       let reply: Record<string, unknown>;
       if (action.startsWith('database.')) reply = await handleDatabaseAction(db, action, body);
@@ -112,7 +135,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   functions.mount(router);
 
   return {
-    url, port, dataDir: options.dataDir, envId, db, functions, router, sandboxEnv: sandboxes.env,
+    url, port, dataDir: options.dataDir, envId, db, functions, router, sandboxEnv: sandboxes.env, serverCredentials,
     async close() {
       await gateway.close();
       await functions.close();

@@ -6,7 +6,7 @@ import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import { CloudError } from '../errors';
 import type { TokenIssuer } from './tokens';
-import { CORS, allowPreflight, jsonBody, sendError } from './http';
+import { jsonBody, sendError } from './http';
 
 type Env = Record<string, string | undefined>;
 
@@ -39,7 +39,7 @@ const revokeBody = z.object({ token: z.string().min(1) });
 const ticketBody = z.object({ accountId: z.string().min(1).max(64) });
 
 const oauthError = (res: ServerResponse, status: number, error: string, description: string) =>
-  sendJson(res, status, { error, error_code: status, error_description: description }, CORS);
+  sendJson(res, status, { error, error_code: status, error_description: description });
 
 /**
  * The sign-in endpoints @cloudbase/js-sdk calls (read from its source: `/auth/v1/signin/custom`, `/auth/v1/token`,
@@ -49,8 +49,6 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
   // OAuth endpoints answer a malformed body like a missing field: 400 invalid_argument.
   const json = (body: Buffer) => { try { return JSON.parse(body.toString('utf8') || '{}'); } catch { return {}; } };
 
-  allowPreflight(router, '/auth/*');
-  allowPreflight(router, '/dev/*');
 
   /** An OAuth grant: a body naming a credential, exchanged for fresh tokens when the credential verifies. */
   function grant<T>(path: string, body: z.ZodType<T>, needs: string, exchange: (b: T) => Promise<object>) {
@@ -58,7 +56,7 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
       const parsed = body.safeParse(json(req.body));
       if (!parsed.success) return oauthError(res, 400, 'invalid_argument', needs);
       try {
-        sendJson(res, 200, await exchange(parsed.data), CORS);
+        sendJson(res, 200, await exchange(parsed.data));
       } catch (e) {
         oauthError(res, 401, 'invalid_grant', (e as CloudError).message);
       }
@@ -74,7 +72,7 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
     try {
       requireDevLogin();
       const accounts = db.collectionNames().includes('dev_accounts') ? db.find('dev_accounts', { order: [['role', 1], ['_id', 1]] }) : [];
-      sendJson(res, 200, { accounts }, CORS);
+      sendJson(res, 200, { accounts });
     } catch (e) { sendError(res, e); }
   });
 
@@ -86,7 +84,7 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
       const [account] = db.find('dev_accounts', { query: { _id: parsed.data.accountId } });
       if (!account) throw new CloudError('PERMISSION_DENIED', `no demo account ${parsed.data.accountId}`);
       const who = { uid: String(account._id), customUserId: String(account._id), role: String(account.role), name: String(account.name) };
-      sendJson(res, 200, { ticket: await tokens.ticket(who), uid: who.uid, role: who.role, name: who.name }, CORS);
+      sendJson(res, 200, { ticket: await tokens.ticket(who), uid: who.uid, role: who.role, name: who.name });
     } catch (e) { sendError(res, e); }
   });
 
@@ -94,7 +92,7 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
 
   // Browsing the catalogue needs no account: an anonymous caller gets its own uid and only what rules give anyone.
   router.add('POST', '/auth/v1/signin/anonymously', async (_req, res) => {
-    sendJson(res, 200, await tokens.signIn({ uid: `anon-${randomUUID()}`, role: 'anonymous', name: '游客', isAnonymous: true }), CORS);
+    sendJson(res, 200, await tokens.signIn({ uid: `anon-${randomUUID()}`, role: 'anonymous', name: '游客', isAnonymous: true }));
   });
 
   grant('/auth/v1/token', refreshBody, 'grant_type refresh_token with a refresh_token is required', (b) => tokens.refresh(b.refresh_token));
@@ -102,7 +100,7 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
   router.add('GET', '/auth/v1/user/me', async (req, res) => {
     try {
       const who = await tokens.verify(req.headers.authorization);
-      sendJson(res, 200, { sub: who.uid, name: who.name ?? who.uid, username: who.customUserId ?? who.uid, groups: who.role ? [{ id: who.role }] : [] }, CORS);
+      sendJson(res, 200, { sub: who.uid, name: who.name ?? who.uid, username: who.customUserId ?? who.uid, groups: who.role ? [{ id: who.role }] : [] });
     } catch (e) {
       oauthError(res, 401, 'unauthenticated', (e as CloudError).message);
     }
@@ -113,7 +111,7 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
   const signOut = (token: (req: Request) => string | undefined) => async (req: Request, res: ServerResponse) => {
     try {
       await tokens.signOut(token(req));
-      sendJson(res, 200, {}, CORS);
+      sendJson(res, 200, {});
     } catch (e) {
       oauthError(res, 401, 'unauthenticated', (e as CloudError).message);
     }

@@ -9,7 +9,7 @@ import { applyUpdate, isOperatorUpdate } from '../db/update';
 import { CloudError } from '../errors';
 import { allowsAccess, bindCaller, pinnedId, readRuleOf, writeRuleOf, type CompiledRule, type RuleAuth } from './rules';
 import type { TokenIssuer } from './tokens';
-import { CORS, jsonBody, sendError } from './http';
+import { jsonBody, sendError } from './http';
 
 const PREFIX = '/v1/database/instances/:instance/databases/:database/collections/:collection/documents';
 
@@ -67,9 +67,9 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       const query = bindCaller(decode(req.query.get('query'), 'query') ?? {}, auth);
       if (!allows(readRuleOf(db.rules[collection]), collection, query, auth)) throw denied('read');
       const p = parse(listQuery, Object.fromEntries(req.query));
-      if (p.count === 'true') return sendJson(res, 200, { total: db.count(collection, query) }, CORS);
+      if (p.count === 'true') return sendJson(res, 200, { total: db.count(collection, query) });
       const list = db.find(collection, { query, order: sortOf(req.query.get('order')), offset: p.offset, limit: p.limit, projection: decode(req.query.get('projection'), 'projection') });
-      sendJson(res, 200, wire({ list, offset: p.offset, limit: p.limit }), CORS);
+      sendJson(res, 200, wire({ list, offset: p.offset, limit: p.limit }));
     } catch (e) { sendError(res, e); }
   });
 
@@ -84,7 +84,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       // missing (the SDK has no empty answer on this path: it wraps whatever comes back as the one document).
       if (!doc) throw new CloudError('DATABASE_DOCUMENT_NOT_EXIST', 'document does not exist');
       if (!readRuleOf(db.rules[collection]).allowsDoc(doc, auth)) throw denied('read');
-      sendJson(res, 200, wire(projection ? db.find(collection, { query, projection })[0] : doc), CORS);
+      sendJson(res, 200, wire(projection ? db.find(collection, { query, projection })[0] : doc));
     } catch (e) { sendError(res, e); }
   });
 
@@ -96,7 +96,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       const docs = p.data.map((d) => ({ ...decode(d, 'data'), _openid: auth.openid }));
       const rule = writeRuleOf(db.rules[collection]);
       if (!docs.every((d) => rule.allowsDoc(d, auth))) throw denied('write');
-      sendJson(res, 200, { insertedIds: db.insert(collection, docs) }, CORS);
+      sendJson(res, 200, { insertedIds: db.insert(collection, docs) });
     } catch (e) { sendError(res, e); }
   });
 
@@ -121,12 +121,12 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
         const id = pinnedId(query);
         const created = { ...applyUpdate(id === undefined ? {} : { _id: id }, update, replacement).doc, _openid: auth.openid };
         if (!rule.allowsDoc(created, auth)) throw denied('write');
-        return sendJson(res, 200, { updated: 0, upsert_id: db.insert(collection, [created])[0] }, CORS);
+        return sendJson(res, 200, { updated: 0, upsert_id: db.insert(collection, [created])[0] });
       }
       // A replacement keeps the creator: a client cannot write _openid, so it cannot drop it either.
       if (replacement && target && target._openid !== undefined) update = { ...update, _openid: target._openid };
       const r = db.update(collection, query, update, { multi: p.multi, replace: p.replaceMode });
-      sendJson(res, 200, { updated: r.updated }, CORS);
+      sendJson(res, 200, { updated: r.updated });
     } catch (e) { sendError(res, e); }
   });
 
@@ -136,7 +136,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       const p = parse(removeBody, jsonBody(req));
       const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
       if (!allows(writeRuleOf(db.rules[collection]), collection, query, auth)) throw denied('write');
-      sendJson(res, 200, { deleted: db.remove(collection, query, { multi: p.multi }) }, CORS);
+      sendJson(res, 200, { deleted: db.remove(collection, query, { multi: p.multi }) });
     } catch (e) { sendError(res, e); }
   });
 }

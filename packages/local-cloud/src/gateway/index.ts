@@ -4,14 +4,21 @@ import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import type { FunctionHost } from '../functions/host';
 import { createTokenIssuer } from './tokens';
-import { mountAuth, productionSign } from './auth';
-import { CORS, allowPreflight, jsonBody, sendError } from './http';
+import { mountAuth } from './auth';
+import type { SitePolicy } from '../http/policy';
+import { jsonBody, sendError } from './http';
 import { mountDatabaseGateway } from './database';
 import { mountRealtime } from './realtime';
 import { readRuleOf, writeRuleOf } from './rules';
 import { mountDashboard } from '../dashboard';
 
-export interface GatewayContext { router: Router; server: Server; db: Database; functions: FunctionHost; rootDir: string; dataDir: string; envId: string; url: string; log: (line: string) => void; accessTokenTtlS?: number }
+export interface GatewayContext {
+  router: Router; server: Server; db: Database; functions: FunctionHost; rootDir: string; dataDir: string; envId: string; url: string; log: (line: string) => void;
+  accessTokenTtlS?: number;
+  /** Why this cloud counts as production, if it does (see productionSign): dev login is off then. */
+  production: () => string | undefined;
+  policy?: () => SitePolicy | undefined;
+}
 
 /**
  * What @cloudbase/js-sdk (the H5 apps, the admin panel) talks to: sign-in, function calls with the verified caller,
@@ -25,20 +32,16 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
   const tokens = createTokenIssuer(ctx.dataDir, ctx.envId, ctx.accessTokenTtlS);
   const { router, db, functions } = ctx;
 
-  allowPreflight(router, '/v1/*');
-  // Read on every dev-login request: the environment can change under a running cloud (tests do it).
-  mountAuth(router, db, tokens, () => productionSign({
-    envId: ctx.envId, env: process.env, functionEnvs: functions.names().map((n) => functions.config(n)?.envVariables ?? {}),
-  }));
+  mountAuth(router, db, tokens, ctx.production);
   mountDatabaseGateway(router, db, tokens);
-  const realtime = mountRealtime({ router, server: ctx.server, db, tokens });
+  const realtime = mountRealtime({ router, server: ctx.server, db, tokens, policy: ctx.policy });
 
   router.add('POST', '/v1/functions/:name', async (req, res) => {
     try {
       const who = await tokens.verify(req.headers.authorization);
       const event = jsonBody(req);
       const result = await functions.invoke(req.params.name, event, { uid: who.uid, customUserId: who.customUserId, isAnonymous: who.isAnonymous, source: 'web_client', clientIp: req.raw.socket.remoteAddress });
-      sendJson(res, 200, result ?? null, CORS);
+      sendJson(res, 200, result ?? null);
     } catch (e) { sendError(res, e); }
   });
 

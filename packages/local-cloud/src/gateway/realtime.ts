@@ -6,12 +6,13 @@ import { Query } from 'mingo';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Router } from '../http/router';
+import type { SitePolicy } from '../http/policy';
 import { sendJson } from '../http/router';
 import type { Database, Doc, DocumentChange } from '../db';
 import { decode } from '../db/ejson';
 import { MAX_LIMIT, type SortSpec } from '../db/engine';
 import { CloudError, asCloudError } from '../errors';
-import { CORS, allowPreflight, jsonBody } from './http';
+import { jsonBody } from './http';
 import { allowsAccess, bindCaller, readRuleOf, type RuleAuth } from './rules';
 import type { TokenIssuer, WebIdentity } from './tokens';
 
@@ -54,14 +55,13 @@ const PROTOCOL_CODE: Record<string, string> = { UNAUTHENTICATED: 'CHECK_LOGIN_FA
  * LOGIN, INIT_WATCH → INIT_EVENT, pushed NEXT_EVENTs, CHECK_LAST → CHECK_EVENT, REBUILD_WATCH, CLOSE_WATCH, PING → PONG.
  * Read rules are enforced like the REST gateway: a query must be provably readable, and every document sent is checked.
  */
-export function mountRealtime({ router, server, db, tokens }: { router: Router; server: Server; db: Database; tokens: TokenIssuer }) {
+export function mountRealtime({ router, server, db, tokens, policy }: { router: Router; server: Server; db: Database; tokens: TokenIssuer; policy?: () => SitePolicy | undefined }) {
   const wss = new WebSocketServer({ noServer: true });
   const watches = new Map<string, Watch>();
 
-  allowPreflight(router, '/web');
   router.add('POST', '/web', async (req, res) => {
     // CloudBase's /web answers HTTP 200 with `{code, message}` on failure; the SDK reports `res.code`.
-    const reply = (body: object) => sendJson(res, 200, { requestId: randomUUID(), ...body }, CORS);
+    const reply = (body: object) => sendJson(res, 200, { requestId: randomUUID(), ...body });
     try {
       const body = (jsonBody(req) ?? {}) as Record<string, unknown>;
       if (body.action !== 'auth.wsWebSign') throw new CloudError('INVALID_PARAM', `action ${String(body.action)} is not supported by the local cloud's /web endpoint (only auth.wsWebSign)`);
@@ -80,6 +80,11 @@ export function mountRealtime({ router, server, db, tokens }: { router: Router; 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://local').pathname !== WS_PATH) {
       if (server.listenerCount('upgrade') === 1) socket.destroy(); // nobody else will answer it
+      return;
+    }
+    const refusal = policy?.()?.upgradeRefusal(req);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal.status} Refused\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n${JSON.stringify({ code: refusal.code, message: refusal.message })}`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => connect(ws));
