@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const post = async (body: unknown) => (await fetch(`${t.cloud.url}/admin`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) })).json();
+const post = async (body: unknown) => (await fetch(`${t.cloud.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })).json();
 const ejson = (x: unknown) => EJSON.stringify(x as any, { relaxed: false });
 const stages = (list: Record<string, unknown>[]) => list.map((s) => ({ stageKey: Object.keys(s)[0], stageValue: ejson(Object.values(s)[0]) }));
 

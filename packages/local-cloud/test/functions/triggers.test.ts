@@ -49,7 +49,7 @@ test('the CLI prints the ready line once /admin serves, and stops cleanly on SIG
     child.stdout.on('data', (c: Buffer) => { out += c; const m = /Local cloud ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out); if (m) resolve(m[1]); });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
-  const res = await fetch(`${url}/admin`, { method: 'POST', body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'stores' }) });
+  const res = await fetch(`${url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'stores' }) });
   expect(await res.json()).toMatchObject({ data: { total: 0 } });
   child.kill('SIGTERM');
   expect(await new Promise((r) => child.once('exit', r))).toBe(0);
