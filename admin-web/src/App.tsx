@@ -6,11 +6,13 @@ import { Login } from './pages/Login';
 import { Overview } from './pages/Overview';
 import { Stores } from './pages/Stores';
 import { Orders } from './pages/Orders';
+import { RefundIssues } from './pages/RefundIssues';
 
 const MENU = [
   { key: '/overview', label: '数据概览' },
   { key: '/stores', label: '商户管理' },
   { key: '/orders', label: '订单管理' },
+  { key: '/refund-issues', label: '退款异常' },
 ];
 const ROLE: Record<AdminInfo['role'], string> = { super_admin: '超级管理员', region_manager: '区域经理' };
 
@@ -38,6 +40,7 @@ function Shell({ admin, onSignOut }: { admin: AdminInfo; onSignOut: () => void }
             <Route path="/overview" element={<Overview onError={onError} />} />
             <Route path="/stores" element={<Stores onError={onError} />} />
             <Route path="/orders" element={<Orders onError={onError} />} />
+            <Route path="/refund-issues" element={<RefundIssues onError={onError} />} />
             <Route path="*" element={<Navigate to="/overview" replace />} />
           </Routes>
         </Layout.Content>
