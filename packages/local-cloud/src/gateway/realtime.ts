@@ -11,6 +11,7 @@ import { sendJson } from '../http/router';
 import type { Database, Doc, DocumentChange } from '../db';
 import { decode } from '../db/ejson';
 import { MAX_LIMIT, type SortSpec } from '../db/engine';
+import { checkQuery } from '../db/operators';
 import { CloudError, asCloudError } from '../errors';
 import { jsonBody } from './http';
 import { allowsAccess, bindCaller, readRuleOf, type RuleAuth } from './rules';
@@ -187,6 +188,8 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
     const auth: RuleAuth = { openid: who.uid, uid: who.uid };
     const query = bindCaller(decode(spec.query, 'query') ?? {}, auth);
     if (typeof query !== 'object' || Array.isArray(query)) throw new CloudError('INVALID_PARAM', 'query must be an object');
+    // The watch filters changes itself, so it must refuse what the database would ($where, unknown operators).
+    checkQuery(query);
     const rule = readRuleOf(db.rules[collection]);
     if (!allowsAccess(rule, query, auth, (id) => db.find(collection, { query: { _id: id } })[0])) {
       throw new CloudError('PERMISSION_DENIED', 'the security rule does not allow this watch; a query must name only documents the rule permits (e.g. include _openid)');

@@ -241,3 +241,16 @@ test('the wire protocol: sign, login, init, check-last, ping, and refusals', asy
     expect(await ask({ watchId: 'w1', msgType: 'CHECK_LAST', msgData: { queryID, eventID: 1 } })).toMatchObject({ msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR' } });
   } finally { ws.close(); }
 });
+
+test('a watch with an operator the database refuses ($where, made-up ones) is refused as the client\'s mistake', async () => {
+  const db = await database(CONSUMER);
+  const scripted = watch(db.collection('orders').where({ _openid: '{openid}', $where: 'this.status == "pending"' }));
+  tolerateRefusedInit(scripted.listener);
+  const madeUp = watch(db.collection('orders').where({ _openid: '{openid}', status: { $madeUp: 1 } }));
+  const invalid = (errors: unknown[]) => errors.some((e) => /INVALID_PARAM/.test(JSON.stringify(e) + String((e as Error)?.message)));
+  try {
+    await waitFor(async () => invalid(scripted.errors) && invalid(madeUp.errors), 'INVALID_PARAM on both watches');
+    expect(scripted.snaps).toEqual([]);
+    expect(madeUp.snaps).toEqual([]);
+  } finally { await scripted.close(); await madeUp.close(); }
+});
