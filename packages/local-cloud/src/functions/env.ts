@@ -6,18 +6,26 @@ import vm from 'node:vm';
  * `process.env` at call time. Many invocations share this process, so `process.env` becomes a view: inside an
  * invocation, its own variables shadow the real environment; outside, the real environment shows through.
  */
-const storage = new AsyncLocalStorage<Record<string, string>>();
-let installed = false;
+type Scope = AsyncLocalStorage<Record<string, string>>;
+
+/**
+ * One storage and one view per process, however often this module is loaded (a test runner loads it afresh for each
+ * test file): a view wrapped around an older view makes every `process.env` read pay for both, and proxy invariant
+ * checks double that cost per layer, so a few dozen loads made each SDK call take seconds.
+ */
+const SHARED = Symbol.for('daojia.local-cloud.env-view');
+const mainProcess = vm.runInThisContext('process') as NodeJS.Process & { [SHARED]?: { storage: Scope; viewed: WeakSet<object> } };
+const shared = (mainProcess[SHARED] ??= { storage: new AsyncLocalStorage(), viewed: new WeakSet() });
+const storage: Scope = shared.storage;
 
 export function installEnvView(): void {
-  if (installed) return;
-  installed = true;
   // Function bundles are compiled in Node's main context; under a test runner this module may see a sandboxed
   // `process`, so patch the main context's one (and ours, when it differs).
-  const mainProcess = vm.runInThisContext('process') as NodeJS.Process;
-  const view = makeView(mainProcess.env);
-  mainProcess.env = view;
-  if (process !== mainProcess) process.env = makeView(process.env);
+  for (const p of new Set([mainProcess, process])) {
+    if (shared.viewed.has(p)) continue;
+    p.env = makeView(p.env);
+    shared.viewed.add(p);
+  }
 }
 
 function makeView(real: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
