@@ -1,6 +1,5 @@
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './lib/harness';
+import { browserSdkBundle, startHarness, type Harness } from './lib/harness';
 import { until } from './lib/poll';
 
 /**
@@ -12,9 +11,7 @@ let h: Harness;
 let sdkBundle: string;
 beforeAll(async () => {
   h = await startHarness();
-  // Bundled the way the apps bundle it, exposed on window so the test can drive it directly.
-  const out = await build({ stdin: { contents: "import cloudbase from '@cloudbase/js-sdk'; window.cloudbase = cloudbase;", resolveDir: __dirname, loader: 'js' }, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
-  sdkBundle = out.outputFiles[0].text;
+  sdkBundle = await browserSdkBundle();
 });
 afterAll(async () => h?.close());
 

@@ -1,5 +1,4 @@
-import { build } from 'esbuild';
-import { startHarness, type Harness, watchPage } from './lib/harness';
+import { browserSdkBundle, startHarness, type Harness, watchPage } from './lib/harness';
 import { shows } from './lib/poll';
 
 /**
@@ -11,8 +10,7 @@ let h: Harness;
 let sdkBundle: string;
 beforeAll(async () => {
   h = await startHarness();
-  const out = await build({ stdin: { contents: "import cloudbase from '@cloudbase/js-sdk'; window.cloudbase = cloudbase;", resolveDir: __dirname, loader: 'js' }, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
-  sdkBundle = out.outputFiles[0].text;
+  sdkBundle = await browserSdkBundle();
 });
 afterAll(async () => h?.close());
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalCloud, type LocalCloud } from '@daojia/local-cloud';
 import { ROOT, serveApps } from '../../scripts/lib/apps';
@@ -43,4 +44,10 @@ export function watchPage(page: Page): string[] {
     if ((protocol === 'http:' || protocol === 'https:' || protocol === 'ws:') && !['127.0.0.1', 'localhost'].includes(hostname)) problems.push(`off-site request: ${r.url()}`);
   });
   return problems;
+}
+
+/** The real @cloudbase/js-sdk bundled the way the apps bundle it, exposed as `window.cloudbase` for a test page to drive. */
+export async function browserSdkBundle(): Promise<string> {
+  const out = await build({ stdin: { contents: "import cloudbase from '@cloudbase/js-sdk'; window.cloudbase = cloudbase;", resolveDir: __dirname, loader: 'js' }, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+  return out.outputFiles[0].text;
 }
