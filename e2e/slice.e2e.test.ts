@@ -98,6 +98,15 @@ test('a partial refund: the consumer asks with a reason and amount, the merchant
   await until(() => c.textContent('#order-status'), textContains('退款申请中'), 'refund requested');
   await shows(c, '#order-refund', '¥1.00');
 
+  // A clerk sees the request but is not offered the decision, which is the owner's.
+  const clerk = await openApp(h.urls.merchant);
+  await clerk.page.click('#login-demo-clerk-001');
+  await clerk.page.click('#order-tabs >> text=退款');
+  await shows(clerk.page, `#refund-owner-${order._id}`, '退款需店长处理');
+  expect(await clerk.page.locator(`#refund-approve-${order._id}, #refund-decline-${order._id}`).count()).toBe(0);
+  expect(clerk.errors).toEqual([]);
+  await clerk.page.context().close();
+
   const merchant = await openApp(h.urls.merchant);
   const m = merchant.page;
   await m.click('#login-demo-merchant-001');

@@ -44,7 +44,9 @@ export const main = defineFunction('merchantOrder', {
     async handler({ tab, offset, limit }, { staff }) {
       const statuses = tab ? TABS[tab] : Object.values(TABS).flat();
       const { data } = await db.collection('orders').where({ storeId: staff!.storeId, status: _.in(statuses) }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
-      return { orders: (data as Order[]).map(forMerchant), storeId: staff!.storeId };
+      // Read from this function's own action table, so the app's buttons follow the declared staff roles.
+      const allowed = Object.entries(main.actions).filter(([, def]) => def.staffRoles?.includes(staff!.role)).map(([name]) => name);
+      return { orders: (data as Order[]).map(forMerchant), storeId: staff!.storeId, allowed };
     },
   }),
 

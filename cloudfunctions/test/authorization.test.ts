@@ -282,6 +282,20 @@ test('a clerk is told a refund decision is the owner’s', async () => {
   expect(await call('clerk', 'merchantOrder.approveRefund', { orderId: o._id })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('店长') });
 });
 
+test('the order list tells each staff member which actions their role may call, from the action table', async () => {
+  const allowed = async (who: Principal) => {
+    const r = await call(who, 'merchantOrder.list', { tab: 'refund' });
+    if (!r.ok) throw new Error(`${who}: ${r.code}`);
+    return (r.data as { allowed: string[] }).allowed;
+  };
+  const owner = await allowed('owner');
+  const clerk = await allowed('clerk');
+  expect(owner).toEqual(expect.arrayContaining(['accept', 'reject', 'approveRefund', 'declineRefund', 'verifyCode']));
+  expect(clerk).toEqual(expect.arrayContaining(['accept', 'reject', 'markReady', 'verifyCode']));
+  expect(clerk).not.toContain('approveRefund');
+  expect(clerk).not.toContain('declineRefund');
+});
+
 describe('platform-only entry points refuse every client, whoever it is', () => {
   const clients: Principal[] = ALL;
   const wechat: CallerIdentity = { openId: 'o-authz-wechat', appId: 'wx-demo' };

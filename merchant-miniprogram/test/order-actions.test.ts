@@ -1,7 +1,8 @@
 import { BUTTON_IDS, NEEDS_REASON, merchantButtons } from '../src/lib/order-actions';
 
-const buttons = (status: string, mode: string) =>
-  merchantButtons({ status, mode } as Parameters<typeof merchantButtons>[0]).map((b) => `${b.id}:${b.label}`);
+const OWNER = ['accept', 'reject', 'markReady', 'handOver', 'markDelivered', 'approveRefund', 'declineRefund'];
+const buttons = (status: string, mode: string, allowed: string[] = OWNER) =>
+  merchantButtons({ status, mode } as Parameters<typeof merchantButtons>[0], allowed).map((b) => `${b.id}:${b.label}`);
 
 test('a paid order can be accepted or rejected; a booking is confirmed through the same accept function', () => {
   expect(buttons('paid', 'delivery')).toEqual(['accept:接单', 'reject:拒单']);
@@ -19,6 +20,12 @@ test('a refund request is approved or declined (declining asks for a reason)', (
   expect(buttons('refund_requested', 'pickup')).toEqual(['refund-approve:同意退款', 'refund-decline:拒绝退款']);
   expect(buttons('refunding', 'pickup')).toEqual([]);
   expect([...NEEDS_REASON].sort()).toEqual(['declineRefund', 'reject']);
+});
+
+test('a clerk, whose role may not decide refunds, gets no refund buttons but keeps the order buttons', () => {
+  const clerk = OWNER.filter((c) => c !== 'approveRefund' && c !== 'declineRefund');
+  expect(buttons('refund_requested', 'pickup', clerk)).toEqual([]);
+  expect(buttons('paid', 'delivery', clerk)).toEqual(['accept:接单', 'reject:拒单']);
 });
 
 test('code check-ins and finished orders get no buttons here', () => {

@@ -12,9 +12,12 @@ const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm:
 /** Element id prefixes (`accept-<orderId>` …) the e2e tests select buttons by. */
 export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover', markDelivered: 'delivered', approveRefund: 'refund-approve', declineRefund: 'refund-decline' };
 
-/** The buttons a merchant gets for an order: the state machine's next merchant moves that have a function. */
-export function merchantButtons(order: OrderLike): { call: MerchantCall; label: string; id: string }[] {
+/**
+ * The buttons a merchant gets for an order: the state machine's next merchant moves that have a function and that
+ * this staff member's role may call (`allowed`, from merchantOrder.list; a clerk gets no refund decisions).
+ */
+export function merchantButtons(order: OrderLike, allowed: readonly string[]): { call: MerchantCall; label: string; id: string }[] {
   return nextEvents(order, 'merchant')
-    .filter((e) => CALL_OF_EVENT[e.event])
+    .filter((e) => CALL_OF_EVENT[e.event] && allowed.includes(CALL_OF_EVENT[e.event]))
     .map((e) => ({ call: CALL_OF_EVENT[e.event], label: e.label, id: BUTTON_IDS[CALL_OF_EVENT[e.event]] }));
 }

@@ -28,7 +28,7 @@ export async function ensureSignedIn(): Promise<boolean> {
 type OrderReply = Promise<{ order: Order }>;
 
 export const api = {
-  listOrders: (tab: MerchantTab) => cloud.call<{ orders: Order[]; storeId: string }>('merchantOrder', 'list', { tab }),
+  listOrders: (tab: MerchantTab) => cloud.call<{ orders: Order[]; storeId: string; allowed: string[] }>('merchantOrder', 'list', { tab }),
   orderDetail: (orderId: string) => cloud.call<{ order: Order; events: OrderEventRecord[] }>('merchantOrder', 'detail', { orderId }),
   accept: (orderId: string): OrderReply => cloud.call('merchantOrder', 'accept', { orderId }),
   reject: (orderId: string, reason: string): OrderReply => cloud.call('merchantOrder', 'reject', { orderId, reason }),

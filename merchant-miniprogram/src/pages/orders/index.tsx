@@ -27,13 +27,14 @@ const REASON_PROMPT: Record<string, { placeholder: string; confirm: string; done
 export default function MerchantOrders() {
   const [visible, setVisible] = useState(false);
   const [orders, setOrders] = useState<Order[] | null>(null);
+  const [allowed, setAllowed] = useState<string[]>([]);
   const [tab, setTab] = useState<MerchantTab>('new');
   const [asking, setAsking] = useState<{ orderId: string; call: 'reject' | 'declineRefund' } | null>(null);
   const [reason, setReason] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    api.listOrders(tab).then((r) => setOrders(r.orders)).catch(showError);
+    api.listOrders(tab).then((r) => { setAllowed(r.allowed); setOrders(r.orders); }).catch(showError);
   }, [tab]);
 
   useDidShow(() => {
@@ -100,6 +101,7 @@ export default function MerchantOrders() {
             {o.refundReason && (
               <View className='muted' id={`refund-info-${o._id}`}>
                 退款 {formatFen(o.refundedFen ?? o.refundRequestedFen ?? o.totalFen)}：{o.refundReason}
+                {o.status === 'refund_requested' && !allowed.includes('approveRefund') && <Text id={`refund-owner-${o._id}`}>（退款需店长处理）</Text>}
               </View>
             )}
             <View className='row'>
@@ -108,7 +110,7 @@ export default function MerchantOrders() {
             </View>
             <View className='row' style={{ justifyContent: 'flex-end', gap: '12px' }}>
               <Button size='small' fill='none' id={`detail-${o._id}`} onClick={() => setOpened(opened === o._id ? null : o._id)}>{opened === o._id ? '收起' : '进度'}</Button>
-              {merchantButtons(o).map((b) => (
+              {merchantButtons(o, allowed).map((b) => (
                 <Button key={b.call} size='small' type={NEEDS_REASON.has(b.call) ? 'default' : 'primary'} id={`${b.id}-${o._id}`}
                   onClick={() => act(o, b.call, b.label)}>{b.label}</Button>
               ))}

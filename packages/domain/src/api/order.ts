@@ -59,7 +59,8 @@ export const prepayOutput = z.object({ payment: requestPaymentParams });
  */
 export const staffOrderView = order.omit({ pickupCode: true, idempotencyKey: true });
 export const merchantOrderOutput = z.object({ order: staffOrderView });
-export const merchantListOutput = z.object({ orders: z.array(staffOrderView), storeId: z.string() });
+/** `allowed`: the merchantOrder actions this staff member's role may call, so the app offers only those. */
+export const merchantListOutput = z.object({ orders: z.array(staffOrderView), storeId: z.string(), allowed: z.array(z.string()) });
 export const merchantOrderDetailOutput = z.object({ order: staffOrderView, events: z.array(orderEventRecord) });
 
 // Error codes, for the action tables. Pricing refuses a cart for any of these; moving an order can fail in three ways.
