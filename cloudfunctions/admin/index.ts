@@ -116,7 +116,9 @@ export const main = defineFunction('admin', {
       const scope = regionScope(admin!, region);
       const refunds = (await db.collection('refunds').where({ ...scope, ...OPEN_ISSUE }).orderBy('createdAt', 'desc').limit(limit).get()).data;
       const alerts = (await db.collection('payment_alerts').where(scope).orderBy('at', 'desc').limit(limit).get()).data;
-      return { refunds, alerts };
+      const storeIds = [...new Set([...refunds, ...alerts].map((x) => x.storeId).filter((id): id is string => typeof id === 'string'))];
+      const stores = storeIds.length ? (await db.collection('stores').where({ _id: _.in(storeIds) }).field({ name: true }).limit(storeIds.length).get()).data as { _id: string; name: string }[] : [];
+      return { refunds, alerts, storeNames: Object.fromEntries(stores.map((st) => [st._id, st.name])) };
     },
   }),
 

@@ -69,8 +69,11 @@ test('a valid payment for an order already closed at the gateway is recorded and
 
 test('a refund the gateway ends ABNORMAL is listed for staff, and a retry refunds the order (audit-logged)', async () => {
   const o = await abnormalRefund();
-  const { refunds } = await t.ok(ADMIN, 'admin', 'listRefundIssues', {});
-  expect(refunds.find((r: any) => r._id === o.refundId)).toMatchObject({ status: 'abnormal', orderId: o.orderId, amountFen: o.totalFen });
+  const { refunds, storeNames } = await t.ok(ADMIN, 'admin', 'listRefundIssues', {});
+  const listed = refunds.find((r: any) => r._id === o.refundId);
+  expect(listed).toMatchObject({ status: 'abnormal', orderId: o.orderId, amountFen: o.totalFen });
+  // The store's name travels with the list, so the panel needs no call per row.
+  expect(storeNames[listed.storeId]).toBe(t.doc('stores', listed.storeId).name);
 
   const { refund } = await t.ok(ADMIN, 'admin', 'retryRefund', { refundId: o.refundId, reason: '用户零钱账户已恢复' });
   expect(refund).toMatchObject({ _id: `${o.refundId}-2`, status: expect.stringMatching(/processing|succeeded/) });

@@ -72,8 +72,6 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
   const [data, setData] = useState<Issues | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  // Store names come from each order (refunds and alerts carry only the store id); unknown ones show the id.
-  const [stores, setStores] = useState<Record<string, string>>({});
   const [action, setAction] = useState<Action | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const closeDrawer = useCallback(() => setOpened(null), []);
@@ -84,19 +82,14 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
       (r) => {
         setData(r);
         setLoadError(null);
-        const orderIds = [...new Set([...r.refunds, ...r.alerts].map((x) => x.orderId))];
-        Promise.allSettled(orderIds.map((id) => api.orderDetail(id))).then((details) => {
-          const names: Record<string, string> = {};
-          for (const d of details) if (d.status === 'fulfilled') names[d.value.order.storeId] = d.value.order.storeName;
-          setStores((s) => ({ ...s, ...names }));
-        });
       },
       (e: unknown) => { setLoadError(errorText(e)); onError(e); },
     ).finally(() => setLoading(false));
   }, [onError]);
   useEffect(load, [load]);
 
-  const store = (storeId?: string) => (storeId ? stores[storeId] ?? storeId : '—');
+  // A store that no longer exists shows its id.
+  const store = (storeId?: string) => (storeId ? data?.storeNames[storeId] ?? storeId : '—');
   const orderLink = (prefix: string) => (id: string) => <a id={`${prefix}-${id}`} onClick={() => setOpened(id)}>{id}</a>;
   const done = () => { setAction(null); load(); };
 

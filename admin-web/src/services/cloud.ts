@@ -10,7 +10,7 @@ export interface AdminInfo { name: string; role: 'super_admin' | 'region_manager
 export interface Overview { totals: { gmvFen: number; orders: number; activeUsers: number; stores: number }; series: { day: string; gmvFen: number; orders: number; activeUsers: number }[]; scope: string }
 export interface StoreRow { _id: string; name: string; category: string; region: string; status: string; rating: number; address: string }
 /** What `admin.listRefundIssues` replies: open abnormal/closed refunds and payment alerts, newest first, region-scoped. */
-export interface RefundIssues { refunds: Refund[]; alerts: PaymentAlert[] }
+export interface RefundIssues { refunds: Refund[]; alerts: PaymentAlert[]; storeNames: Record<string, string> }
 export interface OrderRow { _id: string; storeName: string; mode: string; status: string; totalFen: number; createdAt: string; region: string }
 
 export const api = {

@@ -47,7 +47,8 @@ export const listRefundIssuesInput = z.object({
   region: z.string().max(20).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 }).strict();
-export const listRefundIssuesOutput = z.object({ refunds: z.array(refund), alerts: z.array(paymentAlert) });
+/** `storeNames`: the name of every store the refunds and alerts name, by store id, so a list needs no second call. */
+export const listRefundIssuesOutput = z.object({ refunds: z.array(refund), alerts: z.array(paymentAlert), storeNames: z.record(z.string(), z.string()) });
 export const retryRefundInput = z.object({ refundId: z.string().min(1).max(64), reason: z.string().trim().max(100).default('') }).strict();
 export const closeRefundInput = z.object({ refundId: z.string().min(1).max(64), reason: z.string().trim().min(1, '请填写关闭原因').max(100) }).strict();
 export const refundActionOutput = z.object({ refund, order: staffOrderView });
