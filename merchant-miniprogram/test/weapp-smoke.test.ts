@@ -25,7 +25,7 @@ const orders = [
 const TAB_OF: Record<string, string> = { paid: 'new', accepted: 'active', delivering: 'active', picked_up: 'done' };
 
 const { cloud, calls } = fakeWxCloud({
-  'merchantOrder.list': ({ tab }) => ({ orders: orders.filter((o) => TAB_OF[o.status] === tab), storeId: 's1' }),
+  'merchantOrder.list': ({ tab }) => ({ orders: orders.filter((o) => TAB_OF[o.status] === tab), storeId: 's1', allowed: ['accept', 'reject', 'markReady', 'handOver', 'markDelivered', 'approveRefund', 'declineRefund', 'verifyCode', 'detail', 'list'] }),
   'merchantOrder.accept': ({ orderId }) => ({ order: { ...orders[0], _id: orderId, status: 'accepted' } }),
   'merchantOrder.markReady': ({ orderId }) => ({ order: { ...orders[1], _id: orderId, status: 'ready_for_pickup' } }),
   'merchantOrder.markDelivered': ({ orderId }) => ({ order: { ...orders[2], _id: orderId, status: 'delivered' } }),
