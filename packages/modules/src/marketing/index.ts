@@ -1,0 +1,2 @@
+/** Public surface of the marketing module (filled in as code moves here from cloudfunctions/_shared). */
+export {};
