@@ -3,6 +3,7 @@ import { ERROR_CODES } from '@daojia/domain';
 import { hasEndUser } from './caller';
 import type { Reply } from './errors';
 import type { HttpEvent } from './http';
+import { log, runInRequestContext } from './log';
 
 /**
  * Entry points that only the platform starts: timers and HTTP callbacks. CloudBase lets any signed-in client call
@@ -11,7 +12,7 @@ import type { HttpEvent } from './http';
  * HTTP-access call never does. The refusal is an ordinary reply, so the client sees why, and nothing has run.
  */
 const refusal = (name: string, why: string): Reply<never> => {
-  console.error(`[${name}] refused: ${why}`);
+  log.warn(`refused: ${why}`, { kind: 'refused', function: name });
   return { ok: false, code: 'PERMISSION_DENIED', message: ERROR_CODES.PERMISSION_DENIED };
 };
 
@@ -23,13 +24,18 @@ const timerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string(),
  * timer event naming one of them, or that carries an end user, is refused.
  */
 export function defineTimer(name: string, jobs: Record<string, () => Promise<number>>) {
-  const main = async function main(event: unknown): Promise<{ job: string; handled: number } | Reply<never>> {
-    if (hasEndUser()) return refusal(name, 'called by an end user, not by its timer');
+  const main = (event: unknown, context?: { request_id?: string }): Promise<{ job: string; handled: number } | Reply<never>> => {
     const parsed = timerEvent.safeParse(event);
-    if (!parsed.success) return refusal(name, 'the event is not a timer event');
-    const job = Object.hasOwn(jobs, parsed.data.TriggerName) ? jobs[parsed.data.TriggerName] : undefined;
-    if (!job) return refusal(name, `no timer named ${parsed.data.TriggerName}`);
-    return { job: parsed.data.TriggerName, handled: await job() };
+    const trigger = parsed.success ? parsed.data.TriggerName : undefined;
+    // A refused call is logged under the kind of caller it really was, not as the timer it pretends to be.
+    const callerKind = hasEndUser() ? 'consumer' : parsed.success ? 'timer' : 'server';
+    return runInRequestContext({ function: name, action: trigger, requestId: context?.request_id ?? '', callerKind }, async () => {
+      if (hasEndUser()) return refusal(name, 'called by an end user, not by its timer');
+      if (!parsed.success) return refusal(name, 'the event is not a timer event');
+      const job = Object.hasOwn(jobs, parsed.data.TriggerName) ? jobs[parsed.data.TriggerName] : undefined;
+      if (!job) return refusal(name, `no timer named ${parsed.data.TriggerName}`);
+      return { job: parsed.data.TriggerName, handled: await job() };
+    });
   };
   return Object.assign(main, { functionName: name, timers: Object.keys(jobs) });
 }
@@ -38,9 +44,13 @@ const httpEvent = z.object({ httpMethod: z.string(), path: z.string(), headers: 
 
 /** An HTTP-triggered callback (payment, refund): refused unless the event is an HTTP request with no end user. */
 export function defineHttpCallback<R>(name: string, handle: (event: HttpEvent) => Promise<R>) {
-  return async function main(event: unknown): Promise<R | Reply<never>> {
-    if (hasEndUser()) return refusal(name, 'called by an end user, not through its HTTP trigger');
-    if (!httpEvent.safeParse(event).success) return refusal(name, 'the event is not an HTTP request');
-    return handle(event as HttpEvent);
+  return (event: unknown, context?: { request_id?: string }): Promise<R | Reply<never>> => {
+    const parsed = httpEvent.safeParse(event);
+    const callerKind = hasEndUser() ? 'consumer' : parsed.success ? 'http' : 'server';
+    return runInRequestContext({ function: name, action: parsed.success ? parsed.data.path : undefined, requestId: context?.request_id ?? '', callerKind }, async () => {
+      if (hasEndUser()) return refusal(name, 'called by an end user, not through its HTTP trigger');
+      if (!parsed.success) return refusal(name, 'the event is not an HTTP request');
+      return handle(event as HttpEvent);
+    });
   };
 }

@@ -25,9 +25,9 @@ export function describeZodError(err: z.ZodError): string {
   return `请求参数有误：${err.issues.slice(0, 3).map(placed).join('；')}`;
 }
 
-export function toReply(e: unknown, log: (msg: string) => void): Reply<never> {
+export function toReply(e: unknown, log: (msg: string, fields?: Record<string, unknown>) => void): Reply<never> {
   if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message };
   if (e instanceof z.ZodError) return { ok: false, code: 'INVALID_INPUT', message: describeZodError(e) };
-  log(`unexpected error: ${(e as Error)?.stack ?? e}`);
+  log('unexpected error', { error: e });
   return { ok: false, code: 'INTERNAL_ERROR', message: '服务繁忙，请稍后重试' };
 }

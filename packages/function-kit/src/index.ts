@@ -5,3 +5,5 @@ export { describeZodError, parseInput, type Reply } from './errors';
 export { zhIssueMessage, fieldLabel } from './zod-messages';
 export { rawBody, header, type HttpEvent, type HttpReply } from './http';
 export { defineTimer, defineHttpCallback } from './entry';
+export { log, requestContext, withRequestContext, runInRequestContext, serializeError, parseLogLine, type CallerKind, type RequestContext, type LogFields, type LogRecord } from './log';
+export { CONTRACT_BREACH, CONTRACT_BREACH_KIND } from './contract';
