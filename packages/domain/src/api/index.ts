@@ -2,3 +2,5 @@ export * from './store';
 export * from './order';
 export * from './admin';
 export * from './error-codes';
+export * from './map';
+export * from './types';

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { ErrorCode } from './error-codes';
+import { nearbyInput, nearbyOutput, storeDetailInput, storeDetailOutput } from './store';
+import {
+  CREATE_ERRORS, MOVE_ERRORS, QUOTE_ERRORS, cancelOrderInput, createOrderInput, listOrdersInput, listOrdersOutput, merchantListInput,
+  merchantListOutput, merchantOrderDetailOutput, merchantOrderOutput, orderDetailOutput, orderIdInput, orderOutput, prepayInput,
+  prepayOutput, quoteInput, quoteOutput, refundRequestInput, rejectInput, verifyCodeInput,
+} from './order';
+import {
+  adminListOrdersInput, adminListOrdersOutput, adminOrderDetailOutput, closeRefundInput, listRefundIssuesInput, listRefundIssuesOutput,
+  listStoresInput, listStoresOutput, overviewInput, overviewOutput, refundActionOutput, retryRefundInput, whoamiInput, whoamiOutput,
+} from './admin';
+
+/** One callable action's contract: what `data` it takes, what `data` it replies, which business codes it may reply. */
+export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  errors: readonly ErrorCode[];
+}
+
+const contract = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, errors: readonly ErrorCode[] = []): ActionContract<I, O> => ({ input, output, errors });
+
+/**
+ * Every callable function and its actions: the one map the front ends call through (`@daojia/cloud-client`'s typed
+ * client is generated from it) and the functions' action tables must match (same schema objects, same errors:
+ * scripts/api-map.test.ts fails on any drift). Timers and HTTP callbacks are not here: no client may call them.
+ */
+export const API = {
+  store: {
+    nearby: contract(nearbyInput, nearbyOutput),
+    detail: contract(storeDetailInput, storeDetailOutput, ['STORE_NOT_FOUND']),
+  },
+  order: {
+    quote: contract(quoteInput, quoteOutput, QUOTE_ERRORS),
+    create: contract(createOrderInput, orderOutput, CREATE_ERRORS),
+    list: contract(listOrdersInput, listOrdersOutput),
+    detail: contract(orderIdInput, orderDetailOutput, ['ORDER_NOT_FOUND']),
+    cancel: contract(cancelOrderInput, orderOutput, MOVE_ERRORS),
+    confirmReceipt: contract(orderIdInput, orderOutput, MOVE_ERRORS),
+    requestRefund: contract(refundRequestInput, orderOutput, [...MOVE_ERRORS, 'REFUND_TOO_LARGE']),
+  },
+  pay: {
+    prepay: contract(prepayInput, prepayOutput, ['ORDER_NOT_FOUND', 'ORDER_NOT_PAYABLE', 'ORDER_EXPIRED']),
+  },
+  merchantOrder: {
+    list: contract(merchantListInput, merchantListOutput),
+    detail: contract(orderIdInput, merchantOrderDetailOutput, ['ORDER_NOT_FOUND']),
+    accept: contract(orderIdInput, merchantOrderOutput, MOVE_ERRORS),
+    reject: contract(rejectInput, merchantOrderOutput, MOVE_ERRORS),
+    markReady: contract(orderIdInput, merchantOrderOutput, MOVE_ERRORS),
+    handOver: contract(orderIdInput, merchantOrderOutput, MOVE_ERRORS),
+    markDelivered: contract(orderIdInput, merchantOrderOutput, MOVE_ERRORS),
+    verifyCode: contract(verifyCodeInput, merchantOrderOutput, [...MOVE_ERRORS, 'CODE_INVALID', 'CODE_MISMATCH']),
+    approveRefund: contract(orderIdInput, merchantOrderOutput, MOVE_ERRORS),
+    declineRefund: contract(rejectInput, merchantOrderOutput, MOVE_ERRORS),
+  },
+  admin: {
+    whoami: contract(whoamiInput, whoamiOutput),
+    overview: contract(overviewInput, overviewOutput),
+    listStores: contract(listStoresInput, listStoresOutput),
+    listOrders: contract(adminListOrdersInput, adminListOrdersOutput),
+    orderDetail: contract(orderIdInput, adminOrderDetailOutput, ['ORDER_NOT_FOUND']),
+    listRefundIssues: contract(listRefundIssuesInput, listRefundIssuesOutput),
+    retryRefund: contract(retryRefundInput, refundActionOutput, ['REFUND_NOT_FOUND', 'REFUND_NOT_OPEN', 'ORDER_NOT_FOUND']),
+    closeRefund: contract(closeRefundInput, refundActionOutput, ['REFUND_NOT_FOUND', 'REFUND_NOT_OPEN', 'ORDER_NOT_FOUND', 'ILLEGAL_TRANSITION', 'ORDER_BUSY']),
+  },
+} as const satisfies Record<string, Record<string, ActionContract>>;
+
+export type Api = typeof API;
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+/** What an action takes, as the caller writes it (defaults may be left out). */
+export type ApiInput<F extends FunctionName, A extends ActionName<F>> = z.input<Api[F][A] extends ActionContract<infer I, z.ZodType> ? I : never>;
+/** What an action replies. */
+export type ApiOutput<F extends FunctionName, A extends ActionName<F>> = z.output<Api[F][A] extends ActionContract<z.ZodType, infer O> ? O : never>;
