@@ -6,6 +6,7 @@ import type { WeeklyHours } from './schemas/store';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
+/** The platform's one time zone (one city): stored instants are UTC; hours, days and everything shown are in this zone. */
 export const TIME_ZONE = 'Asia/Shanghai';
 
 /** Whether a store is open at an instant, by its weekly hours in Shanghai time; ranges may run past midnight. */
@@ -18,6 +19,3 @@ export function isOpen(hours: WeeklyHours, at: string | Date = new Date()): bool
   const carriedOver = hours[yesterday].some((r) => r.open > r.close && minute < r.close);
   return openToday || carriedOver;
 }
-
-/** Shanghai wall-clock text for an instant, for messages and receipts. */
-export const formatShanghai = (at: string | Date, pattern = 'YYYY-MM-DD HH:mm') => dayjs(at).tz(TIME_ZONE).format(pattern);

@@ -4,6 +4,8 @@ export * from './schemas';
 export * from './order-state';
 export * from './pricing';
 export * from './hours';
+export * from './time';
+export * from './labels';
 export * from './codes';
 export * from './geo';
 export * from './api';
