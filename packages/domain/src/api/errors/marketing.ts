@@ -1,0 +1,8 @@
+/** Marketing: coupons in a user's wallet. */
+export const MARKETING_ERROR_CODES = {
+  COUPON_NOT_FOUND: '优惠券不存在',
+  COUPON_UNAVAILABLE: '优惠券已被使用或锁定',
+  COUPON_EXPIRED: '优惠券不在有效期内',
+  COUPON_NOT_APPLICABLE: '优惠券不能在本店使用',
+  COUPON_THRESHOLD_NOT_MET: '未达到优惠券使用门槛',
+} as const satisfies Record<string, string>;
