@@ -19,7 +19,7 @@ dayjs.extend(timezone);
  */
 const ROOT = path.resolve(__dirname, '../..');
 const STORM = path.join(__dirname, 'create-storm.ts');
-const MAX_KILLS = 12;
+const MAX_KILLS = 30;
 const MAX_MS = 120_000;
 const STOCK = 100_000;
 const SCARCE = { id: 'store-001-p003', stock: 40 }; // runs out: creates that fail cleanly give back what they took
@@ -42,16 +42,26 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts the storm, lets it run a random while, kills it with SIGKILL. */
+/**
+ * Starts the storm and kills it with SIGKILL at a random moment within the next few waves, timed from how long its
+ * first (cold) wave took: on a loaded machine a fixed delay would kill it before any create got going, or after all
+ * of them had finished.
+ */
 function stormAndKill(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', STORM, dataDir, slots.join(',')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let killing = false;
     child.stderr.on('data', (d) => { err += d; });
     child.stdout.on('data', (d) => {
       out += d;
-      if (out.includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), 50 + Math.floor(Math.random() * 2500));
+      const ready = /ready (\d+)\n/.exec(out);
+      if (ready && !killing) {
+        killing = true;
+        const waveMs = Math.max(20, Number(ready[1]));
+        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * waveMs * 2));
+      }
     });
     child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`storm exited ${code} before the kill: ${err.slice(-2000)}`))));
   });

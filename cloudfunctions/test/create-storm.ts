@@ -1,6 +1,8 @@
 /**
  * Child process of create-crash.test.ts: a local cloud on the given data folder (seeded by the test) that fires
- * waves of concurrent order.create calls until it is killed. Prints `ready` once the first wave is under way.
+ * waves of concurrent order.create calls until it is killed. Prints `ready <ms>` once the first wave has finished
+ * (the function is loaded and creates are flowing), with how long that wave took, so the test can time its kill
+ * inside a wave however slow the machine is.
  * Run as `node --import tsx create-storm.ts <dataDir> <slotStart,...>`.
  */
 import { randomUUID } from 'node:crypto';
@@ -36,9 +38,9 @@ async function main() {
   let announced = false;
   for (;;) {
     const wave = Array.from({ length: 12 }, () => request(slots)).flatMap((r) => (Math.random() < 0.15 ? [r, r] : [r]));
-    const calls = wave.map((r) => cloud.functions.invoke('order', { action: 'create', data: r.data }, { uid: r.user, customUserId: r.user }).catch(() => undefined));
-    if (!announced) { announced = true; process.stdout.write('ready\n'); }
-    await Promise.all(calls);
+    const started = Date.now();
+    await Promise.all(wave.map((r) => cloud.functions.invoke('order', { action: 'create', data: r.data }, { uid: r.user, customUserId: r.user }).catch(() => undefined)));
+    if (!announced) { announced = true; process.stdout.write(`ready ${Date.now() - started}\n`); }
   }
 }
 
