@@ -18,6 +18,52 @@ export function percentOfFen(amountFen: number, rateBp: number): number {
   return Math.floor((amountFen * rateBp + 5000) / 10000);
 }
 
+/**
+ * Splits `totalFen` into integer shares proportional to `weights` that add up to exactly `totalFen` (largest
+ * remainder, as yudao's price helpers do): each entry first gets the floor of its exact proportion, then the fen
+ * left over go one each to the largest fractional remainders. Ties go to the earlier entry, so the same input
+ * always splits the same way, and a larger weight never gets a smaller share. A zero weight gets nothing; when
+ * every weight is zero there is nothing to split by, so only a zero total is accepted. Each share is within one fen
+ * of its exact proportion. Not monotone in the total (largest remainder's Alabama paradox: 10 over [6, 6, 2] gives
+ * the last entry 2, 11 gives it 1); nothing here splits one discount at two totals. Used to spread order-level
+ * discounts over the lines.
+ */
+export function apportion(totalFen: number, weights: readonly number[]): number[] {
+  assertFen(totalFen, 'total');
+  if (totalFen < 0) throw new DomainError('INVALID_AMOUNT', '分摊金额不能为负数');
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0) throw new DomainError('INVALID_AMOUNT', '分摊权重必须是非负整数');
+  }
+  const sum = weights.reduce((a, w) => a + BigInt(w), 0n);
+  if (sum === 0n) {
+    if (totalFen !== 0) throw new DomainError('INVALID_AMOUNT', '没有可分摊的对象（权重全为零）');
+    return weights.map(() => 0);
+  }
+  // BigInt keeps total × weight exact: both may be large fen amounts.
+  const total = BigInt(totalFen);
+  const shares = weights.map((w) => total * BigInt(w) / sum);
+  const remainders = weights.map((w, i) => ({ i, r: total * BigInt(w) - shares[i] * sum }));
+  let left = Number(total - shares.reduce((a, s) => a + s, 0n));
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (let k = 0; left > 0; k++, left--) shares[remainders[k].i] += 1n;
+  return shares.map(Number);
+}
+
+/**
+ * The part of `amountFen` that belongs to units `from` (inclusive) to `to` (exclusive) of `units` equal units:
+ * the difference of the rounded-down running amounts at `to` and at `from`. Any run of units therefore gets within
+ * a fen of its exact proportion (never more, short of the last unit, which takes the rest), and refunding a line's
+ * units in any steps adds up to exactly the line's amount, never more.
+ */
+export function unitsShareFen(amountFen: number, units: number, from: number, to: number): number {
+  assertFen(amountFen);
+  if (amountFen < 0 || !Number.isInteger(units) || units < 1 || !Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > units) {
+    throw new DomainError('INVALID_AMOUNT', '分摊的件数超出范围');
+  }
+  const upTo = (n: number) => (BigInt(amountFen) * BigInt(n)) / BigInt(units);
+  return Number(upTo(to) - upTo(from));
+}
+
 /** ¥12.30 — for display only; never parse it back. */
 export function formatFen(fen: number): string {
   assertFen(fen);

@@ -2,7 +2,8 @@ import type { OrderMode } from '../schemas/common';
 import type { Store } from '../schemas/store';
 import type { Product } from '../schemas/product';
 import type { UserCoupon } from '../schemas/coupon';
-import type { Breakdown, PriceLine } from '../schemas/order';
+import type { Breakdown, DiscountLine } from '../schemas/order';
+import { spreadDiscount, type PricedLine } from './lines';
 
 export interface CartItem { productId: string; quantity: number; specs?: Record<string, string> }
 
@@ -21,10 +22,16 @@ export interface PricingInput {
 /** The running price, passed through each calculator in turn. */
 export interface PriceContext extends Omit<Breakdown, 'totalFen'> {
   input: PricingInput;
-  lines: PriceLine[];
+  lines: PricedLine[];
 }
 
 export type Calculator = (ctx: PriceContext) => void;
 
 /** What is left of the goods amount after the discounts so far: no discount may take it below zero. */
 export const remainingGoodsFen = (ctx: PriceContext) => ctx.itemsFen - ctx.discounts.reduce((a, d) => a + d.amountFen, 0);
+
+/** Every discount goes through here: the order-level entry, and each line's share of it (pricing/lines.ts). */
+export function applyDiscount(ctx: PriceContext, discount: DiscountLine): void {
+  ctx.discounts.push(discount);
+  spreadDiscount(ctx.lines, discount);
+}

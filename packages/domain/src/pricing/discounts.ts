@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { DomainError } from '../errors';
 import { formatFen } from '../money';
-import { remainingGoodsFen, type Calculator } from './context';
+import { applyDiscount, remainingGoodsFen, type Calculator } from './context';
 
 /** 满减: the best single tier the goods amount reaches (tiers do not stack). */
 export const fullReductionCalculator: Calculator = (ctx) => {
@@ -10,7 +10,7 @@ export const fullReductionCalculator: Calculator = (ctx) => {
     .sort((a, b) => b.reductionFen - a.reductionFen)[0];
   if (!best) return;
   const amountFen = Math.min(best.reductionFen, remainingGoodsFen(ctx));
-  if (amountFen > 0) ctx.discounts.push({ kind: 'full_reduction', label: `满${formatFen(best.thresholdFen).slice(1)}减${formatFen(best.reductionFen).slice(1)}`, amountFen });
+  if (amountFen > 0) applyDiscount(ctx, { kind: 'full_reduction', label: `满${formatFen(best.thresholdFen).slice(1)}减${formatFen(best.reductionFen).slice(1)}`, amountFen });
 };
 
 export const couponCalculator: Calculator = (ctx) => {
@@ -22,11 +22,11 @@ export const couponCalculator: Calculator = (ctx) => {
   if (at.isBefore(dayjs(coupon.validFrom)) || at.isAfter(dayjs(coupon.validTo))) throw new DomainError('COUPON_EXPIRED', '优惠券不在有效期内');
   if (ctx.itemsFen < coupon.thresholdFen) throw new DomainError('COUPON_THRESHOLD_NOT_MET', `商品满 ${formatFen(coupon.thresholdFen)} 才能使用这张优惠券`);
   const amountFen = Math.min(coupon.amountFen, remainingGoodsFen(ctx));
-  if (amountFen > 0) ctx.discounts.push({ kind: 'coupon', label: coupon.title, amountFen });
+  if (amountFen > 0) applyDiscount(ctx, { kind: 'coupon', label: coupon.title, amountFen });
 };
 
 export const newUserCalculator: Calculator = (ctx) => {
   if (!ctx.input.isNewUser || !ctx.input.store.newUserDiscountFen) return;
   const amountFen = Math.min(ctx.input.store.newUserDiscountFen, remainingGoodsFen(ctx));
-  if (amountFen > 0) ctx.discounts.push({ kind: 'new_user', label: '新客立减', amountFen });
+  if (amountFen > 0) applyDiscount(ctx, { kind: 'new_user', label: '新客立减', amountFen });
 };

@@ -2,8 +2,20 @@ import { z } from 'zod';
 import { fen, id, orderMode } from './common';
 import { orderStatus } from '../order-state/statuses';
 
-export const priceLine = z.object({ productId: id, name: z.string(), specLabel: z.string().optional(), unitPriceFen: fen, quantity: z.number().int().min(1), subtotalFen: fen });
-export const discountLine = z.object({ kind: z.enum(['full_reduction', 'coupon', 'new_user']), label: z.string(), amountFen: fen });
+export const discountKind = z.enum(['full_reduction', 'coupon', 'new_user']);
+export type DiscountKind = z.infer<typeof discountKind>;
+/** A line's share of one order-level discount (apportioned by pricing; see pricing/lines.ts). */
+export const lineDiscount = z.object({ kind: discountKind, amountFen: fen });
+/**
+ * `discounts` and `payableFen` (subtotal minus the line's discount shares) are set by pricing since discounts were
+ * apportioned to lines; orders stored before have neither, and `pricedLines` (pricing/lines.ts) works them out.
+ */
+export const priceLine = z.object({
+  productId: id, name: z.string(), specLabel: z.string().optional(), unitPriceFen: fen, quantity: z.number().int().min(1), subtotalFen: fen,
+  discounts: z.array(lineDiscount).optional(),
+  payableFen: fen.optional(),
+});
+export const discountLine = z.object({ kind: discountKind, label: z.string(), amountFen: fen });
 export const breakdown = z.object({
   lines: z.array(priceLine),
   itemsFen: fen,
@@ -14,6 +26,11 @@ export const breakdown = z.object({
 });
 export type Breakdown = z.infer<typeof breakdown>;
 export type PriceLine = z.infer<typeof priceLine>;
+export type DiscountLine = z.infer<typeof discountLine>;
+
+/** Units of one order line (`line`: its index in `items`) a refund gives back, and the money that is for them. */
+export const refundLine = z.object({ line: z.number().int().min(0), quantity: z.number().int().min(1), amountFen: fen });
+export type RefundLine = z.infer<typeof refundLine>;
 
 export const orderAddress = z.object({ contact: z.string(), phone: z.string(), text: z.string(), location: z.object({ lng: z.number(), lat: z.number() }) });
 export const orderSlot = z.object({ slotId: id, start: z.string(), end: z.string() });
@@ -40,7 +57,11 @@ export const order = z.object({
   rejectReason: z.string().optional(),
   refundReason: z.string().optional(),
   refundRequestedFen: fen.optional(),
+  /** The lines the open refund request covers (absent on orders requested before lines were recorded: the whole order). */
+  refundRequestedLines: z.array(refundLine).optional(),
   refundedFen: fen.optional(),
+  /** The lines refunds gave back, so no line's units are refunded twice (see refund.ts). */
+  refundedLines: z.array(refundLine).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   payBefore: z.string(),
@@ -86,6 +107,8 @@ export const refund = z.object({
   _id: z.string(), // = out_refund_no, deterministic from the order, so retries are safe
   orderId: id,
   amountFen: fen,
+  /** The order lines this refund gives back; `amountFen` minus their amounts is the order-level fees it returns. */
+  lines: z.array(refundLine).optional(),
   reason: z.string(),
   /** `superseded`: staff retried it under a new out_refund_no (`retriedAs`). */
   status: z.enum(['processing', 'succeeded', 'abnormal', 'closed', 'superseded']),
