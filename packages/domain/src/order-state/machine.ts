@@ -46,6 +46,26 @@ export const TRANSITIONS: Transition[] = [
   { event: 'closeRefund', from: ['refunding'], to: 'refund_closed', actors: ['admin'], label: '关闭退款' },
 ];
 
+/**
+ * What reaching a status writes on the order besides the status: the time it got there (`at`) and/or the status it
+ * came from (`from`). Keyed by the status reached, not by the move, so a declined refund returning an order to paid
+ * or accepted stamps it again, as every move into that status does (the accept timeout counts from the latest paidAt).
+ */
+export type OrderStampField = 'paidAt' | 'acceptedAt' | 'completedAt';
+export const STATUS_STAMPS: Partial<Record<OrderStatus, { at?: OrderStampField; from?: 'statusBeforeRefund' }>> = {
+  paid: { at: 'paidAt' },
+  accepted: { at: 'acceptedAt' },
+  confirmed: { at: 'acceptedAt' },
+  completed: { at: 'completedAt' },
+  refund_requested: { from: 'statusBeforeRefund' },
+};
+
+/** The fields a move from `from` to `to` at `at` stamps, by STATUS_STAMPS. */
+export function stampsFor(from: OrderStatus, to: OrderStatus, at: string): Partial<Record<OrderStampField, string>> & { statusBeforeRefund?: OrderStatus } {
+  const s = STATUS_STAMPS[to];
+  return { ...(s?.at ? { [s.at]: at } : {}), ...(s?.from ? { [s.from]: from } : {}) };
+}
+
 export interface OrderLike { status: OrderStatus; mode: OrderMode; statusBeforeRefund?: OrderStatus }
 
 function find(order: OrderLike, event: OrderEvent, actor: Actor): Transition | undefined {
