@@ -20,6 +20,15 @@ const PLATFORM_MESSAGES: Record<string, string> = {
   PLATFORM_ERROR: '服务暂时不可用，请稍后重试',
 };
 
+/** The Chinese text an app shows for a failed call: the function's (or platform's) own message when there is one. */
+export function errorMessage(err: unknown): string {
+  return err instanceof CloudCallError ? err.message : '网络异常，请稍后重试';
+}
+
+/** Codes after which only signing in (again) helps: no session, an expired or invalid one, or an anonymous one. */
+const SIGN_IN_AGAIN = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
+export const isSignInError = (err: unknown): err is CloudCallError => err instanceof CloudCallError && SIGN_IN_AGAIN.has(err.code);
+
 /** A platform failure under one of our codes, with the Chinese text the apps show. */
 const failure = (code: string) => new CloudCallError(code, PLATFORM_MESSAGES[code] ?? PLATFORM_MESSAGES.PLATFORM_ERROR);
 

@@ -2,8 +2,9 @@ import { createWebClient } from './web';
 import { createWeappClient } from './weapp';
 import type { CloudClient } from './types';
 
-export { CloudCallError, unwrap } from './errors';
-export type { CloudClient, CurrentUser, DevAccount, PaymentParams, Unsubscribe } from './types';
+export { CloudCallError, errorMessage, isSignInError, unwrap } from './errors';
+export type { CallOptions, CloudClient, CurrentUser, DevAccount, PaymentParams, Unsubscribe } from './types';
+export { createApi, type Call, type TypedApi } from './api';
 export { createWebClient } from './web';
 
 /**

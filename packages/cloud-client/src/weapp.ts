@@ -1,5 +1,5 @@
 import { CloudCallError, platformError, unwrap } from './errors';
-import type { CloudClient } from './types';
+import { envelope, type CloudClient, type CallOptions } from './types';
 
 /* WeChat's own globals in a mini-program; typed loosely here so the package builds without WeChat's typings. */
 declare const wx: any;
@@ -22,9 +22,9 @@ export function createWeappClient(env?: string): CloudClient {
   }
   const notLocal = () => Promise.reject(new CloudCallError('NOT_AVAILABLE', '微信中已自动登录，无需选择演示账号'));
   return {
-    async call<T>(fn: string, action: string, data: unknown = {}) {
+    async call<T>(fn: string, action: string, data: unknown = {}, opts?: CallOptions) {
       let res: { result?: unknown };
-      try { res = await cloud().callFunction({ name: fn, data: { action, data } }); } catch (e) { throw platformError(e); }
+      try { res = await cloud().callFunction({ name: fn, data: envelope(action, data, opts) }); } catch (e) { throw platformError(e); }
       return unwrap<T>(res.result);
     },
     watchDoc<T>(collection: string, docId: string, onDoc: (doc: T | null) => void, onError?: (e: Error) => void) {

@@ -1,6 +1,6 @@
 import cloudbase from '@cloudbase/js-sdk';
-import { CloudCallError, platformError, unwrap } from './errors';
-import type { CloudClient, CurrentUser, DevAccount } from './types';
+import { CloudCallError, isSignInError, platformError, unwrap } from './errors';
+import { envelope, type CallOptions, type CloudClient, type CurrentUser, type DevAccount } from './types';
 
 export interface WebClientOptions {
   /** Origin of the cloud gateway; defaults to the page's own origin (the local cloud serves the apps). */
@@ -17,7 +17,6 @@ export interface WebClientOptions {
 }
 
 const noDevLogin = () => new CloudCallError('DEV_LOGIN_UNAVAILABLE', '正式环境不提供演示账号登录');
-const AUTH_ERRORS = new Set(['UNAUTHENTICATED', 'INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_EXPIRED']);
 /** Realtime server codes after which js-sdk signs the socket in again and retries (its handleCommonError). */
 const SDK_RETRIES = new Set(['CHECK_LOGIN_FAILED', 'SIGN_EXPIRED_ERROR', 'SIGN_INVALID_ERROR', 'SIGN_PARAM_INVALID']);
 
@@ -52,7 +51,7 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
   /** Whatever the SDK failed with becomes a CloudCallError with the platform's code and Chinese text. */
   const failed = (e: unknown): CloudCallError => {
     const err = platformError(e, 'NETWORK_ERROR');
-    if (AUTH_ERRORS.has(err.code)) remember(null);
+    if (isSignInError(err)) remember(null);
     return err;
   };
 
@@ -86,10 +85,10 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
   }
 
   return {
-    async call<T>(fn: string, action: string, data: unknown = {}) {
+    async call<T>(fn: string, action: string, data: unknown = {}, opts?: CallOptions) {
       if (!profile) throw new CloudCallError('UNAUTHENTICATED', '请先登录');
       let res: { result?: unknown };
-      try { res = await app.callFunction({ name: fn, data: { action, data } }); } catch (e) { throw failed(e); }
+      try { res = await app.callFunction({ name: fn, data: envelope(action, data, opts) }); } catch (e) { throw failed(e); }
       // js-sdk hands back a reply that carries `code` (our `{ok: false, code, message}`) as the response itself,
       // without `result`: the same shape as a platform error, which unwrap tells apart by `ok`.
       return unwrap<T>('result' in res ? res.result : res);
