@@ -101,3 +101,22 @@ test('a delivery order placed through the adapter shows in the delivery tab; the
   expect((await dada.queryStatus('DJE2E0001')).statusCode).toBe(3);
   await shows(page, '#delivery-requests', '/api/order/addOrder');
 });
+
+test('the request id filter follows one request: typed in, or picked from a row\'s request link', async () => {
+  const ids: string[] = [];
+  const off = h.cloud.functions.onInvocation((inv) => { if (inv.name === 'store') ids.push(inv.id); });
+  await h.cloud.functions.invoke('store', { action: 'nearby', data: { lng: 121.4737, lat: 31.2304 } }, as('demo-consumer-1'));
+  await h.cloud.functions.invoke('store', { action: 'detail', data: { storeId: 'store-001' } }, as('demo-consumer-1'));
+  off();
+  await tab('Invocations');
+  await page.fill('#request-filter', ids[0]);
+  await shows(page, '#content h4', `Request ${ids[0]}`);
+  await until(() => page.locator('#invocations tr[data-request]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request'))), (r) => r.length === 1 && r[0] === ids[0], 'only the filtered request');
+  await page.click('#clear-filters');
+  await page.click(`#invocations tr[data-request="${ids[1]}"] button[data-follow="${ids[1]}"]`);
+  expect(await page.inputValue('#request-filter')).toBe(ids[1]);
+  await until(() => page.locator('#invocations tr[data-request]').count(), (n) => n === 1, 'the followed request only');
+  await page.fill('#fn-filter', 'nope');
+  await shows(page, '#content', 'No invocations yet.');
+  await page.click('#clear-filters');
+});

@@ -29,7 +29,7 @@ const main = defineFunction('demo', {
     input: z.object({ delayMs: z.number().optional() }).strict(),
     output: z.object({}),
     errors: [],
-    role: 'public',
+    permission: 'store.browse',
     async handler({ delayMs }) {
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       seen.push(requestContext());
@@ -38,7 +38,7 @@ const main = defineFunction('demo', {
     },
   }),
   boom: action({
-    input: z.object({}), output: z.object({}), errors: [], role: 'public',
+    input: z.object({}), output: z.object({}), errors: [], permission: 'store.browse',
     async handler() { throw new TypeError('the handler broke'); },
   }),
 });

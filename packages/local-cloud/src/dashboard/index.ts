@@ -4,13 +4,15 @@ import type { Router } from '../http/router';
 import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import type { FunctionHost, Invocation } from '../functions/host';
+import { filterInvocations, invocationAction, logEntry, traceLines, type TraceFilter } from './trace';
 
 const KEEP = 300;
 const page = readFileSync(path.join(__dirname, 'page.html'), 'utf8');
 
 /**
  * The local cloud's dashboard (like the Firebase emulator UI): collections and documents, the invocation log of
- * calls, triggers, timers and HTTP callbacks (a reply `{ok:false}` counts as an error), timers to fire by hand, and
+ * calls, triggers, timers and HTTP callbacks (a reply `{ok:false}` counts as an error) with their log lines, filtered by
+ * function, action or request id (one request followed across functions), timers to fire by hand, and
  * the sandboxes' outboxes (WeChat Pay, SMS, delivery), which the page reads from each sandbox's own `/outbox` route.
  */
 export function mountDashboard({ router, db, functions }: { router: Router; db: Database; functions: FunctionHost }): void {
@@ -38,7 +40,14 @@ export function mountDashboard({ router, db, functions }: { router: Router; db: 
     }
   });
 
-  router.add('GET', '/dashboard/api/invocations', (_req, res) => { sendJson(res, 200, { invocations: [...log].reverse() }); });
+  // `?requestId=&function=&action=` narrow the list; a request id follows that request across functions (trace.ts).
+  const filterOf = (q: URLSearchParams): TraceFilter => ({ requestId: q.get('requestId')?.trim() || undefined, function: q.get('function')?.trim() || undefined, action: q.get('action')?.trim() || undefined });
+  router.add('GET', '/dashboard/api/invocations', (req, res) => {
+    const invocations = filterInvocations(log, filterOf(req.query)).reverse().map((inv) => ({ ...inv, action: invocationAction(inv), entries: inv.logs.map(logEntry) }));
+    sendJson(res, 200, { invocations });
+  });
+  // Every log line of the matching invocations, oldest first: one request's story across functions.
+  router.add('GET', '/dashboard/api/logs', (req, res) => { sendJson(res, 200, { lines: traceLines(log, filterOf(req.query)) }); });
 
   router.add('GET', '/dashboard/api/timers', (_req, res) => {
     const timers = functions.names().flatMap((name) => (functions.config(name)?.triggers ?? []).map((t) => ({ function: name, name: t.name, type: t.type, config: t.config })));

@@ -30,11 +30,13 @@ export interface Invocation {
   durationMs: number;
   /** What the function wrote to its console during this invocation, one entry per call (`LEVEL text`). */
   logs: string[];
+  /** The invocation whose code called this one through app.callFunction (node-sdk sends the caller's TCB_SEQID). */
+  parentId?: string;
 }
 
 export interface FunctionHost {
   /** Runs a function as CloudBase would, with `identity` as its caller. Rejects with CloudError when it throws. */
-  invoke(name: string, event: unknown, identity?: CallerIdentity, kind?: InvocationKind): Promise<unknown>;
+  invoke(name: string, event: unknown, identity?: CallerIdentity, kind?: InvocationKind, parentId?: string): Promise<unknown>;
   /** Serves node-sdk's `functions.invokeFunction` (app.callFunction from a function or a script). */
   handleInvokeAction(body: Record<string, unknown>, req: Request): Promise<unknown>;
   names(): string[];
@@ -127,7 +129,7 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
     };
   }
 
-  async function invoke(name: string, sent: unknown, identity: CallerIdentity = {}, kind: InvocationKind = 'call'): Promise<unknown> {
+  async function invoke(name: string, sent: unknown, identity: CallerIdentity = {}, kind: InvocationKind = 'call', parentId?: string): Promise<unknown> {
     if (closed) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', 'the local cloud is shutting down');
     const config = requireConfig(name);
     const event = withUserInfo(sent, identity);
@@ -144,7 +146,7 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
       environment: JSON.stringify(callerEnv),
     };
     const started = Date.now();
-    const record: Invocation = { id: requestId, name, kind, caller: identity, event, startedAt: new Date(started).toISOString(), durationMs: 0, logs: [] };
+    const record: Invocation = { id: requestId, name, kind, caller: identity, event, startedAt: new Date(started).toISOString(), durationMs: 0, logs: [], ...(parentId ? { parentId } : {}) };
     let timer: NodeJS.Timeout | undefined;
     try {
       const run = runWithLogs(record.logs, () => runWithEnv({ ...baseEnv(config, requestId), ...callerEnv }, () => Promise.resolve().then(() => main(event, context))));
@@ -165,7 +167,7 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
     }
   }
 
-  async function handleInvokeAction(body: Record<string, unknown>): Promise<unknown> {
+  async function handleInvokeAction(body: Record<string, unknown>, req: Request): Promise<unknown> {
     const name = body.function_name;
     if (typeof name !== 'string' || !name) throw new CloudError('INVALID_PARAM', 'function_name is required');
     let event: unknown = {};
@@ -173,7 +175,10 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
       try { event = JSON.parse(body.request_data); } catch { throw new CloudError('INVALID_PARAM', 'request_data is not JSON'); }
     }
     // A call made with server credentials (a function or a script) carries no end user, as on CloudBase.
-    const result = await invoke(name, event, { source: 'scf', clientIp: DEFAULT_CONTEXT_IP });
+    // node-sdk's seqId is `${TCB_SEQID}-${eventId}` inside a function (TCB_SEQID is its request id), a bare eventId
+    // (`<hex>_<hex>`) from a script: the former links the callee to its caller, so a request can be followed.
+    const parentId = /^(.+)-[0-9a-f]+_[0-9a-f]+$/.exec(req.query.get('seqId') ?? '')?.[1];
+    const result = await invoke(name, event, { source: 'scf', clientIp: DEFAULT_CONTEXT_IP }, 'call', parentId);
     return { response_data: JSON.stringify(result ?? null) };
   }
 
