@@ -1,2 +1,4 @@
-/** Public surface of the accounts module (filled in as code moves here from cloudfunctions/_shared). */
-export {};
+/** Accounts: a user's own data: delivery addresses (`addresses`), later profiles. */
+export { COLLECTIONS } from './repository';
+export { deliveryAddress } from './addresses';
+export { ACCOUNTS_ERROR_CODES } from '@daojia/domain';

@@ -1,2 +1,3 @@
-/** Public surface of the audit module (filled in as code moves here from cloudfunctions/_shared). */
-export {};
+/** Audit: who did what to money, and why (`audit_logs`, closed to every client). */
+export { COLLECTIONS, type AuditActor } from './repository';
+export { audit } from './log';

@@ -1,2 +1,6 @@
-/** Public surface of the stores module (filled in as code moves here from cloudfunctions/_shared). */
-export {};
+/** Stores: the stores themselves (`stores`) and their hourly booking slots (`booking_slots`). */
+export { COLLECTIONS, getStore, type AdminStoreRow } from './repository';
+export { nearby, storeDetail, storeForOrder } from './browse';
+export { prepareSlot, takeSlotPlace, giveBackSlotPlace, consumeSlotHold, giveBackSlotPlaceWithoutHold } from './slots';
+export { listStoresForStaff, countStores, storeNames } from './admin';
+export { STORES_ERROR_CODES } from '@daojia/domain';
