@@ -72,7 +72,7 @@ test('consumer orders and pays; merchant accepts; the consumer sees it live', as
   expect(merchant.errors).toEqual([]);
 });
 
-test('a partial refund: the consumer asks with a reason and amount, the merchant approves, the consumer sees it refunded live', async () => {
+test('a partial refund: the consumer asks with a reason for some units of a line, the merchant approves, the consumer sees it refunded live', async () => {
   const as = (uid: string) => ({ uid, customUserId: uid });
   const ok = async <T>(uid: string, fn: string, action: string, data: unknown): Promise<T> => {
     const r = (await h.cloud.functions.invoke(fn, { action, data }, as(uid))) as { ok: boolean; data: T; message?: string };
@@ -92,11 +92,15 @@ test('a partial refund: the consumer asks with a reason and amount, the merchant
   await c.goto(`${h.urls.consumer}#/pages/order/index?id=${order._id}`);
   await c.click('#order-refund-open');
   await c.fill('#refund-reason textarea, textarea#refund-reason', '少了一份');
-  const amount = c.locator('#refund-amount input, input#refund-amount');
-  await amount.fill('1.00');
+  // One of the line's two units: half the line's payable amount (its subtotal minus its share of the discounts).
+  const line = h.cloud.db.find('orders', { query: { _id: order._id } })[0].items[0];
+  const share = Math.floor(line.payableFen / 2);
+  const yuan = `¥${(share / 100).toFixed(2)}`;
+  await c.locator('#refund-qty-0 input, input#refund-qty-0').fill('1');
+  await shows(c, '#refund-amount', yuan);
   await c.click('#refund-submit');
   await until(() => c.textContent('#order-status'), textContains('退款申请中'), 'refund requested');
-  await shows(c, '#order-refund', '¥1.00');
+  await shows(c, '#order-refund', yuan);
 
   // A clerk sees the request but is not offered the decision, which is the owner's.
   const clerk = await openApp(h.urls.merchant);
@@ -116,9 +120,9 @@ test('a partial refund: the consumer asks with a reason and amount, the merchant
   await m.click(`#refund-approve-${order._id}`);
 
   await until(() => c.textContent('#order-status'), textContains('已退款'), 'consumer sees refunded without reload', 15_000);
-  await shows(c, '#order-refund', '¥1.00');
+  await shows(c, '#order-refund', yuan);
   const stored = h.cloud.db.find('orders', { query: { _id: order._id } })[0];
-  expect(stored).toMatchObject({ status: 'refunded', refundedFen: 100 });
+  expect(stored).toMatchObject({ status: 'refunded', refundedFen: share, refundedLines: [{ line: 0, quantity: 1, amountFen: share }] });
   expect(consumer.errors).toEqual([]);
   expect(merchant.errors).toEqual([]);
 });

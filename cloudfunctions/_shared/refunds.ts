@@ -1,4 +1,4 @@
-import { DomainError, type Order, type Refund } from '@daojia/domain';
+import { DomainError, linesOfRefund, type Order, type Refund } from '@daojia/domain';
 import { db, _, nowIso, readAll } from '@daojia/function-kit';
 import { appendEvent, getOrder, moveOrder, orders, releaseReservations, returnCoupon, isDuplicate, type Who } from './orders';
 import { wechatPay } from './payment-client';
@@ -71,7 +71,9 @@ async function sendRefund(refund: Refund, order: Pick<Order, '_id' | 'totalFen'>
  * here. Returns true for the caller that wrote the record.
  */
 export async function startRefund(order: Order, amountFen: number, reason: string): Promise<boolean> {
-  const record: Refund = { _id: refundNo(order._id), orderId: order._id, storeId: order.storeId, region: order.region, amountFen, reason, status: 'processing', attempts: 0, createdAt: nowIso() };
+  // The lines it gives back (the request's, or every line for the whole order), so no line is refunded twice.
+  const lines = linesOfRefund(order, amountFen);
+  const record: Refund = { _id: refundNo(order._id), orderId: order._id, storeId: order.storeId, region: order.region, amountFen, ...(lines ? { lines } : {}), reason, status: 'processing', attempts: 0, createdAt: nowIso() };
   let created = true;
   try {
     await refunds().add(record);
@@ -125,13 +127,15 @@ export async function settleRefund(outcome: RefundOutcome) {
   if (refund.amountFen === order.totalFen) await returnCoupon(order, ['locked', 'used']);
   if (order.status === 'refunding') {
     try {
-      await moveOrder(order._id, 'refundSucceeded', system, { set: { refundedFen: refund.amountFen } });
+      // One refund per order (refundNo), so its lines are all the order's refunded lines: set, not added, as a resent
+      // notification may apply this again.
+      await moveOrder(order._id, 'refundSucceeded', system, { set: { refundedFen: refund.amountFen, ...(refund.lines ? { refundedLines: refund.lines } : {}) } });
     } catch (e) {
       if ((await getOrder(order._id)).status !== 'refunded') throw e;
     }
   } else if (order.status === 'cancelled') {
     // A late payment for an order that had already closed: it stays cancelled, the apps show the money went back.
-    await orders().where({ _id: order._id, status: 'cancelled' }).update({ refundedFen: refund.amountFen });
+    await orders().where({ _id: order._id, status: 'cancelled' }).update({ refundedFen: refund.amountFen, ...(refund.lines ? { refundedLines: refund.lines } : {}) });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, formatFen, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS, type Order } from '@daojia/domain';
+import { DomainError, planRefund, transition, cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS, type Order } from '@daojia/domain';
 import { defineFunction, action, db, _ } from '@daojia/function-kit';
 import { getOrder, moveOrder, orderEvents } from '../_shared/orders';
 import { cancelByConsumer } from './cancel';
@@ -66,11 +66,13 @@ export const main = defineFunction('order', {
     output: orderOutput,
     errors: [...MOVE_ERRORS, 'REFUND_TOO_LARGE'],
     role: 'consumer',
-    async handler({ orderId, reason, amountFen }, { caller }) {
+    async handler({ orderId, reason, items }, { caller }) {
       const order = await ownOrder(orderId, caller.userKey);
-      const refundFen = amountFen ?? order.totalFen;
-      if (refundFen > order.totalFen) throw new DomainError('REFUND_TOO_LARGE', `退款金额不能超过实付金额 ${formatFen(order.totalFen)}`);
-      return { order: await moveOrder(orderId, 'requestRefund', { role: 'consumer', id: caller.userKey }, { reason, set: { refundReason: reason, refundRequestedFen: refundFen } }) };
+      // An order that cannot be refunded says so first (as before), whatever lines were asked for.
+      transition(order, 'requestRefund', 'consumer');
+      // The amount comes from the selected lines' payable amounts (no items: the whole order, fees included).
+      const plan = planRefund(order, items);
+      return { order: await moveOrder(orderId, 'requestRefund', { role: 'consumer', id: caller.userKey }, { reason, set: { refundReason: reason, refundRequestedFen: plan.amountFen, refundRequestedLines: plan.lines } }) };
     },
   }),
 });

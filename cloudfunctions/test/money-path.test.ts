@@ -142,21 +142,22 @@ test('a paid order the merchant ignores is auto-rejected and refunded in full', 
   expect(order(orderId)).toMatchObject({ rejectReason: '商家超时未接单', refundedFen: order(orderId).totalFen });
 });
 
-test('a partial refund after pickup returns only the asked amount and ends the order as refunded', async () => {
-  const { orderId, prepayId, totalFen } = await placeOrder('demo-consumer-3');
+test('a partial refund after pickup returns only the asked units\' share and ends the order as refunded', async () => {
+  const { orderId, prepayId } = await placeOrder('demo-consumer-3', { items: [{ productId: PRODUCT, quantity: 2 }] });
   await t.sandbox('/pay', { prepayId });
   await waitFor(async () => order(orderId).status === 'paid', 'paid');
   await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
   await t.ok(MERCHANT, 'merchantOrder', 'markReady', { orderId });
   await t.ok(MERCHANT, 'merchantOrder', 'verifyCode', { code: order(orderId).pickupCode });
   expect(order(orderId).status).toBe('picked_up');
-  expect(await t.call('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '少了一份', amountFen: totalFen + 1 })).toMatchObject({ ok: false, code: 'REFUND_TOO_LARGE' });
-  await t.ok('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '少了一份', amountFen: 500 });
+  expect(await t.call('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '少了一份', items: [{ line: 0, quantity: 3 }] })).toMatchObject({ ok: false, code: 'REFUND_TOO_LARGE' });
+  await t.ok('demo-consumer-3', 'order', 'requestRefund', { orderId, reason: '少了一份', items: [{ line: 0, quantity: 1 }] });
   await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
   await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
-  expect(order(orderId).refundedFen).toBe(500);
+  const share = Math.floor(order(orderId).items[0].payableFen / 2);
+  expect(order(orderId).refundedFen).toBe(share);
   const refunds = t.cloud.db.find('refunds', { query: { orderId } });
-  expect(refunds).toEqual([expect.objectContaining({ amountFen: 500, status: 'succeeded' })]);
+  expect(refunds).toEqual([expect.objectContaining({ amountFen: share, status: 'succeeded' })]);
 });
 
 test('a declined refund returns the order to where it was', async () => {

@@ -49,11 +49,68 @@ describe('a full refund before the order is fulfilled gives the coupon back (as 
   test('a partial refund keeps the coupon used', async () => {
     const { orderId } = await paidOrder({ couponId: COUPON });
     await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
-    await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '少了一份', amountFen: 300 });
+    await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '少了一份', items: [{ line: 0, quantity: 1 }] });
     await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
     await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
-    expect(order(orderId).refundedFen).toBe(300);
+    // One of the line's two units: half its payable amount (subtotal minus its share of 满减 and the coupon), rounded down.
+    const line = order(orderId).items[0];
+    expect(line.payableFen).toBeLessThan(line.subtotalFen);
+    expect(order(orderId).refundedFen).toBe(Math.floor(line.payableFen / 2));
     expect(coupon()).toMatchObject({ status: 'used', orderId });
+  });
+});
+
+describe('partial refunds are computed per line', () => {
+  const OTHER = 'store-001-p001';
+  async function twoLines() {
+    const { order: o } = await t.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }, { productId: OTHER, quantity: 1 }] });
+    const { payment } = await t.ok(USER, 'pay', 'prepay', { orderId: o._id });
+    await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package) });
+    await waitFor(async () => order(o._id).status === 'paid', 'paid');
+    await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId: o._id });
+    return o._id as string;
+  }
+
+  test('the stored order carries each line\'s share of every discount; lines plus fees are what was paid', async () => {
+    const stored = order(await twoLines());
+    const { breakdown: b, items } = stored;
+    expect(b.discounts.length).toBeGreaterThan(0);
+    for (const d of b.discounts) expect(items.reduce((a: number, l: any) => a + (l.discounts.find((x: any) => x.kind === d.kind)?.amountFen ?? 0), 0)).toBe(d.amountFen);
+    expect(items.reduce((a: number, l: any) => a + l.payableFen, 0) + b.packagingFen + b.deliveryFen).toBe(stored.totalFen);
+  });
+
+  test('refunding one line returns exactly that line\'s payable amount and records it; the same line cannot be refunded again', async () => {
+    const orderId = await twoLines();
+    const line = order(orderId).items[1];
+    await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '牛肉面没送到', items: [{ line: 1, quantity: 1 }] });
+    expect(order(orderId)).toMatchObject({ status: 'refund_requested', refundRequestedFen: line.payableFen, refundRequestedLines: [{ line: 1, quantity: 1, amountFen: line.payableFen }] });
+    await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
+    await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+    expect(order(orderId)).toMatchObject({ refundedFen: line.payableFen, refundedLines: [{ line: 1, quantity: 1, amountFen: line.payableFen }] });
+    expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ amountFen: line.payableFen, lines: [{ line: 1, quantity: 1, amountFen: line.payableFen }], status: 'succeeded' })]);
+    // A partial refund ends the order (the machine), and its lines are recorded as refunded (the ledger).
+    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '再退一次', items: [{ line: 1, quantity: 1 }] })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
+    expect(t.cloud.db.find('refunds', { query: { orderId } })).toHaveLength(1);
+  });
+
+  test('a request is refused when it names a line the order lacks, more units than the line has, or an amount', async () => {
+    const orderId = await twoLines();
+    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: 2, quantity: 1 }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '订单没有第 3 件商品' });
+    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: 0, quantity: 3 }] })).toMatchObject({ ok: false, code: 'REFUND_TOO_LARGE' });
+    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: -1, quantity: 1 }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('第1件商品的商品序号') });
+    const smuggled = await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', amountFen: 100 });
+    expect(smuggled).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('amountFen') });
+    expect(order(orderId)).toMatchObject({ status: 'accepted' });
+    expect(order(orderId).refundRequestedFen).toBeUndefined();
+  });
+
+  test('selecting every line in full is the whole order: everything paid goes back, as with no items', async () => {
+    const orderId = await twoLines();
+    await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '都不要了', items: [{ line: 0, quantity: 2 }, { line: 1, quantity: 1 }] });
+    await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
+    await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
+    expect(order(orderId).refundedFen).toBe(order(orderId).totalFen);
+    expect(order(orderId).refundedLines).toEqual([{ line: 0, quantity: 2, amountFen: order(orderId).items[0].payableFen }, { line: 1, quantity: 1, amountFen: order(orderId).items[1].payableFen }]);
   });
 });
 

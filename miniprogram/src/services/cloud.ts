@@ -63,6 +63,7 @@ export const api = {
   orderDetail: (orderId: string) => call<{ order: Order; events: OrderEventRecord[] }>('order', 'detail', { orderId }),
   cancelOrder: (orderId: string, reason?: string) => call<{ order: Order }>('order', 'cancel', { orderId, reason }),
   confirmReceipt: (orderId: string) => call<{ order: Order }>('order', 'confirmReceipt', { orderId }),
-  requestRefund: (orderId: string, reason: string, amountFen: number) => call<{ order: Order }>('order', 'requestRefund', { orderId, reason, amountFen }),
+  /** No items: the whole order. The amount is the cloud's, from the lines' payable amounts. */
+  requestRefund: (orderId: string, reason: string, items?: { line: number; quantity: number }[]) => call<{ order: Order }>('order', 'requestRefund', { orderId, reason, items }),
   prepay: (orderId: string) => call<{ payment: PaymentParams }>('pay', 'prepay', { orderId }),
 };

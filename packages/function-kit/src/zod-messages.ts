@@ -14,6 +14,8 @@ const FIELD_LABELS: Record<string, { name: string; unit?: string }> = {
   items: { name: '商品', unit: '件' },
   productId: { name: '商品编号' },
   quantity: { name: '数量' },
+  /** order.requestRefund items: the index of the order line to refund. */
+  line: { name: '商品序号' },
   specs: { name: '规格' },
   storeId: { name: '门店编号' },
   mode: { name: '履约方式' },

@@ -5,7 +5,7 @@ import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro';
 import { CloudCallError } from '@daojia/cloud-client';
 import { api, cloud, errorMessage } from '../../services/cloud';
 import type { Order, OrderEventRecord } from '../../services/types';
-import { formatFen, nextEvents, parseYuan } from '@daojia/domain';
+import { formatFen, nextEvents, planRefund } from '@daojia/domain';
 import { formatShanghai } from '../../lib/time';
 import { MODE_LABELS, statusLabel } from '../../lib/labels';
 import { PageError, PageToast, showError, showInfo } from '../../components/feedback';
@@ -28,7 +28,7 @@ export default function OrderDetail() {
 
   const [refunding, setRefunding] = useState(false);
   const [refundReason, setRefundReason] = useState('');
-  const [refundYuan, setRefundYuan] = useState('');
+  const [refundQty, setRefundQty] = useState<string[]>([]);
 
   if (!order) {
     return (
@@ -52,11 +52,17 @@ export default function OrderDetail() {
   const act = (p: Promise<{ order: Order }>, done: string) =>
     p.then((r) => { setOrder(r.order); showInfo(done); return true; }, (e: unknown) => { showError(e); return false; });
 
+  // Units to refund per line (the panel starts at every unit). Every unit of every line is the whole order, sent
+  // without items, so packaging and delivery go back too. The amount shown is the cloud's own rule (planRefund).
+  const picked = order.items.map((l, line) => ({ line, quantity: Number(refundQty[line] ?? l.quantity) }));
+  const pickedOk = picked.every((p) => Number.isInteger(p.quantity) && p.quantity >= 0 && p.quantity <= order.items[p.line].quantity) && picked.some((p) => p.quantity > 0);
+  const refundItems = picked.every((p) => p.quantity === order.items[p.line].quantity) ? undefined : picked.filter((p) => p.quantity > 0);
+  const refundFen = (() => { if (!pickedOk) return null; try { return planRefund(order, refundItems).amountFen; } catch { return null; } })();
+
   function submitRefund() {
-    const amountFen = parseYuan(refundYuan);
-    if (amountFen === null || amountFen < 1) return showError(new CloudCallError('INVALID_AMOUNT', '请输入正确的退款金额，如 12.50'));
-    // A refused request (say, more than was paid) keeps the panel open to correct it.
-    act(api.requestRefund(orderId, refundReason.trim(), amountFen), '已提交退款申请').then((ok) => ok && setRefunding(false));
+    if (refundFen === null) return showError(new CloudCallError('INVALID_INPUT', '请填写每件商品要退的数量（0 到购买数量）'));
+    // A refused request keeps the panel open to correct it.
+    act(api.requestRefund(orderId, refundReason.trim(), refundItems), '已提交退款申请').then((ok) => ok && setRefunding(false));
   }
 
   return (
@@ -86,7 +92,11 @@ export default function OrderDetail() {
       {refunding && (
         <View className='section' id='refund-panel'>
           <TextArea id='refund-reason' placeholder='请填写退款原因（商家可见）' value={refundReason} onChange={setRefundReason} maxLength={100} />
-          <Input id='refund-amount' type='digit' placeholder={`退款金额，最多 ${formatFen(order.totalFen)}`} value={refundYuan} onChange={setRefundYuan} />
+          {order.items.map((l, i) => (
+            <Cell key={`${l.productId}-${i}`} title={`${l.name}${l.specLabel ? `（${l.specLabel}）` : ''}`} description={`共 ${l.quantity} 件，退几件`}
+              extra={<Input id={`refund-qty-${i}`} type='number' value={refundQty[i] ?? String(l.quantity)} onChange={(v) => setRefundQty(order.items.map((x, j) => (j === i ? v : refundQty[j] ?? String(x.quantity))))} />} />
+          ))}
+          <Cell title='退款金额' extra={<Text className='price' id='refund-amount'>{refundFen === null ? '—' : formatFen(refundFen)}</Text>} description={refundItems ? '按所选商品实付计算，包装费和配送费不退' : '整单退款，含包装费和配送费'} />
           <Button block type='primary' id='refund-submit' disabled={!refundReason.trim()} onClick={submitRefund}>提交退款申请</Button>
         </View>
       )}
@@ -94,7 +104,7 @@ export default function OrderDetail() {
         <View className='bottom-bar'>
           {canCancelPaid && <Button id='order-cancel-paid' onClick={() => act(api.cancelOrder(orderId), '已取消，款项将原路退回')}>取消订单</Button>}
           {canRefund && !refunding && (
-            <Button id='order-refund-open' onClick={() => { setRefunding(true); setRefundReason(''); setRefundYuan(formatFen(order.totalFen).slice(1)); }}>申请退款</Button>
+            <Button id='order-refund-open' onClick={() => { setRefunding(true); setRefundReason(''); setRefundQty(order.items.map((l) => String(l.quantity))); }}>申请退款</Button>
           )}
           {moves.includes('complete') && <Button type='primary' id='order-confirm' onClick={() => act(api.confirmReceipt(orderId), '已确认')}>{order.mode === 'booking' ? '确认完成' : '确认收货'}</Button>}
         </View>

@@ -31,8 +31,17 @@ export const createOrderInput = quoteInput.extend({
 export const orderIdInput = z.object({ orderId: z.string().min(1).max(64) }).strict();
 export const listOrdersInput = z.object({ status: orderStatus.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(50).default(20) }).strict();
 export const cancelOrderInput = orderIdInput.extend({ reason: z.string().max(100).optional() }).strict();
-/** `amountFen` asks for part of the money back (e.g. one dish of several); without it the whole order is refunded. */
-export const refundRequestInput = orderIdInput.extend({ reason: z.string().min(1, '请填写退款原因').max(100), amountFen: z.number().int().min(1).optional() }).strict();
+/** Units of one order line to refund: `line` is the line's index in the order's `items`. */
+export const refundItemInput = z.object({
+  line: z.number().int().min(0).max(49),
+  quantity: z.number().int().min(1, '退款数量至少为 1').max(MAX_QUANTITY, `退款数量最多为 ${MAX_QUANTITY}`),
+}).strict();
+/**
+ * `items` asks for part of the order back (e.g. one dish of several); without it the whole order is refunded. The
+ * amount is computed from the lines' payable amounts (domain `planRefund`), never taken from the client: a smuggled
+ * `amountFen` is refused (`.strict()`).
+ */
+export const refundRequestInput = orderIdInput.extend({ reason: z.string().min(1, '请填写退款原因').max(100), items: z.array(refundItemInput).max(50).optional() }).strict();
 
 export const prepayInput = orderIdInput;
 

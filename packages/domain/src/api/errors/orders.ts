@@ -7,7 +7,7 @@ export const ORDERS_ERROR_CODES = {
   ORDER_NOT_FOUND: '订单不存在（或不属于当前账号/门店）',
   ILLEGAL_TRANSITION: '订单当前状态不允许该操作',
   ORDER_BUSY: '订单状态刚刚变化，请刷新后重试',
-  REFUND_TOO_LARGE: '退款金额超过实付金额',
+  REFUND_TOO_LARGE: '退款超出可退范围（商品数量超过未退数量，或订单已退款）',
   CODE_INVALID: '核销码无效或订单未备好',
   CODE_MISMATCH: '核销码与所打开的订单不符',
 } as const satisfies Record<string, string>;
