@@ -4,6 +4,7 @@ import { store } from '../schemas/store';
 import { orderEventRecord, paymentAlert, refund } from '../schemas/order';
 import { staffOrderView } from './order';
 import { orderStatus } from '../order-state/statuses';
+import { platformRole } from '../access/principal';
 
 export const overviewInput = z.object({ days: z.number().int().min(1).max(90).default(14) }).strict();
 export const listStoresInput = z.object({
@@ -21,8 +22,17 @@ export const adminListOrdersInput = z.object({
 }).strict();
 
 export const whoamiInput = z.object({}).strict();
-/** A platform staff record (`admins`); a region manager has a region. */
-export const adminAccount = z.object({ _id: z.string(), userKey: z.string(), role: z.enum(['super_admin', 'region_manager']), region: z.string().optional(), name: z.string() });
+/**
+ * A platform staff member (`admins`): `roles`, and `regions` when they see some regions only (absent: all).
+ * `role` (the first role) and `region` (the regions joined, e.g. 静安区、徐汇区) are the one-role shape, kept for
+ * readers of it; `permissions` are the catalogue's permissions they hold, so the panel can offer only those.
+ */
+export const adminAccount = z.object({
+  _id: z.string(), userKey: z.string(), name: z.string(),
+  roles: z.array(platformRole).min(1), regions: z.array(z.string()).optional(),
+  role: platformRole, region: z.string().optional(),
+  permissions: z.array(z.string()),
+});
 export const whoamiOutput = z.object({ admin: adminAccount });
 
 const dayStats = z.object({ gmvFen: fen, orders: z.number().int().min(0), activeUsers: z.number().int().min(0) });
