@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '@daojia/local-cloud';
 import { ROOT } from './lib/apps';
 import { buildDemoData, seedDemo, DEMO_CENTER } from './seed';
+import { platformGrant, storeMembership } from '@daojia/domain';
 
 /** The demo city issue 3 asks for, checked on the data and on what a seeded local cloud holds. */
 const data = buildDemoData();
@@ -59,6 +60,26 @@ test('demo consumers, merchant staff and admins, with Chinese names, each a logi
   for (const m of of('merchant')) expect((data.staff as Doc[]).some((s) => s.userKey === m._id && data.stores.some((st) => st._id === s.storeId))).toBe(true);
   for (const a of of('admin')) expect((data.admins as Doc[]).some((x) => x.userKey === a._id)).toBe(true);
   for (const c of of('consumer')) expect((data.users as Doc[]).some((u) => u._openid === c._id)).toBe(true);
+});
+
+test('staff: one row per person and store, someone working at two stores with a different role in each; admins with roles and regions', () => {
+  const staff = data.staff as Doc[];
+  const pairs = staff.map((m) => `${m.userKey}@${m.storeId}`);
+  expect(new Set(pairs).size).toBe(pairs.length);
+  for (const m of staff) expect({ id: m._id, ok: storeMembership.safeParse(m).success && data.stores.some((st) => st._id === m.storeId) }).toEqual({ id: m._id, ok: true });
+  const byPerson = new Map<string, Doc[]>();
+  for (const m of staff) byPerson.set(m.userKey, [...(byPerson.get(m.userKey) ?? []), m]);
+  const multi = [...byPerson.values()].filter((rows) => rows.length > 1);
+  expect(multi.length).toBeGreaterThanOrEqual(1);
+  expect(multi.some((rows) => new Set(rows.map((m) => m.role)).size > 1)).toBe(true);
+
+  const admins = data.admins as Doc[];
+  for (const a of admins) expect({ id: a._id, ok: platformGrant.safeParse(a).success && a.role === undefined }).toEqual({ id: a._id, ok: true });
+  const roles = admins.flatMap((a) => a.roles as string[]);
+  for (const r of ['super_admin', 'region_manager', 'finance', 'operations']) expect(roles).toContain(r);
+  // The two admins the demo always had keep what they could see.
+  expect(admins.find((a) => a.userKey === 'demo-admin')).toMatchObject({ roles: ['super_admin'] });
+  expect(admins.find((a) => a.userKey === 'demo-region-jingan')).toMatchObject({ roles: ['region_manager'], regions: ['静安区'] });
 });
 
 describe('seeding a local cloud', () => {

@@ -84,6 +84,14 @@ export function buildDemoData() {
   // A clerk of the demo store: serves orders, but refund decisions stay with the owner.
   staff.push({ _id: 'staff-001-clerk', userKey: 'demo-clerk-001', storeId: DEMO_STORE_ID, role: 'clerk', name: `${(stores[0] as { name: string }).name}店员` });
   accounts.push({ _id: 'demo-clerk-001', role: 'merchant', name: `${(stores[0] as { name: string }).name}店员`, description: '店员账号：可接单、出餐、核销，退款需店长处理' });
+  // Someone working at two stores with a different role in each (one merchant_staff row per store): a clerk at the
+  // demo store, the owner of store-002. Calls name the store they act on (the envelope's storeId). No demo login yet:
+  // the merchant app has no store picker, so it would only show the choose-a-store error.
+  const [first, second] = stores as { _id: string; name: string }[];
+  staff.push(
+    { _id: 'staff-multi-001', userKey: 'demo-staff-multi', storeId: first._id, role: 'clerk', name: `${first.name}店员（兼${second.name}店长）` },
+    { _id: 'staff-multi-002', userKey: 'demo-staff-multi', storeId: second._id, role: 'owner', name: `${second.name}店长（兼${first.name}店员）` },
+  );
 
   const consumers = [
     { _id: 'demo-consumer-1', name: '张小明', description: '老用户，有优惠券和收货地址' },
@@ -102,13 +110,18 @@ export function buildDemoData() {
   ];
   const userCoupons = consumers.flatMap((c, i) => coupons.map((cp, j) => ({ ...cp, _id: `uc-${i + 1}-${j + 1}`, couponId: cp._id, _openid: c._id, status: 'available' })));
 
+  // Platform staff have roles and regions (absent: all regions); what each role may do: domain/src/access/permissions.ts.
   const admins = [
-    { _id: 'admin-1', userKey: 'demo-admin', role: 'super_admin', name: '平台超级管理员' },
-    { _id: 'admin-2', userKey: 'demo-region-jingan', role: 'region_manager', region: '静安区', name: '静安区区域经理' },
+    { _id: 'admin-1', userKey: 'demo-admin', roles: ['super_admin'], name: '平台超级管理员' },
+    { _id: 'admin-2', userKey: 'demo-region-jingan', roles: ['region_manager'], regions: ['静安区'], name: '静安区区域经理' },
+    { _id: 'admin-3', userKey: 'demo-finance', roles: ['finance'], name: '平台财务' },
+    { _id: 'admin-4', userKey: 'demo-operations', roles: ['operations'], name: '平台运营' },
   ];
   accounts.push(
     { _id: 'demo-admin', role: 'admin', name: '平台超级管理员', description: '可查看全部区域' },
     { _id: 'demo-region-jingan', role: 'admin', name: '静安区区域经理', description: '只能查看静安区的数据' },
+    { _id: 'demo-finance', role: 'admin', name: '平台财务', description: '全部区域的经营概况、订单和退款异常，可重试或关闭退款' },
+    { _id: 'demo-operations', role: 'admin', name: '平台运营', description: '全部区域的经营概况、店铺和订单，不处理退款' },
   );
   const history = buildOrderHistory(stores as never, products as never, rand);
   return { stores, products, reviews, staff, users, addresses, coupons, userCoupons, admins, accounts, history };
