@@ -1,52 +1,29 @@
-import { DomainError, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, merchantOrderDetailOutput, MOVE_ERRORS, type Order, type OrderStatus } from '@daojia/domain';
-import { defineFunction, action, db, _, type Staff } from '@daojia/function-kit';
-import { getOrder, moveOrder, orderEvents } from '../_shared/orders';
-import { refundRejected, startRefund } from '../_shared/refunds';
-
-const TABS: Record<string, OrderStatus[]> = {
-  new: ['paid'],
-  active: ['accepted', 'ready', 'delivering', 'ready_for_pickup', 'confirmed'],
-  done: ['delivered', 'picked_up', 'checked_in', 'completed', 'rejected', 'refunded', 'refund_closed'],
-  refund: ['refund_requested', 'refunding'],
-};
-
-/** The code proves the customer is at the counter: merchants never see it in lists. */
-const forMerchant = ({ pickupCode: _code, idempotencyKey: _key, ...o }: Order) => o;
-
-async function storeOrder(orderId: string, staff: Staff): Promise<Order> {
-  const order = await getOrder(orderId);
-  if (order.storeId !== staff.storeId) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
-  return order;
-}
-
-async function findByCode(code: string, staff: Staff): Promise<Order> {
-  const { data } = await db.collection('orders').where({ storeId: staff.storeId, pickupCode: code, status: _.in(['ready_for_pickup', 'confirmed']) }).limit(1).get();
-  if (!data.length) throw new DomainError('CODE_INVALID', '核销码无效，或订单还未备好');
-  return data[0] as Order;
-}
+import { can, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, merchantOrderDetailOutput, MOVE_ERRORS } from '@daojia/domain';
+import { defineFunction, action, type Staff } from '@daojia/function-kit';
+import { acceptOrder, listStoreOrders, moveStoreOrder, staffView, storeOrderDetail, verifyPickupCode } from '@daojia/modules/orders';
+import { approveRefund, rejectOrder } from '@daojia/modules/payments';
 
 const by = (staff: Staff) => ({ role: 'merchant' as const, id: staff.userKey });
 
 /**
- * Staff roles per action. Serving customers (lists, accept, reject, ready, hand-over, delivered, verify code) is the
- * counter's daily work and any staff member does it; a reject refunds the untouched order in full, with no amount
- * to decide. Whether money goes back for an order already served (refund requests) is the owner's call.
+ * Permissions per action (who holds them: packages/domain/src/access/permissions.ts). Serving customers (lists,
+ * accept, reject, ready, hand-over, delivered, verify code) is `store.orders.serve`, the counter's daily work; a
+ * reject refunds the untouched order in full, with no amount to decide. Whether money goes back for an order already
+ * served (refund requests) is `store.refunds.decide`, the owner's call.
  */
-const ANY_STAFF = ['owner', 'clerk'] as const;
-const OWNER_ONLY = ['owner'] as const;
 
 export const main = defineFunction('merchantOrder', {
   list: action({
     input: merchantListInput,
     output: merchantListOutput,
     errors: [],
-    role: 'merchant', staffRoles: ANY_STAFF,
-    async handler({ tab, offset, limit }, { staff }) {
-      const statuses = tab ? TABS[tab] : Object.values(TABS).flat();
-      const { data } = await db.collection('orders').where({ storeId: staff!.storeId, status: _.in(statuses) }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
-      // Read from this function's own action table, so the app's buttons follow the declared staff roles.
-      const allowed = Object.entries(main.actions).filter(([, def]) => def.staffRoles?.includes(staff!.role)).map(([name]) => name);
-      return { orders: (data as Order[]).map(forMerchant), storeId: staff!.storeId, allowed };
+    permission: 'store.orders.serve',
+    async handler({ tab, offset, limit }, { staff, access }) {
+      const orders = await listStoreOrders(staff.storeId, { tab, offset, limit });
+      // This function's own action table asked of the policy for the store acted on, so the app's buttons follow the
+      // declared permissions and the caller's role in this store.
+      const allowed = Object.entries(main.actions).filter(([, def]) => can(access.principal, def.permission, { storeId: staff.storeId })).map(([name]) => name);
+      return { orders, storeId: staff.storeId, allowed };
     },
   }),
 
@@ -55,10 +32,8 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderDetailOutput,
     errors: ['ORDER_NOT_FOUND'],
-    role: 'merchant', staffRoles: ANY_STAFF,
-    async handler({ orderId }, { staff }) {
-      return { order: forMerchant(await storeOrder(orderId, staff!)), events: await orderEvents(orderId) };
-    },
+    permission: 'store.orders.serve',
+    handler: ({ orderId }, { staff }) => storeOrderDetail(orderId, staff.storeId),
   }),
 
   /** Delivery and pickup orders are accepted; a booking is confirmed. */
@@ -66,11 +41,9 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: ANY_STAFF,
+    permission: 'store.orders.serve',
     async handler({ orderId }, { staff }) {
-      const order = await storeOrder(orderId, staff!);
-      const moved = await moveOrder(orderId, order.mode === 'booking' ? 'confirm' : 'accept', by(staff!), { reason: '商家接单' });
-      return { order: forMerchant(moved) };
+      return { order: staffView(await acceptOrder(orderId, staff.storeId, by(staff))) };
     },
   }),
 
@@ -78,11 +51,9 @@ export const main = defineFunction('merchantOrder', {
     input: rejectInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: ANY_STAFF,
+    permission: 'store.orders.serve',
     async handler({ orderId, reason }, { staff }) {
-      await storeOrder(orderId, staff!);
-      await moveOrder(orderId, 'reject', by(staff!), { reason, set: { rejectReason: reason } });
-      return { order: forMerchant(await refundRejected(orderId, { event: '商家拒单，全额退款', refund: `商家拒单：${reason}` })) };
+      return { order: staffView(await rejectOrder(orderId, staff.storeId, by(staff), reason)) };
     },
   }),
 
@@ -90,10 +61,9 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: ANY_STAFF,
+    permission: 'store.orders.serve',
     async handler({ orderId }, { staff }) {
-      await storeOrder(orderId, staff!);
-      return { order: forMerchant(await moveOrder(orderId, 'markReady', by(staff!))) };
+      return { order: staffView(await moveStoreOrder(orderId, staff.storeId, 'markReady', by(staff))) };
     },
   }),
 
@@ -101,10 +71,9 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: ANY_STAFF,
+    permission: 'store.orders.serve',
     async handler({ orderId }, { staff }) {
-      await storeOrder(orderId, staff!);
-      return { order: forMerchant(await moveOrder(orderId, 'handOver', by(staff!), { reason: '已交给骑手' })) };
+      return { order: staffView(await moveStoreOrder(orderId, staff.storeId, 'handOver', by(staff), { reason: '已交给骑手' })) };
     },
   }),
 
@@ -113,10 +82,9 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: ANY_STAFF,
+    permission: 'store.orders.serve',
     async handler({ orderId }, { staff }) {
-      await storeOrder(orderId, staff!);
-      return { order: forMerchant(await moveOrder(orderId, 'deliver', by(staff!), { reason: '商家配送送达' })) };
+      return { order: staffView(await moveStoreOrder(orderId, staff.storeId, 'deliver', by(staff), { reason: '商家配送送达' })) };
     },
   }),
 
@@ -128,13 +96,9 @@ export const main = defineFunction('merchantOrder', {
     input: verifyCodeInput,
     output: merchantOrderOutput,
     errors: [...MOVE_ERRORS, 'CODE_INVALID', 'CODE_MISMATCH'],
-    role: 'merchant', staffRoles: ANY_STAFF,
+    permission: 'store.orders.serve',
     async handler({ code, orderId }, { staff }) {
-      const order = orderId ? await storeOrder(orderId, staff!) : await findByCode(code, staff!);
-      if (order.pickupCode !== code) throw new DomainError('CODE_MISMATCH', '核销码与该订单不符，请核对顾客出示的订单');
-      if (order.status !== 'ready_for_pickup' && order.status !== 'confirmed') throw new DomainError('CODE_INVALID', '核销码无效，或订单还未备好');
-      const moved = await moveOrder(order._id, order.mode === 'booking' ? 'checkIn' : 'pickUp', by(staff!), { reason: '核销码验证通过' });
-      return { order: forMerchant(moved) };
+      return { order: staffView(await verifyPickupCode(code, orderId, staff.storeId, by(staff))) };
     },
   }),
 
@@ -142,12 +106,9 @@ export const main = defineFunction('merchantOrder', {
     input: orderIdInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: OWNER_ONLY,
+    permission: 'store.refunds.decide',
     async handler({ orderId }, { staff }) {
-      await storeOrder(orderId, staff!);
-      const refunding = await moveOrder(orderId, 'approveRefund', by(staff!), { reason: '商家同意退款' });
-      await startRefund(refunding, refunding.refundRequestedFen ?? refunding.totalFen, refunding.refundReason ?? '商家同意退款');
-      return { order: forMerchant(await getOrder(orderId)) };
+      return { order: staffView(await approveRefund(orderId, staff.storeId, by(staff))) };
     },
   }),
 
@@ -155,10 +116,9 @@ export const main = defineFunction('merchantOrder', {
     input: rejectInput,
     output: merchantOrderOutput,
     errors: MOVE_ERRORS,
-    role: 'merchant', staffRoles: OWNER_ONLY,
+    permission: 'store.refunds.decide',
     async handler({ orderId, reason }, { staff }) {
-      await storeOrder(orderId, staff!);
-      return { order: forMerchant(await moveOrder(orderId, 'declineRefund', by(staff!), { reason })) };
+      return { order: staffView(await moveStoreOrder(orderId, staff.storeId, 'declineRefund', by(staff), { reason })) };
     },
   }),
 });

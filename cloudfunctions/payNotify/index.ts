@@ -1,7 +1,6 @@
 import { notificationReply } from '@daojia/integrations';
 import { defineHttpCallback, rawBody, type HttpEvent } from '@daojia/function-kit';
-import { recordPayment, PaymentMismatch } from '../_shared/payments';
-import { wechatPay } from '../_shared/payment-client';
+import { recordPayment, wechatPay, PaymentMismatch } from '@daojia/modules/payments';
 
 /**
  * WeChat Pay's payment notification (HTTP-triggered). Verify the signature over the raw body, decrypt, compare

@@ -1,7 +1,6 @@
 import { notificationReply } from '@daojia/integrations';
 import { defineHttpCallback, rawBody, type HttpEvent } from '@daojia/function-kit';
-import { settleRefund, RefundMismatch } from '../_shared/refunds';
-import { wechatPay } from '../_shared/payment-client';
+import { settleRefund, wechatPay, RefundMismatch } from '@daojia/modules/payments';
 
 /**
  * WeChat Pay's refund notification (HTTP-triggered): verified, compared with the refund we asked for, then applied

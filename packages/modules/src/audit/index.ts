@@ -1,3 +1,3 @@
 /** Audit: who did what to money, and why (`audit_logs`, closed to every client). */
-export { COLLECTIONS, type AuditActor } from './repository';
-export { audit } from './log';
+export { COLLECTIONS } from './repository';
+export { audit, type Actor } from './log';
