@@ -19,8 +19,13 @@ const PRINCIPALS = {
   owner: MERCHANT, // owner of store-001, where every order below is placed
   clerk: 'demo-clerk-001', // clerk of store-001
   otherStaff: 'demo-merchant-002', // owner of store-002
+  multiStaff: 'demo-staff-multi', // clerk at store-001 and owner of store-002: must name the store a call acts on
   regionIn: 'demo-region-jingan', // store-001 is in 静安区
-  regionOut: 'test-region-huangpu', // added below: manages 黄浦区, which does not contain store-001
+  regionOut: 'test-region-huangpu', // added below (the one-role admins shape): manages 黄浦区, which does not contain store-001
+  regionTwo: 'test-region-two', // added below: manages 黄浦区 and 静安区
+  operations: 'demo-operations', // all regions: stores and orders, no money
+  finance: 'demo-finance', // all regions: figures, orders and refunds
+  customerService: 'test-customer-service', // added below: all regions: orders, stores and refund issues, read only
   superAdmin: 'demo-admin',
 } satisfies Record<string, string | CallerIdentity>;
 type Principal = keyof typeof PRINCIPALS;
@@ -30,8 +35,12 @@ const identityOf = (p: Principal): CallerIdentity => { const v: string | CallerI
 
 const SIGNED_IN = ALL.filter((p) => p !== 'anonymous');
 const STORE_STAFF: Principal[] = ['owner', 'clerk'];
-const ADMINS: Principal[] = ['regionIn', 'regionOut', 'superAdmin'];
+const ADMINS: Principal[] = ['regionIn', 'regionOut', 'regionTwo', 'operations', 'finance', 'customerService', 'superAdmin'];
+/** Signed-in people who are not platform staff: every platform action refuses them FORBIDDEN. */
+const NOT_ADMINS: Principal[] = ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff', 'multiStaff'];
 const except = (...out: Principal[]) => ALL.filter((p) => !out.includes(p));
+/** The regions each regional principal sees (the others see all). */
+const REGIONS_OF: Partial<Record<Principal, string[]>> = { regionIn: ['静安区'], regionOut: ['黄浦区'], regionTwo: ['黄浦区', '静安区'] };
 
 type Fixture = 'pending' | 'paid' | 'accepted' | 'readyForPickup' | 'ready' | 'delivering' | 'delivered' | 'refundRequested' | 'refundAbnormal';
 type Order = Record<string, any>;
@@ -60,27 +69,30 @@ const key = () => `authz-${++keys}-${Date.now()}`;
 const buyerOnly = (fixture: Fixture, data: Row['data'], moves: string[]): Row => ({
   fixture, data, moves, allow: ['consumer'], refuse: { UNAUTHENTICATED: ['anonymous'], ORDER_NOT_FOUND: except('anonymous', 'consumer') },
 });
-/** A store action on one of its orders: its staff in `roles`; other staff of the store FORBIDDEN; other stores' staff see no such order. */
+/**
+ * A store action on one of its orders: its staff in `roles`; other staff of the store FORBIDDEN; other stores' staff
+ * see no such order; someone working at two stores who does not say which is asked to choose (STORE_REQUIRED).
+ */
 const storeAction = (fixture: Fixture, data: Row['data'], moves: string[], roles: Principal[] = STORE_STAFF): Row => ({
   fixture, data, moves, allow: roles,
   refuse: {
     UNAUTHENTICATED: ['anonymous'],
     FORBIDDEN: ['consumer', 'otherConsumer', ...STORE_STAFF.filter((r) => !roles.includes(r)), ...ADMINS],
     ORDER_NOT_FOUND: ['otherStaff'],
+    STORE_REQUIRED: ['multiStaff'],
   },
 });
-/** A platform read: admins only, a region manager sees their region only. */
-const adminRead = (check: Row['check']): Row => ({
-  data: () => ({}), allow: ADMINS, check, refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff'] },
+/** A platform read: the platform roles holding its permission (`allow`); a regional role sees its regions only. */
+const adminRead = (allow: Principal[], check: Row['check']): Row => ({
+  data: () => ({}), allow, check, refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: [...NOT_ADMINS, ...ADMINS.filter((p) => !allow.includes(p))] },
 });
-/** Acting on one of store-001's refunds: the region's manager and the super admin; another region's is told there is none. */
+/** Acting on one of store-001's refunds: money staff of its region (or all regions); another region's is told there is none. */
 const adminMoney = (data: Row['data'], moves: string[], settles?: string): Row => ({
-  fixture: 'refundAbnormal', data, moves, settles, allow: ['regionIn', 'superAdmin'],
-  refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff'], REFUND_NOT_FOUND: ['regionOut'] },
+  fixture: 'refundAbnormal', data, moves, settles, allow: ['regionIn', 'regionTwo', 'finance', 'superAdmin'],
+  refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: [...NOT_ADMINS, 'operations', 'customerService'], REFUND_NOT_FOUND: ['regionOut'] },
 });
 const inRegion = (p: Principal, region: string) => {
-  if (p === 'regionIn') expect(region).toBe('静安区');
-  if (p === 'regionOut') expect(region).toBe('黄浦区');
+  if (REGIONS_OF[p]) expect(REGIONS_OF[p]).toContain(region);
 };
 
 const TABLE: Record<string, Row> = {
@@ -105,7 +117,7 @@ const TABLE: Record<string, Row> = {
 
   // The counter's work: owner and clerk. Another store's staff never learn the order exists.
   'merchantOrder.list': {
-    data: () => ({}), allow: [...STORE_STAFF, 'otherStaff'], refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', ...ADMINS] },
+    data: () => ({}), allow: [...STORE_STAFF, 'otherStaff'], refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', ...ADMINS], STORE_REQUIRED: ['multiStaff'] },
     check: (d, p) => { for (const o of d.orders) expect(o.storeId).toBe(p === 'otherStaff' ? 'store-002' : STORE); },
   },
   'merchantOrder.detail': storeAction('paid', (o) => ({ orderId: o._id }), []),
@@ -119,23 +131,26 @@ const TABLE: Record<string, Row> = {
   'merchantOrder.approveRefund': { ...storeAction('refundRequested', (o) => ({ orderId: o._id }), ['refunding', 'refunded'], ['owner']), settles: 'refunded' },
   'merchantOrder.declineRefund': storeAction('refundRequested', (o) => ({ orderId: o._id, reason: '商品已使用' }), ['paid'], ['owner']),
 
-  'admin.whoami': adminRead((d, p) => expect(d.admin.userKey).toBe(userKeyOf(p))),
-  'admin.overview': adminRead((d, p) => { if (p !== 'superAdmin') inRegion(p, d.scope); }),
-  'admin.listStores': adminRead((d, p) => { expect(d.stores.length).toBeGreaterThan(0); if (p !== 'superAdmin') for (const s of d.stores) inRegion(p, s.region); }),
-  'admin.listOrders': adminRead((d, p) => { expect(d.orders.length).toBeGreaterThan(0); if (p !== 'superAdmin') for (const o of d.orders) inRegion(p, o.region); }),
-  'admin.listRefundIssues': adminRead((d, p) => { if (p !== 'superAdmin') for (const r of [...d.refunds, ...d.alerts]) inRegion(p, r.region); }),
+  // Every platform role signs in; what else each may do is its permissions (domain/src/access/permissions.ts).
+  'admin.whoami': adminRead(ADMINS, (d, p) => expect(d.admin.userKey).toBe(userKeyOf(p))),
+  'admin.overview': adminRead(['regionIn', 'regionOut', 'regionTwo', 'operations', 'finance', 'superAdmin'], (d, p) => {
+    expect(d.scope.split('、').sort()).toEqual(REGIONS_OF[p] ? [...REGIONS_OF[p]].sort() : ['全部区域']);
+  }),
+  'admin.listStores': adminRead(['regionIn', 'regionOut', 'regionTwo', 'operations', 'customerService', 'superAdmin'], (d, p) => { expect(d.stores.length).toBeGreaterThan(0); for (const s of d.stores) inRegion(p, s.region); }),
+  'admin.listOrders': adminRead(ADMINS, (d, p) => { expect(d.orders.length).toBeGreaterThan(0); for (const o of d.orders) inRegion(p, o.region); }),
+  'admin.listRefundIssues': adminRead(['regionIn', 'regionOut', 'regionTwo', 'finance', 'customerService', 'superAdmin'], (d, p) => { for (const r of [...d.refunds, ...d.alerts]) inRegion(p, r.region); }),
   // Money staff act on: the platform's staff of the order's region (or all regions); a store's own staff do not.
   'admin.retryRefund': adminMoney((o) => ({ refundId: o.refundId, reason: '网关异常后重试' }), ['refunding', 'refunded'], 'refunded'),
   'admin.closeRefund': adminMoney((o) => ({ refundId: o.refundId, reason: '顾客银行卡已注销，线下退款' }), ['refund_closed']),
   'admin.orderDetail': {
-    fixture: 'paid', data: (o) => ({ orderId: o._id }), allow: ['regionIn', 'superAdmin'],
-    refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', 'owner', 'clerk', 'otherStaff'], ORDER_NOT_FOUND: ['regionOut'] },
+    fixture: 'paid', data: (o) => ({ orderId: o._id }), allow: ['regionIn', 'regionTwo', 'operations', 'finance', 'customerService', 'superAdmin'],
+    refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: NOT_ADMINS, ORDER_NOT_FOUND: ['regionOut'] },
     check: (d) => expect(d.order.storeId).toBe(STORE),
   },
 };
 
 /** Functions the platform starts (timers, HTTP callbacks): no client may start them, whoever it is. */
-const PLATFORM_ONLY = ['orderTimers', 'payNotify', 'refundNotify'];
+const PLATFORM_ONLY = ['orderEvents', 'orderTimers', 'payNotify', 'refundNotify'];
 
 // Loading a function module runs its tcb.init(); say where we are so the SDK does not probe cloud metadata hosts.
 process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
@@ -164,7 +179,12 @@ test('the timer function runs exactly the timers cloudbaserc.json declares', () 
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
 beforeAll(async () => {
   t = await startSeededCloud();
-  t.cloud.db.insert('admins', [{ _id: 'admin-test-huangpu', userKey: PRINCIPALS.regionOut, role: 'region_manager', region: '黄浦区', name: '黄浦区区域经理' }]);
+  t.cloud.db.insert('admins', [
+    // Written in the one-role shape admins had before roles and regions: it still reads.
+    { _id: 'admin-test-huangpu', userKey: PRINCIPALS.regionOut, role: 'region_manager', region: '黄浦区', name: '黄浦区区域经理' },
+    { _id: 'admin-test-two', userKey: PRINCIPALS.regionTwo, roles: ['region_manager'], regions: ['黄浦区', '静安区'], name: '黄浦静安区域经理' },
+    { _id: 'admin-test-cs', userKey: PRINCIPALS.customerService, roles: ['customer_service'], name: '平台客服' },
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -294,6 +314,64 @@ test('the order list tells each staff member which actions their role may call, 
   expect(clerk).toEqual(expect.arrayContaining(['accept', 'reject', 'markReady', 'verifyCode']));
   expect(clerk).not.toContain('approveRefund');
   expect(clerk).not.toContain('declineRefund');
+});
+
+describe('someone working at two stores (clerk at store-001, owner of store-002) names the store each call acts on', () => {
+  const asMulti = (fnAction: string, data: unknown, storeId?: string) => {
+    const [fn, action] = fnAction.split('.');
+    return t.cloud.functions.invoke(fn, { action, data, ...(storeId ? { storeId } : {}) }, identityOf('multiStaff')) as Promise<Reply>;
+  };
+
+  test('each store’s orders and role; without a store they are asked to choose; a store they do not work at is refused', async () => {
+    await fixture('paid');
+    const here = await asMulti('merchantOrder.list', {}, STORE);
+    const there = await asMulti('merchantOrder.list', {}, 'store-002');
+    if (!here.ok || !there.ok) throw new Error(JSON.stringify({ here, there }));
+    expect(here.data.storeId).toBe(STORE);
+    expect(here.data.orders.length).toBeGreaterThan(0);
+    for (const o of here.data.orders) expect(o.storeId).toBe(STORE);
+    expect(there.data.storeId).toBe('store-002');
+    for (const o of there.data.orders) expect(o.storeId).toBe('store-002');
+    // The buttons follow the role in the store acted on: a clerk here, the owner there.
+    expect(here.data.allowed).toContain('accept');
+    expect(here.data.allowed).not.toContain('approveRefund');
+    expect(there.data.allowed).toEqual(expect.arrayContaining(['accept', 'approveRefund', 'declineRefund']));
+
+    expect(await asMulti('merchantOrder.list', {})).toMatchObject({ ok: false, code: 'STORE_REQUIRED', message: expect.stringContaining('请先选择要操作的门店') });
+    expect(await asMulti('merchantOrder.list', {}, 'store-003')).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('不是该门店的员工') });
+  });
+
+  test('a clerk’s work in the store they clerk at; the owner’s decisions only where they are the owner; another store’s order does not exist', async () => {
+    const paid = await fixture('paid');
+    expect(await asMulti('merchantOrder.detail', { orderId: paid._id }, 'store-002')).toMatchObject({ ok: false, code: 'ORDER_NOT_FOUND' });
+    expect(await asMulti('merchantOrder.accept', { orderId: paid._id }, STORE)).toMatchObject({ ok: true });
+    expect(t.doc('orders', paid._id).status).toBe('accepted');
+
+    const asked = await fixture('refundRequested');
+    const before = await quiet();
+    expect(await asMulti('merchantOrder.approveRefund', { orderId: asked._id }, STORE)).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringMatching(/仅限店长.*店员/) });
+    expect(await asMulti('merchantOrder.approveRefund', { orderId: asked._id }, 'store-002')).toMatchObject({ ok: false, code: 'ORDER_NOT_FOUND' });
+    expect(changedCollections(before, snapshot())).toEqual([]);
+  });
+});
+
+test('a regional manager of two regions sees both and asks lists for either; another region is refused with the regions they manage', async () => {
+  const stores = (await t.ok(identityOf('regionTwo'), 'admin', 'listStores', { limit: 100 })).stores as { region: string }[];
+  expect([...new Set(stores.map((s) => s.region))].sort()).toEqual(['静安区', '黄浦区'].sort());
+  const huangpu = (await t.ok(identityOf('regionTwo'), 'admin', 'listOrders', { region: '黄浦区', limit: 100 })).orders as { region: string }[];
+  for (const o of huangpu) expect(o.region).toBe('黄浦区');
+  expect(await call('regionTwo', 'admin.listOrders', { region: '徐汇区' })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只能查看黄浦区、静安区的数据' });
+  const me = (await t.ok(identityOf('regionTwo'), 'admin', 'whoami', {})).admin;
+  expect(me).toMatchObject({ roles: ['region_manager'], regions: ['黄浦区', '静安区'], role: 'region_manager', region: '黄浦区、静安区' });
+  expect(me.permissions).toContain('platform.refunds.manage');
+});
+
+test('a platform role without the permission is told which roles may', async () => {
+  const o = await fixture('refundAbnormal');
+  expect(await call('customerService', 'admin.retryRefund', { refundId: o.refundId, reason: '重试' })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '该操作仅限超级管理员、区域经理或财务执行' });
+  expect(await call('finance', 'admin.listStores', {})).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('运营') });
+  // The older one-role admin document reads as roles and regions.
+  expect((await t.ok(identityOf('regionOut'), 'admin', 'whoami', {})).admin).toMatchObject({ roles: ['region_manager'], regions: ['黄浦区'], role: 'region_manager', region: '黄浦区' });
 });
 
 describe('platform-only entry points refuse every client, whoever it is', () => {
