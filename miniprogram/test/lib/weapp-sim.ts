@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import simulate from 'miniprogram-simulate';
 
 type Obj = Record<string, any>;
@@ -190,7 +191,8 @@ const WEB_SDK_MARKERS = ['registerEndPointWithKey', 'wsWebSign'];
 
 export function webSdkFilesIn(dist: string): string[] {
   // The markers must still be in js-sdk itself, or finding none in the build would prove nothing.
-  const sdk = readFileSync(require.resolve('@cloudbase/js-sdk'), 'utf8');
+  // Node's resolver by name: in the mini-program's types `require` is the weapp one, which has no `resolve`.
+  const sdk = readFileSync(createRequire(__filename).resolve('@cloudbase/js-sdk'), 'utf8');
   const missing = WEB_SDK_MARKERS.filter((m) => !sdk.includes(m));
   if (missing.length) throw new Error(`@cloudbase/js-sdk no longer contains ${missing.join(', ')}: pick new markers`);
   const scripts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
