@@ -7,7 +7,7 @@ import { readdirSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  ERROR_CODES, TRANSPORT_ERRORS, adminStoreView, breakdown, order, orderEventRecord, product, staffOrderView, storeSummary,
+  ERROR_CODES, PERMISSIONS, TRANSPORT_ERRORS, adminStoreView, holders, type Audience, type Permission, breakdown, order, orderEventRecord, product, staffOrderView, storeSummary,
 } from '@daojia/domain';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -16,10 +16,16 @@ const ROOT = path.resolve(__dirname, '..');
 process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
 process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
 process.env.SCF_NAMESPACE ??= 'api-doc';
-const ROLE_TEXT: Record<string, string> = { public: 'anyone', consumer: 'a signed-in user', merchant: 'merchant staff (own store)', admin: 'platform admin' };
-const who = (def: { role: string; staffRoles?: readonly string[] }) => `${ROLE_TEXT[def.role] ?? def.role}${def.staffRoles ? `: ${def.staffRoles.join(', ')}` : ''}`;
+const AUDIENCE_TEXT: Record<Audience, string> = { public: 'anyone', consumer: 'a signed-in user', staff: 'store staff', platform: 'platform staff' };
+/** Who may call, from the permission the action declares: `store staff: owner` (`store.refunds.decide`). */
+const who = (permission: Permission) => {
+  const roles = holders(permission);
+  return `${AUDIENCE_TEXT[PERMISSIONS[permission].audience]}${roles.length ? `: ${roles.join(', ')}` : ''} (\`${permission}\`)`;
+};
+const permissionRows = () => (Object.keys(PERMISSIONS) as Permission[]).map((p) =>
+  `| \`${p}\` | ${PERMISSIONS[p].audience} | ${holders(p).join(', ') || '—'} | ${PERMISSIONS[p].text} |`);
 
-interface ActionTable { functionName: string; actions: Record<string, { input: z.ZodType; output: z.ZodType; errors: readonly string[]; role: string; staffRoles?: readonly string[] }> }
+interface ActionTable { functionName: string; actions: Record<string, { input: z.ZodType; output: z.ZodType; errors: readonly string[]; permission: Permission }> }
 
 /** Shapes many replies share are described once, under "Shapes", and referenced by name. */
 const SHAPES: [string, z.ZodType][] = [
@@ -70,12 +76,20 @@ export function renderApiDoc(): string {
     '',
     'The caller is the platform\'s, never a field of `data`: `tcb.auth().getUserInfo()` inside the function gives',
     '`openId` (WeChat mini-program, injected by WeChat) or the signed-in `uid` (web sign-in through js-sdk); the first',
-    'one present is the caller\'s user key (`docs/CONVENTIONS.md`). Roles: *a signed-in user* needs a user key',
-    '(else `UNAUTHENTICATED`), and an anonymous sign-in is not one (`UNAUTHENTICATED` too: the app asks them to log',
-    'in); *merchant staff* must be in `merchant_staff` with one of the staff roles listed (`owner`, `clerk`; else',
-    '`FORBIDDEN`) and act on their own store only (other stores\' orders are `ORDER_NOT_FOUND`); *platform admin* must',
-    'be in `admins`, a region manager is scoped to their region (else `FORBIDDEN`). Every role but *anyone* needs a',
-    'real identity.',
+    'one present is the caller\'s user key (`docs/CONVENTIONS.md`). Each action declares a permission (below, after',
+    'the action\'s name, with the roles holding it). *A signed-in user* needs a user key (else `UNAUTHENTICATED`), and an',
+    'anonymous sign-in is not one (`UNAUTHENTICATED` too: the app asks them to log in). *Store staff* must have a',
+    '`merchant_staff` row with a role holding the permission in the store the call acts on (else `FORBIDDEN`, saying',
+    'who may): someone working at one store acts on it; someone working at several sends the store in the envelope,',
+    '`{ action, data, storeId }`, and without it gets `STORE_REQUIRED`. Other stores\' orders are `ORDER_NOT_FOUND`.',
+    '*Platform staff* must be in `admins` with a role holding the permission; regional roles see their regions only',
+    '(other regions\' orders and refunds do not exist for them; asking a list for another region is `FORBIDDEN`).',
+    '',
+    '## Permissions',
+    '',
+    'The catalogue (`packages/domain/src/access/permissions.ts`); permissions no action declares yet are for coming features.',
+    '',
+    '| permission | audience | held by | what |', '|---|---|---|---|', ...permissionRows(),
     '',
     '## Errors every action may reply',
     '',
@@ -90,7 +104,7 @@ export function renderApiDoc(): string {
     out.push(`## \`${name}\``, '');
     for (const [action, def] of Object.entries(mod.main.actions)) {
       out.push(
-        `### \`${name}.${action}\` — ${who(def)}`, '',
+        `### \`${name}.${action}\` — ${who(def.permission)}`, '',
         'Input:', '', '```json', render(def.input, 'input'), '```', '',
         'Output:', '', '```json', render(def.output, 'output'), '```', '',
         ...(def.errors.length ? ['| error | meaning |', '|---|---|', ...errorRows(def.errors), ''] : ['No business errors.', '']),
@@ -101,6 +115,7 @@ export function renderApiDoc(): string {
     payNotify: 'HTTP-triggered (`/http/payNotify`): WeChat Pay payment notifications; verified, recorded once; replies 204 or 500 `{"code":"FAIL"}`.',
     refundNotify: 'HTTP-triggered (`/http/refundNotify`): WeChat Pay refund notifications, applied once.',
     orderTimers: 'timer function; the trigger name selects the job: `expireUnpaid`, `autoReject`, `reconcile`, `autoComplete` (cron in `cloudbaserc.json`).',
+    orderEvents: 'order events to their subscribers: the `order_events` insert database trigger (`onOrderEventInsert`, local cloud) and the `outbox` timer (every 10 s; production) run the same deliveries (packages/modules/src/events).',
   }[n] ?? 'see its index.ts'}`), '');
   out.push('## Shapes', '');
   for (const [id] of SHAPES) out.push(`### <a id="${anchor(id).slice(1)}"></a>${id}`, '', '```json', renderShape(id), '```', '');

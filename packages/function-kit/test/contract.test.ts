@@ -16,7 +16,7 @@ const main = defineFunction('demo', {
     input: z.object({}).strict(),
     output: echo,
     errors: ['STORE_CLOSED'],
-    role: 'public',
+    permission: 'store.browse',
     async handler() {
       if (thrown) throw thrown;
       return reply as z.input<typeof echo>;
@@ -60,4 +60,9 @@ test('transport errors need no declaration, and prototype names are not actions'
   expect(await main({ action: 'talk', data: { x: 1 } })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '请求参数有误：请求含不支持的字段 x' });
   expect(await main({ action: 'toString' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
   expect(await main({})).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '请求参数有误：缺少操作' });
+});
+
+test('an action declaring a permission the catalogue does not have fails when its function is defined, not when called', () => {
+  const bad = { input: z.object({}), output: echo, errors: [], permission: 'store.everything', handler: async () => ({ say: '' }) };
+  expect(() => defineFunction('typo', { bad: bad as never })).toThrow('typo.bad declares unknown permission store.everything');
 });
