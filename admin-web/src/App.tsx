@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Spin, Tag, message } from 'antd';
-import { api, cloud, errorText, isForbidden, type AdminInfo } from './services/cloud';
+import type { AdminAccount } from '@daojia/domain';
+import { api, cloud, errorText, isForbidden } from './services/cloud';
 import { Login } from './pages/Login';
 import { Overview } from './pages/Overview';
 import { Stores } from './pages/Stores';
@@ -14,9 +15,10 @@ const MENU = [
   { key: '/orders', label: '订单管理' },
   { key: '/refund-issues', label: '退款异常' },
 ];
-const ROLE: Record<AdminInfo['role'], string> = { super_admin: '超级管理员', region_manager: '区域经理' };
+// Loose on purpose while platform roles grow (issue 9 item 3): a role without a label here shows as its id.
+const ROLE: Record<string, string> = { super_admin: '超级管理员', region_manager: '区域经理' };
 
-function Shell({ admin, onSignOut }: { admin: AdminInfo; onSignOut: () => void }) {
+function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // FORBIDDEN or an expired session sends the user back to sign in; other errors are shown and the page stays.
@@ -31,7 +33,7 @@ function Shell({ admin, onSignOut }: { admin: AdminInfo; onSignOut: () => void }
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>
           <Space id="admin-identity">
             <span>{admin.name}</span>
-            <Tag color="blue">{ROLE[admin.role]}{admin.region ? ` · ${admin.region}` : ''}</Tag>
+            <Tag color="blue">{ROLE[admin.role] ?? admin.role}{admin.region ? ` · ${admin.region}` : ''}</Tag>
             <Button id="sign-out" onClick={onSignOut}>退出登录</Button>
           </Space>
         </Layout.Header>
@@ -50,10 +52,10 @@ function Shell({ admin, onSignOut }: { admin: AdminInfo; onSignOut: () => void }
 }
 
 export function App() {
-  const [admin, setAdmin] = useState<AdminInfo | null | undefined>(undefined);
+  const [admin, setAdmin] = useState<AdminAccount | null | undefined>(undefined);
   const load = useCallback(() => {
     if (!cloud.currentUser()) { setAdmin(null); return; }
-    api.whoami().then((r) => setAdmin(r.admin), (e) => { message.error(errorText(e)); cloud.signOut().then(() => setAdmin(null)); });
+    api.admin.whoami().then((r) => setAdmin(r.admin), (e) => { message.error(errorText(e)); cloud.signOut().then(() => setAdmin(null)); });
   }, []);
   useEffect(load, [load]);
   const signOut = useCallback(() => { cloud.signOut().then(() => setAdmin(null)); }, []);

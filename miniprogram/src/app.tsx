@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import '@nutui/nutui-react-taro/dist/style.css';
-import './app.scss';
+import '@daojia/app-kit/styles.scss';
 
 export default function App({ children }: PropsWithChildren) {
   return children;

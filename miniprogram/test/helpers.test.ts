@@ -1,5 +1,4 @@
 import { formatDistance } from '../src/lib/distance';
-import { formatShanghai, nextHourSlots } from '../src/lib/time';
 import { newIdempotencyKey } from '../src/lib/idempotency';
 
 
@@ -13,12 +12,7 @@ describe('formatDistance', () => {
   });
 });
 
-describe('formatShanghai', () => {
-  test('shows a UTC instant in Asia/Shanghai (UTC+8), crossing midnight', () => {
-    expect(formatShanghai('2026-11-24T16:30:00.000Z')).toBe('2026-11-25 00:30');
-    expect(formatShanghai('2026-07-01T04:05:00Z', 'MM-DD HH:mm')).toBe('07-01 12:05');
-  });
-});
+// formatShanghai and nextHourSlots moved to @daojia/domain with their tests (packages/domain/test/display.test.ts).
 
 describe('newIdempotencyKey', () => {
   test('is built from the time and the random source, so two checkouts differ', () => {
@@ -29,16 +23,5 @@ describe('newIdempotencyKey', () => {
     expect(a).toMatch(/^ck-[0-9a-z]+-[0-9a-z]{12}$/);
     expect(a).not.toBe(b);
     expect(newIdempotencyKey(1, () => 0)).toBe('ck-1-000000000000');
-  });
-});
-
-describe('nextHourSlots', () => {
-  test('whole Shanghai hours after now, keeping the +08:00 offset, across midnight', () => {
-    const slots = nextHourSlots(new Date('2026-11-24T15:20:00Z'), 3); // 23:20 in Shanghai
-    expect(slots).toEqual([
-      { start: '2026-11-25T00:00:00+08:00', label: '11-25 00:00' },
-      { start: '2026-11-25T01:00:00+08:00', label: '11-25 01:00' },
-      { start: '2026-11-25T02:00:00+08:00', label: '11-25 02:00' },
-    ]);
   });
 });

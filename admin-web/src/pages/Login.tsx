@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, List, Spin, Typography, message } from 'antd';
 import type { DevAccount } from '@daojia/cloud-client';
-import { api, cloud, errorText } from '../services/cloud';
+import { adminAccounts, cloud, errorText } from '../services/cloud';
 
 /** Local mode only: pick a demo admin. In production the panel signs in against CloudBase auth instead. */
 export function Login({ onSignedIn }: { onSignedIn: () => void }) {
   const [accounts, setAccounts] = useState<DevAccount[] | null>(null);
-  useEffect(() => { api.adminAccounts().then(setAccounts, (e) => { message.error(errorText(e)); setAccounts([]); }); }, []);
+  useEffect(() => { adminAccounts().then(setAccounts, (e) => { message.error(errorText(e)); setAccounts([]); }); }, []);
   const signIn = async (id: string) => {
     try { await cloud.devLogin(id); onSignedIn(); } catch (e) { message.error(errorText(e)); }
   };

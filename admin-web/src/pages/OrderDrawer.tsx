@@ -1,16 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Descriptions, Drawer, Spin, Tag, Timeline, Typography } from 'antd';
-import { ACTOR_LABELS, MODE_LABELS, ORDER_STATUS_LABELS, formatFen, type AdminOrderDetail, type OrderEventRecord } from '@daojia/domain';
+import { ACTOR_LABELS, MODE_LABELS, formatFen, formatShanghai, statusLabel as status, type AdminOrderDetail, type OrderEventRecord } from '@daojia/domain';
 import { api } from '../services/cloud';
-import { shanghai } from '../time';
-
-const status = (s: string) => (ORDER_STATUS_LABELS as Record<string, string>)[s] ?? s;
 
 /** One timeline entry: when, the status reached, who moved it, from which status and why. */
 function entry(e: OrderEventRecord, i: number) {
   return {
     key: i,
-    title: shanghai(e.at, 'MM-DD HH:mm:ss'),
+    title: formatShanghai(e.at, 'MM-DD HH:mm:ss'),
     color: e.to === 'rejected' || e.to === 'cancelled' ? 'red' : e.to === 'completed' || e.to === 'refunded' ? 'green' : 'blue',
     content: (
       <div id={`order-event-${i}`}>
@@ -30,7 +27,7 @@ export function OrderDrawer({ orderId, onClose, onError }: { orderId: string | n
   const [detail, setDetail] = useState<AdminOrderDetail | null>(null);
   useEffect(() => {
     setDetail(null);
-    if (orderId) api.orderDetail(orderId).then(setDetail, (e: unknown) => { onError(e); onClose(); });
+    if (orderId) api.admin.orderDetail({ orderId }).then(setDetail, (e: unknown) => { onError(e); onClose(); });
   }, [orderId, onError, onClose]);
   const o = detail?.order;
   return (

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Card, Col, Row, Spin, Statistic, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
-import { formatFen } from '@daojia/domain';
-import { api, type Overview as Data } from '../services/cloud';
+import { formatFen, type AdminOverview as Data } from '@daojia/domain';
+import { api } from '../services/cloud';
 
 export function Overview({ onError }: { onError: (e: unknown) => void }) {
   const [data, setData] = useState<Data | null>(null);
-  useEffect(() => { api.overview(14).then(setData, onError); }, [onError]);
+  useEffect(() => { api.admin.overview({ days: 14 }).then(setData, onError); }, [onError]);
   if (!data) return <Spin />;
   const option = {
     tooltip: { trigger: 'axis' },

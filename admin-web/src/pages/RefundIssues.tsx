@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography, message } from 'antd';
-import { formatFen, type PaymentAlert, type Refund } from '@daojia/domain';
-import { api, errorText, isForbidden, type RefundIssues as Issues } from '../services/cloud';
-import { shanghai } from '../time';
+import { formatFen, formatShanghai, type AdminRefundIssues as Issues, type PaymentAlert, type Refund } from '@daojia/domain';
+import { api, errorText, isForbidden } from '../services/cloud';
 import { OrderDrawer } from './OrderDrawer';
 
 const REFUND_STATUS: Record<Refund['status'], { text: string; color: string }> = {
@@ -33,7 +32,7 @@ function RefundActionModal({ action, onDone, onRefused, onCancel, onError }: { a
     setBusy(true);
     setRefused(null);
     try {
-      await (action.kind === 'close' ? api.closeRefund : api.retryRefund)(action.refund._id, reason.trim());
+      await (action.kind === 'close' ? api.admin.closeRefund : api.admin.retryRefund)({ refundId: action.refund._id, reason: reason.trim() });
       message.success(ACTION_TEXT[action.kind].done);
       onDone();
     } catch (e) {
@@ -78,7 +77,7 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
 
   const load = useCallback(() => {
     setLoading(true);
-    api.listRefundIssues().then(
+    api.admin.listRefundIssues().then(
       (r) => {
         setData(r);
         setLoadError(null);
@@ -121,7 +120,7 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
                 </div>
               ),
             },
-            { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => shanghai(t) },
+            { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => formatShanghai(t) },
             {
               title: '操作', key: 'actions', render: (_: unknown, r) => (
                 <Space>
@@ -145,7 +144,7 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
             { title: '实际付款人', dataIndex: 'payer' },
             { title: '下单人', dataIndex: 'expectedPayer' },
             { title: '微信支付单号', dataIndex: 'transactionId' },
-            { title: '时间', dataIndex: 'at', render: (t: string) => shanghai(t) },
+            { title: '时间', dataIndex: 'at', render: (t: string) => formatShanghai(t) },
           ]} />
       </Card>
       <RefundActionModal action={action} onDone={done} onRefused={load} onCancel={() => setAction(null)} onError={onError} />

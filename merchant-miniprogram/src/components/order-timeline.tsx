@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { Step, Steps } from '@nutui/nutui-react-taro';
+import { showError } from '@daojia/app-kit';
 import { api } from '../services/cloud';
 import { timelineSteps, type TimelineStep } from '../lib/timeline';
-import { showError } from './feedback';
 
 /** An order's timeline, read again whenever the order's status changes (the list polls it). */
 export function OrderTimeline({ orderId, status }: { orderId: string; status: string }) {
   const [steps, setSteps] = useState<TimelineStep[] | null>(null);
   useEffect(() => {
-    api.orderDetail(orderId).then((r) => setSteps(timelineSteps(r.events))).catch(showError);
+    api.merchantOrder.detail({ orderId }).then((r) => setSteps(timelineSteps(r.events))).catch(showError);
   }, [orderId, status]);
   if (!steps) return <View className='muted'>加载中…</View>;
   return (

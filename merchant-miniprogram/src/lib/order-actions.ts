@@ -1,10 +1,12 @@
-import { nextEvents, type OrderLike } from '@daojia/domain';
+import { nextEvents, type ActionName, type OrderLike } from '@daojia/domain';
 
-/** The merchant functions behind the buttons; pickUp / checkIn happen through the code check-in page. */
-export type MerchantCall = 'accept' | 'reject' | 'markReady' | 'handOver' | 'markDelivered' | 'approveRefund' | 'declineRefund';
+/** The merchantOrder actions behind the buttons; pickUp / checkIn happen through the code check-in page (verifyCode). */
+export type MerchantCall = Exclude<ActionName<'merchantOrder'>, 'list' | 'detail' | 'verifyCode'>;
+/** The calls that take a reason as well as the order. */
+export type ReasonCall = Extract<MerchantCall, 'reject' | 'declineRefund'>;
 
 /** Calls that need a reason the customer will see, asked for in a panel before the call. */
-export const NEEDS_REASON: ReadonlySet<MerchantCall> = new Set(['reject', 'declineRefund']);
+export const NEEDS_REASON: ReadonlySet<MerchantCall> = new Set<ReasonCall>(['reject', 'declineRefund']);
 
 // accept and confirm (booking) are the same function; the server picks the move by mode.
 const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver', deliver: 'markDelivered', approveRefund: 'approveRefund', declineRefund: 'declineRefund' };

@@ -1,6 +1,4 @@
-import { ACTOR_LABELS, type OrderEventRecord } from '@daojia/domain';
-import { statusLabel } from './labels';
-import { formatShanghai } from './time';
+import { ACTOR_LABELS, formatShanghai, statusLabel, type OrderEventRecord } from '@daojia/domain';
 
 export interface TimelineStep { title: string; description: string }
 

@@ -1,42 +1,7 @@
-import { useState } from 'react';
-import Taro, { useLoad } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
-import { Cell, Button } from '@nutui/nutui-react-taro';
+import { DevLogin } from '@daojia/app-kit';
 import { cloud } from '../../services/cloud';
-import { PageToast, showError } from '../../components/feedback';
-
-interface DevAccount { _id: string; role: string; name: string; description?: string }
 
 /** Local development sign-in: pick a seeded merchant staff account. In WeChat the platform signs the user in. */
 export default function Login() {
-  const [accounts, setAccounts] = useState<DevAccount[] | null>(null);
-
-  useLoad(() => {
-    cloud.devAccounts()
-      .then((list: DevAccount[]) => setAccounts(list.filter((a) => a.role === 'merchant')))
-      .catch(showError);
-  });
-
-  async function pick(id: string) {
-    try {
-      await cloud.devLogin(id);
-      await Taro.reLaunch({ url: '/pages/orders/index' });
-    } catch (err) {
-      showError(err);
-    }
-  }
-
-  return (
-    <View className='page' id='page-login'>
-      <View className='section'>
-        <Text className='title'>选择演示商家账号登录</Text>
-        <View className='muted'>本地开发环境：选择一个商家店员账号即可登录</View>
-      </View>
-      {accounts?.map((a) => (
-        <Cell key={a._id} title={a.name} description={a.description}
-          extra={<Button size='small' type='primary' id={`login-${a._id}`} onClick={() => pick(a._id)}>登录</Button>} />
-      ))}
-      <PageToast />
-    </View>
-  );
+  return <DevLogin cloud={cloud} role='merchant' title='选择演示商家账号登录' hint='本地开发环境：选择一个商家店员账号即可登录' home='/pages/orders/index' />;
 }

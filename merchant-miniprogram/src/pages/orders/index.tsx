@@ -1,15 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Empty, Tabs, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tabs, TextArea } from '@nutui/nutui-react-taro';
 import { Order as OrderIcon } from '@nutui/icons-react-taro';
+import { formatFen, formatShanghai, modeShortLabel, statusLabel, type MerchantTab, type StaffOrder } from '@daojia/domain';
+import { EmptyState, PageToast, showError, showInfo } from '@daojia/app-kit';
 import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
-import type { MerchantTab, Order } from '../../services/types';
-import { merchantButtons, NEEDS_REASON, type MerchantCall } from '../../lib/order-actions';
-import { MODE_LABELS, statusLabel } from '../../lib/labels';
-import { formatFen } from '@daojia/domain';
-import { formatShanghai } from '../../lib/time';
-import { PageToast, showError, showInfo } from '../../components/feedback';
+import { merchantButtons, NEEDS_REASON, type MerchantCall, type ReasonCall } from '../../lib/order-actions';
 import { OrderTimeline } from '../../components/order-timeline';
 
 const TABS: { value: MerchantTab; label: string }[] = [
@@ -26,15 +23,15 @@ const REASON_PROMPT: Record<string, { placeholder: string; confirm: string; done
 
 export default function MerchantOrders() {
   const [visible, setVisible] = useState(false);
-  const [orders, setOrders] = useState<Order[] | null>(null);
+  const [orders, setOrders] = useState<StaffOrder[] | null>(null);
   const [allowed, setAllowed] = useState<string[]>([]);
   const [tab, setTab] = useState<MerchantTab>('new');
-  const [asking, setAsking] = useState<{ orderId: string; call: 'reject' | 'declineRefund' } | null>(null);
+  const [asking, setAsking] = useState<{ orderId: string; call: ReasonCall } | null>(null);
   const [reason, setReason] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    api.listOrders(tab).then((r) => { setAllowed(r.allowed); setOrders(r.orders); }).catch(showError);
+    api.merchantOrder.list({ tab }).then((r) => { setAllowed(r.allowed); setOrders(r.orders); }).catch(showError);
   }, [tab]);
 
   useDidShow(() => {
@@ -48,14 +45,14 @@ export default function MerchantOrders() {
     return subscribeOrders(reload);
   }, [visible, reload]);
 
-  async function act(order: Order, action: MerchantCall, label: string) {
+  async function act(order: StaffOrder, action: MerchantCall, label: string) {
     if (action === 'reject' || action === 'declineRefund') {
       setAsking({ orderId: order._id, call: action });
       setReason('');
       return;
     }
     try {
-      await api[action](order._id);
+      await api.merchantOrder[action]({ orderId: order._id });
       showInfo(`已${label}`);
       reload();
     } catch (err) {
@@ -66,7 +63,7 @@ export default function MerchantOrders() {
   async function confirmWithReason() {
     if (!asking) return;
     try {
-      await api[asking.call](asking.orderId, reason.trim());
+      await api.merchantOrder[asking.call]({ orderId: asking.orderId, reason: reason.trim() });
       showInfo(REASON_PROMPT[asking.call].done);
       setAsking(null);
       reload();
@@ -89,11 +86,11 @@ export default function MerchantOrders() {
         </Tabs>
       </View>
       <View id={`order-list-${tab}`}>
-        {orders && shown.length === 0 && <Empty image={<View className='empty-icon'><OrderIcon size={56} color='#c8c9cc' /></View>} imageSize={72} description='暂无订单' />}
+        {orders && shown.length === 0 && <EmptyState icon={<OrderIcon size={56} color='#c8c9cc' />} description='暂无订单' />}
         {shown.map((o) => (
           <View key={o._id} className='section' id={`order-card-${o._id}`}>
             <View className='row'>
-              <Text className='title'>{MODE_LABELS[o.mode as keyof typeof MODE_LABELS] ?? o.mode}</Text>
+              <Text className='title'>{modeShortLabel(o.mode)}</Text>
               <Text id={`order-status-${o._id}`}>{statusLabel(o.status)}</Text>
             </View>
             {o.items.map((l) => <View key={l.productId} className='muted'>{l.name} × {l.quantity}</View>)}

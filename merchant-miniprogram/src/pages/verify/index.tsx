@@ -1,30 +1,21 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { formatFen, statusLabel, type StaffOrder } from '@daojia/domain';
+import { PageToast, useBusy } from '@daojia/app-kit';
 import { api } from '../../services/cloud';
-import type { Order } from '../../services/types';
-import { statusLabel } from '../../lib/labels';
-import { formatFen } from '@daojia/domain';
-import { PageToast, showError } from '../../components/feedback';
 
 /** Pickup / booking code check-in at the counter. */
 export default function Verify() {
   const [code, setCode] = useState('');
-  const [order, setOrder] = useState<Order | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [order, setOrder] = useState<StaffOrder | null>(null);
+  const [busy, run] = useBusy();
 
-  async function submit() {
-    setBusy(true);
-    try {
-      const r = await api.verifyCode(code.trim());
-      setOrder(r.order);
-      setCode('');
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = () => run(async () => {
+    const r = await api.merchantOrder.verifyCode({ code: code.trim() });
+    setOrder(r.order);
+    setCode('');
+  });
 
   return (
     <View className='page' id='page-verify'>

@@ -2,16 +2,14 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { api, errorMessage } from '../../services/cloud';
-import type { OrderMode, Breakdown } from '../../services/types';
+import { errorMessage } from '@daojia/cloud-client';
+import { MODE_SHORT_LABELS, formatFen, nextHourSlots, type Breakdown, type OrderMode } from '@daojia/domain';
+import { PageError, PageToast } from '@daojia/app-kit';
+import { api } from '../../services/cloud';
 import { availability, cartItems, cartReducer, emptyCart, unavailableLines, type Availability, type Cart } from '../../lib/cart';
 import { loadCart, saveCart } from '../../lib/cart-storage';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { backOr } from '../../lib/navigation';
-import { formatFen } from '@daojia/domain';
-import { MODE_LABELS } from '../../lib/labels';
-import { nextHourSlots } from '../../lib/time';
-import { PageError, PageToast } from '../../components/feedback';
 
 export default function Checkout() {
   const storeId = useRouter().params.storeId ?? '';
@@ -31,11 +29,11 @@ export default function Checkout() {
   const [slotStart, setSlotStart] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const refreshAvailability = () => api.storeDetail(storeId).then(({ products }) => setAvailable(availability(products)));
+  const refreshAvailability = () => api.store.detail({ storeId }).then(({ products }) => setAvailable(availability(products)));
 
   useEffect(() => {
     let current = true;
-    api.storeDetail(storeId).then(({ store, products }) => {
+    api.store.detail({ storeId }).then(({ store, products }) => {
       if (!current) return;
       setModes(store.modes);
       setMode((m) => m ?? store.modes[0] ?? null);
@@ -49,13 +47,14 @@ export default function Checkout() {
     let current = true;
     setBreakdown(null);
     setError(null);
-    api.quote({ storeId, mode, items: cartItems(cart) }).then((r) => { if (current) setBreakdown(r.breakdown); }, (err: unknown) => {
+    api.order.quote({ storeId, mode, items: cartItems(cart) }).then((r) => { if (current) setBreakdown(r.breakdown); }, (err: unknown) => {
       if (!current) return;
       setError(errorMessage(err));
       // The menu may have changed since this page opened; if this refresh fails too, the message above still stands.
       refreshAvailability().catch(() => undefined);
     });
     return () => { current = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refreshAvailability reads storeId only, a dependency already
   }, [storeId, mode, cart, attempt]);
 
   function changeCart(next: Cart) {
@@ -69,7 +68,7 @@ export default function Checkout() {
     setSubmitting(true);
     try {
       const slot = mode === 'booking' && slotStart ? { start: slotStart } : undefined;
-      const { order } = await api.createOrder({ idempotencyKey, storeId, mode, items: cartItems(cart), slot, remark: remark || undefined });
+      const { order } = await api.order.create({ idempotencyKey, storeId, mode, items: cartItems(cart), slot, remark: remark || undefined });
       saveCart(emptyCart(storeId));
       await Taro.redirectTo({ url: `/pages/pay/index?orderId=${order._id}` });
     } catch (err) {
@@ -88,7 +87,7 @@ export default function Checkout() {
       <View className='chips' id='mode-picker'>
         {modes.map((m) => (
           <View key={m} id={`mode-${m}`} onClick={() => setMode(m)}>
-            <Tag type={mode === m ? 'primary' : 'default'}>{MODE_LABELS[m]}</Tag>
+            <Tag type={mode === m ? 'primary' : 'default'}>{MODE_SHORT_LABELS[m]}</Tag>
           </View>
         ))}
       </View>

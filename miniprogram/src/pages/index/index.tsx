@@ -3,14 +3,17 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Tabs, Tag, Button } from '@nutui/nutui-react-taro';
 import { Store as StoreIcon } from '@nutui/icons-react-taro';
-import { api, ensureSignedIn, errorMessage } from '../../services/cloud';
-import type { NearbyQuery, NearbyStore } from '../../services/types';
-import { CATEGORY_TABS, MODE_LABELS } from '../../lib/labels';
+import { errorMessage } from '@daojia/cloud-client';
+import { CATEGORY_LABELS, MODE_SHORT_LABELS, formatFen, type Category, type NearbyQuery, type NearbyStore } from '@daojia/domain';
+import { EmptyState, PageError, PageToast } from '@daojia/app-kit';
+import { api, ensureSignedIn } from '../../services/cloud';
 import { formatDistance } from '../../lib/distance';
-import { formatFen } from '@daojia/domain';
 import { locate, type Located } from '../../lib/location';
-import { EmptyState, PageError, PageToast } from '../../components/feedback';
 
+const CATEGORY_TABS: { value: Category | 'all'; label: string }[] = [
+  { value: 'all', label: '全部' },
+  ...(Object.entries(CATEGORY_LABELS) as [Category, string][]).map(([value, label]) => ({ value, label })),
+];
 const DISTANCES = [{ value: 0, label: '不限距离' }, { value: 1000, label: '1km内' }, { value: 3000, label: '3km内' }, { value: 5000, label: '5km内' }];
 const RATINGS = [{ value: 0, label: '不限评分' }, { value: 4, label: '4.0分以上' }, { value: 4.5, label: '4.5分以上' }];
 
@@ -36,14 +39,15 @@ export default function Nearby() {
   useEffect(() => {
     if (!ready || !where) return;
     const query: NearbyQuery = { lng: where.lng, lat: where.lat, limit: 50 };
-    if (category !== 'all') query.category = category as NearbyQuery['category'];
+    if (category !== 'all') query.category = category as Category;
     if (maxDistanceM) query.maxDistanceM = maxDistanceM;
     if (minRating) query.minRating = minRating;
     if (openNow) query.openNow = true;
     let current = true;
     setError(null);
-    api.nearby(query).then(
-      (r) => { if (current) setStores([...r.stores].sort((a, b) => a.distanceM - b.distanceM)); },
+    api.store.nearby(query).then(
+      // The cloud gives every store its distance when the query says where the user is, as this one always does.
+      (r) => { if (current) setStores([...r.stores].sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))); },
       (e: unknown) => { if (current) setError(errorMessage(e)); },
     );
     return () => { current = false; };
@@ -82,11 +86,11 @@ export default function Nearby() {
           <View key={s._id} id={`store-card-${s._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
             <View className='row'>
               <Text className='title'>{s.name}</Text>
-              <Text className='muted' id={`store-distance-${s._id}`}>{formatDistance(s.distanceM)}</Text>
+              <Text className='muted' id={`store-distance-${s._id}`}>{s.distanceM !== undefined && formatDistance(s.distanceM)}</Text>
             </View>
             <View className='row'>
               <Text className='muted'>{s.rating.toFixed(1)}分 · {s.ratingCount}条评价 · {s.isOpen ? '营业中' : '休息中'}</Text>
-              <Text className='muted'>{s.modes.map((m) => MODE_LABELS[m]).join('/')}</Text>
+              <Text className='muted'>{s.modes.map((m) => MODE_SHORT_LABELS[m]).join('/')}</Text>
             </View>
             <Text className='muted'>起送 {formatFen(s.minOrderFen)} · 配送 {formatFen(s.deliveryFeeFen)} · {s.address}</Text>
           </View>

@@ -2,13 +2,10 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro';
-import { CloudCallError } from '@daojia/cloud-client';
-import { api, cloud, errorMessage } from '../../services/cloud';
-import type { Order, OrderEventRecord } from '../../services/types';
-import { formatFen, nextEvents, planRefund } from '@daojia/domain';
-import { formatShanghai } from '../../lib/time';
-import { MODE_LABELS, statusLabel } from '../../lib/labels';
-import { PageError, PageToast, showError, showInfo } from '../../components/feedback';
+import { CloudCallError, errorMessage } from '@daojia/cloud-client';
+import { MODE_SHORT_LABELS, formatFen, formatShanghai, nextEvents, planRefund, statusLabel, type Order, type OrderEventRecord } from '@daojia/domain';
+import { PageError, PageToast, showError, showInfo } from '@daojia/app-kit';
+import { api, cloud } from '../../services/cloud';
 
 export default function OrderDetail() {
   const orderId = useRouter().params.id ?? '';
@@ -19,7 +16,7 @@ export default function OrderDetail() {
 
   useEffect(() => {
     // Shown only while there is no order on screen; a failed live refresh keeps the last good state.
-    const refresh = () => api.orderDetail(orderId).then((r) => { setOrder(r.order); setEvents(r.events); setError(null); }, (e: unknown) => setError(errorMessage(e)));
+    const refresh = () => api.order.detail({ orderId }).then((r) => { setOrder(r.order); setEvents(r.events); setError(null); }, (e: unknown) => setError(errorMessage(e)));
     refresh();
     // Live status: each change of the order document also brings a new timeline event, so re-read the detail
     // (the function's reply, not the raw document, which carries dates in their wire encoding).
@@ -62,14 +59,14 @@ export default function OrderDetail() {
   function submitRefund() {
     if (refundFen === null) return showError(new CloudCallError('INVALID_INPUT', '请填写每件商品要退的数量（0 到购买数量）'));
     // A refused request keeps the panel open to correct it.
-    act(api.requestRefund(orderId, refundReason.trim(), refundItems), '已提交退款申请').then((ok) => ok && setRefunding(false));
+    act(api.order.requestRefund({ orderId, reason: refundReason.trim(), items: refundItems }), '已提交退款申请').then((ok) => ok && setRefunding(false));
   }
 
   return (
     <View className='page' id='page-order'>
       <View className='section'>
         <Text className='title' id='order-status'>{statusLabel(order.status)}</Text>
-        <View className='muted'>{order.storeName} · {MODE_LABELS[order.mode]} · 下单 {formatShanghai(order.createdAt)}</View>
+        <View className='muted'>{order.storeName} · {MODE_SHORT_LABELS[order.mode]} · 下单 {formatShanghai(order.createdAt)}</View>
         {order.pickupCode && <View>取件码 <Text className='title' id='pickup-code'>{order.pickupCode}</Text></View>}
       </View>
       <View className='section' id='order-items'>
@@ -102,16 +99,16 @@ export default function OrderDetail() {
       )}
       {(canCancelPaid || canRefund || moves.includes('complete')) && (
         <View className='bottom-bar'>
-          {canCancelPaid && <Button id='order-cancel-paid' onClick={() => act(api.cancelOrder(orderId), '已取消，款项将原路退回')}>取消订单</Button>}
+          {canCancelPaid && <Button id='order-cancel-paid' onClick={() => act(api.order.cancel({ orderId }), '已取消，款项将原路退回')}>取消订单</Button>}
           {canRefund && !refunding && (
             <Button id='order-refund-open' onClick={() => { setRefunding(true); setRefundReason(''); setRefundQty(order.items.map((l) => String(l.quantity))); }}>申请退款</Button>
           )}
-          {moves.includes('complete') && <Button type='primary' id='order-confirm' onClick={() => act(api.confirmReceipt(orderId), '已确认')}>{order.mode === 'booking' ? '确认完成' : '确认收货'}</Button>}
+          {moves.includes('complete') && <Button type='primary' id='order-confirm' onClick={() => act(api.order.confirmReceipt({ orderId }), '已确认')}>{order.mode === 'booking' ? '确认完成' : '确认收货'}</Button>}
         </View>
       )}
       {order.status === 'pending_payment' && (
         <View className='bottom-bar'>
-          <Button id='order-cancel' onClick={() => api.cancelOrder(orderId).then((r) => setOrder(r.order)).catch(showError)}>取消订单</Button>
+          <Button id='order-cancel' onClick={() => api.order.cancel({ orderId }).then((r) => setOrder(r.order)).catch(showError)}>取消订单</Button>
           <Button type='primary' id='order-pay' onClick={() => Taro.navigateTo({ url: `/pages/pay/index?orderId=${orderId}` })}>去支付</Button>
         </View>
       )}

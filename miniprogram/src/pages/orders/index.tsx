@@ -3,12 +3,10 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { Order as OrderIcon } from '@nutui/icons-react-taro';
-import { api, ensureSignedIn, errorMessage } from '../../services/cloud';
-import type { Order } from '../../services/types';
-import { formatFen } from '@daojia/domain';
-import { formatShanghai } from '../../lib/time';
-import { statusLabel } from '../../lib/labels';
-import { EmptyState, PageError, PageToast } from '../../components/feedback';
+import { errorMessage } from '@daojia/cloud-client';
+import { formatFen, formatShanghai, statusLabel, type Order } from '@daojia/domain';
+import { EmptyState, PageError, PageToast } from '@daojia/app-kit';
+import { api, ensureSignedIn } from '../../services/cloud';
 
 export default function MyOrders() {
   const [orders, setOrders] = useState<Order[] | null>(null);
@@ -17,7 +15,7 @@ export default function MyOrders() {
   const load = () => {
     setError(null);
     ensureSignedIn()
-      .then(async (ok) => { if (ok) setOrders((await api.listOrders()).orders); })
+      .then(async (ok) => { if (ok) setOrders((await api.order.list()).orders); })
       .catch((e: unknown) => setError(errorMessage(e)));
   };
   useDidShow(load);

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { api, cloud, errorMessage } from '../../services/cloud';
-import type { Order } from '../../services/types';
-import { formatFen } from '@daojia/domain';
-import { PageError, PageToast, showError } from '../../components/feedback';
+import { errorMessage } from '@daojia/cloud-client';
+import { formatFen, type Order } from '@daojia/domain';
+import { PageError, PageToast, useBusy } from '@daojia/app-kit';
+import { api, cloud } from '../../services/cloud';
 
 export default function Pay() {
   const orderId = useRouter().params.orderId ?? '';
   const [order, setOrder] = useState<Order | null>(null);
-  const [paying, setPaying] = useState(false);
+  const [paying, run] = useBusy();
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     setError(null);
-    api.orderDetail(orderId).then((r) => setOrder(r.order), (e: unknown) => setError(errorMessage(e)));
+    api.order.detail({ orderId }).then((r) => setOrder(r.order), (e: unknown) => setError(errorMessage(e)));
   }, [orderId, attempt]);
 
   if (!order && error) {
@@ -31,19 +31,12 @@ export default function Pay() {
     );
   }
 
-  async function pay() {
-    setPaying(true);
-    try {
-      const { payment } = await api.prepay(orderId);
-      await cloud.requestPayment(payment);
-      // The order turns paid when the payment notification arrives; the detail page watches for it.
-      await Taro.redirectTo({ url: `/pages/order/index?id=${orderId}` });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setPaying(false);
-    }
-  }
+  const pay = () => run(async () => {
+    const { payment } = await api.pay.prepay({ orderId });
+    await cloud.requestPayment(payment);
+    // The order turns paid when the payment notification arrives; the detail page watches for it.
+    await Taro.redirectTo({ url: `/pages/order/index?id=${orderId}` });
+  });
 
   return (
     <View className='page' id='page-pay'>

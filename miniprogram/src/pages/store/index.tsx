@@ -2,13 +2,12 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
-import { api, errorMessage } from '../../services/cloud';
-import type { Product, StoreDetail } from '../../services/types';
+import { errorMessage } from '@daojia/cloud-client';
+import { MODE_SHORT_LABELS, formatFen, type Product, type StoreDetail } from '@daojia/domain';
+import { PageError, PageToast, showInfo } from '@daojia/app-kit';
+import { api } from '../../services/cloud';
 import { availability, cartCount, cartReducer, cartTotalFen, maxQuantity, quantityOf, unavailableLines } from '../../lib/cart';
 import { loadCart, saveCart } from '../../lib/cart-storage';
-import { formatFen } from '@daojia/domain';
-import { MODE_LABELS } from '../../lib/labels';
-import { PageError, PageToast, showInfo } from '../../components/feedback';
 
 function groupByCategory(products: Product[]): [string, Product[]][] {
   const groups = new Map<string, Product[]>();
@@ -30,7 +29,7 @@ export default function Store() {
     const saved = loadCart(storeId);
     dispatch({ type: 'replace', cart: saved });
     setError(null);
-    api.storeDetail(storeId).then((d) => {
+    api.store.detail({ storeId }).then((d) => {
       if (mine !== loads.current) return;
       setDetail(d);
       const available = availability(d.products);
@@ -62,7 +61,7 @@ export default function Store() {
       <View className='section'>
         <Text className='title' id='store-name'>{store.name}</Text>
         <View className='muted'>{store.rating.toFixed(1)}分 · {store.isOpen ? '营业中' : '休息中'} · {store.address}</View>
-        <View className='muted'>电话 {store.phone} · 支持 {store.modes.map((m) => MODE_LABELS[m]).join('/')}</View>
+        <View className='muted'>电话 {store.phone} · 支持 {store.modes.map((m) => MODE_SHORT_LABELS[m]).join('/')}</View>
         {store.announcement && <View className='muted'>公告：{store.announcement}</View>}
       </View>
       {groupByCategory(products.filter((p) => p.onShelf)).map(([group, items]) => (

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Empty, Toast } from '@nutui/nutui-react-taro';
 import { Failure } from '@nutui/icons-react-taro';
-import { errorMessage } from '../services/cloud';
+import { errorMessage } from '@daojia/cloud-client';
 
 const TOAST_ID = 'toast';
 
@@ -21,9 +21,24 @@ export function showInfo(content: string): void {
 }
 
 /**
- * A request the page cannot do without failed: the function's message stays on screen (`<id>-message`) with the
- * ways out as buttons (children), instead of a toast that fades and leaves a blank page.
+ * A button's action that shows its progress: `busy` while `run(action)` is under way (for `loading` / `disabled`); a
+ * failure is shown as a toast, as every button of both apps does.
  */
+export function useBusy(): [boolean, (action: () => Promise<unknown>) => Promise<void>] {
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return [busy, run];
+}
+
 /**
  * NutUI's Empty loads its default pictures from JD's image CDN; an app must not depend on a third party's CDN (and
  * nothing outside this machine is reachable in tests), so every empty state passes one of NutUI's bundled icons.
@@ -32,6 +47,10 @@ export function EmptyState({ description, icon }: { description: string; icon: R
   return <Empty image={<View className='empty-icon'>{icon}</View>} imageSize={72} description={description} />;
 }
 
+/**
+ * A request the page cannot do without failed: the function's message stays on screen (`<id>-message`) with the
+ * ways out as buttons (children), instead of a toast that fades and leaves a blank page.
+ */
 export function PageError({ id, message, children }: { id: string; message: string; children?: ReactNode }) {
   return (
     <View id={id}>
