@@ -9,8 +9,8 @@ import { seedDemo } from '../../scripts/seed';
 export type Reply<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 /** The real functions on a seeded local cloud, called as a given user (web uid, as dev login yields). */
-export async function startSeededCloud(functionEnv?: Record<string, string>) {
-  const cloud = await startTestCloud({ functionEnv, seed: async (c) => { await seedDemo(c); } });
+export async function startSeededCloud(functionEnv?: Record<string, string>, opts: { triggers?: boolean } = {}) {
+  const cloud = await startTestCloud({ functionEnv, ...opts, seed: async (c) => { await seedDemo(c); } });
   // docs/API.md promises what the action declarations say; function-kit logs a reply that breaks them.
   const breaches: string[] = [];
   cloud.functions.onInvocation((inv) => breaches.push(...inv.logs.filter((l) => l.includes('contract breach:'))));
@@ -37,8 +37,8 @@ export async function startSeededCloud(functionEnv?: Record<string, string>) {
 }
 
 /** A timer run exactly as CloudBase starts one: a plain invocation, overlapping any run still in progress. */
-export const runTimer = (cloud: LocalCloud, triggerName: string) =>
-  cloud.functions.invoke('orderTimers', { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }, { source: 'timer' }, 'timer') as Promise<{ job: string; handled: number }>;
+export const runTimer = (cloud: LocalCloud, triggerName: string, fn = 'orderTimers') =>
+  cloud.functions.invoke(fn, { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }, { source: 'timer' }, 'timer') as Promise<{ job: string; handled: number }>;
 
 export const CONSUMER = 'demo-consumer-1';
 export const NEW_CONSUMER = 'demo-consumer-2';

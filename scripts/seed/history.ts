@@ -38,7 +38,8 @@ export function buildOrderHistory(stores: StoreDoc[], products: Product[], rand:
         items: breakdown.lines, breakdown, totalFen: breakdown.totalFen, remark: '', idempotencyKey: `history-${id}`,
         createdAt: at(0), updatedAt: at(90), payBefore: at(15), paidAt: at(1), acceptedAt: at(3), completedAt: at(90),
       });
-      events.push({ _id: `${id}-e1`, orderId: id, _openid: customer, storeId: store._id, from: null, to: 'completed', event: 'history', by: { role: 'system', id: 'seed' }, reason: '演示历史订单', at: at(90) });
+      // Already dispatched: past orders have no subscriber work left (no messages, ledger or statistics replayed).
+      events.push({ _id: `${id}-e1`, orderId: id, _openid: customer, storeId: store._id, from: null, to: 'completed', event: 'history', by: { role: 'system', id: 'seed' }, reason: '演示历史订单', at: at(90), dispatchedAt: at(90) });
     }
   }
   return { orders, events };

@@ -22,6 +22,11 @@ export interface LocalCloudOptions {
   envId?: string; // default: cloudbaserc.json envId, else 'daojia-local'
   /** Run timers on their cron (off in most tests, which fire them by hand). */
   timers?: boolean;
+  /**
+   * Run database triggers on committed changes (default on). Off, the cloud behaves like production CloudBase for
+   * functions whose trigger is set up nowhere: tests of the order-event outbox use it.
+   */
+  triggers?: boolean;
   /** Reload a function when its files change. */
   hotReload?: boolean;
   /** Log lines (invocations, triggers); default: silent. */
@@ -97,7 +102,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     sandboxes = await mountSandboxes({ router, dataDir: options.dataDir, cloudUrl: url, log });
     functions = createFunctionHost({
       rootDir: options.rootDir, url, envId, db, log,
-      hotReload: options.hotReload ?? false, timers: options.timers ?? false,
+      hotReload: options.hotReload ?? false, timers: options.timers ?? false, triggers: options.triggers ?? true,
       env: { ...sandboxes.env, TENCENTCLOUD_SECRETID: serverCredentials.secretId, TENCENTCLOUD_SECRETKEY: serverCredentials.secretKey, ...options.functionEnv },
     });
     gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log, accessTokenTtlS: options.accessTokenTtlS, production, policy: () => policy });

@@ -7,6 +7,9 @@ import type { FunctionHost, Invocation } from '../functions/host';
 import { filterInvocations, invocationAction, logEntry, traceLines, type TraceFilter } from './trace';
 
 const KEEP = 300;
+/** The project's order-event bookkeeping (packages/modules/src/events): deliveries per (event, subscriber). */
+const DELIVERIES = 'order_event_deliveries';
+const EVENTS = 'order_events';
 const page = readFileSync(path.join(__dirname, 'page.html'), 'utf8');
 
 /**
@@ -52,6 +55,37 @@ export function mountDashboard({ router, db, functions }: { router: Router; db: 
   router.add('GET', '/dashboard/api/timers', (_req, res) => {
     const timers = functions.names().flatMap((name) => (functions.config(name)?.triggers ?? []).map((t) => ({ function: name, name: t.name, type: t.type, config: t.config })));
     sendJson(res, 200, { timers });
+  });
+
+  // Order-event deliveries that failed for good or wait for a retry, with their error and attempts; "retry now"
+  // makes one due at once (one more attempt, whatever the count) and runs the outbox timer that delivers it.
+  router.add('GET', '/dashboard/api/order-events', (_req, res) => {
+    const troubled = db.find(DELIVERIES, { query: { status: { $in: ['failed', 'pending'] } }, order: [['updatedAt', -1]], limit: 200 });
+    const counts = Object.fromEntries(['running', 'pending', 'done', 'failed'].map((s) => [s, db.count(DELIVERIES, { status: s })]));
+    sendJson(res, 200, { deliveries: troubled, counts, undispatched: db.count(EVENTS, { dispatchedAt: { $exists: false } }) });
+  });
+
+  router.add('POST', '/dashboard/api/order-events/retry', async (req, res) => {
+    let id = '';
+    try { id = String(JSON.parse(req.body.toString('utf8') || '{}').id ?? ''); } catch { /* answered below */ }
+    const delivery = db.find(DELIVERIES, { query: { _id: id } })[0] as { eventId?: string; status?: string } | undefined;
+    if (!delivery || (delivery.status !== 'failed' && delivery.status !== 'pending')) {
+      sendJson(res, 404, { code: 'DELIVERY_NOT_RETRYABLE', message: `no failed or pending delivery ${id}` });
+      return;
+    }
+    const now = new Date().toISOString();
+    db.update(DELIVERIES, { _id: id, status: delivery.status }, { $set: { status: 'pending', nextAttemptAt: now, updatedAt: now } });
+    db.update(EVENTS, { _id: delivery.eventId }, { $unset: { dispatchedAt: '' }, $set: { retryAt: now } });
+    // The function that delivers order events: the one with a trigger on them and a timer (its outbox).
+    const outbox = functions.names().map((name) => ({ name, triggers: functions.config(name)?.triggers ?? [] }))
+      .find((f) => f.triggers.some((t) => t.type === 'database' && t.config.collection === EVENTS) && f.triggers.some((t) => t.type === 'timer'));
+    const timer = outbox?.triggers.find((t) => t.type === 'timer');
+    try {
+      const result = outbox && timer ? await functions.fireTimer(outbox.name, timer.name) : undefined;
+      sendJson(res, 200, { delivery: db.find(DELIVERIES, { query: { _id: id } })[0], result });
+    } catch (e) {
+      sendJson(res, 400, { code: (e as { code?: string }).code ?? 'TIMER_FAILED', message: (e as Error).message });
+    }
   });
 
   router.add('POST', '/dashboard/api/timers/:fn/:trigger', async (req, res) => {

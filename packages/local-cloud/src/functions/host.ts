@@ -14,7 +14,7 @@ import { mountHttpFunctions } from './http';
 
 export type { CallerIdentity } from './env';
 
-export interface FunctionHostOptions { rootDir: string; url: string; envId: string; db: Database; hotReload: boolean; timers: boolean; log: (line: string) => void; env: Record<string, string> }
+export interface FunctionHostOptions { rootDir: string; url: string; envId: string; db: Database; hotReload: boolean; timers: boolean; triggers?: boolean; log: (line: string) => void; env: Record<string, string> }
 
 export type InvocationKind = 'call' | 'trigger' | 'timer' | 'http';
 
@@ -184,7 +184,7 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
 
   const pendingTriggers = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => { pendingTriggers.add(p); p.finally(() => pendingTriggers.delete(p)).catch(() => {}); };
-  const stopTriggers = startDatabaseTriggers({ db: opts.db, functions: project.functions, invoke, log: opts.log, track });
+  const stopTriggers = opts.triggers === false ? () => {} : startDatabaseTriggers({ db: opts.db, functions: project.functions, invoke, log: opts.log, track });
   const scheduler: TimerScheduler = startTimers({ functions: project.functions, invoke, log: opts.log, run: opts.timers });
 
   return {

@@ -4,6 +4,8 @@
  * (stock, a slot's place, a coupon) is taken and given back through those modules' services.
  */
 export { COLLECTIONS, type StaffOrder } from './repository';
+// The order-event outbox's marks on order_events (the events module delivers, this module writes its records).
+export { dueEvents, findEvent, markEventDispatched, markEventRetryAt, markEventUndispatched, type OutboxEvent } from './repository';
 export { getOrder, moveOrder, giveBackHolds, releaseReservations, noteOnTimeline, orderEvents, type Who } from './move';
 export { orderConfig } from './config';
 export { quote, type Quote, type QuoteRequest } from './quote';
