@@ -54,6 +54,7 @@ const TABLE: [collection: string, expected: Record<Who, Ops>][] = [
   ['orders', OWNED], ['order_events', OWNED], ['user_coupons', OWNED], ['addresses', OWNED], ['users', OWNED],
   ['payments', CLOSED], ['refunds', CLOSED], ['merchant_staff', CLOSED], ['admins', CLOSED], ['dev_accounts', CLOSED],
   ['audit_logs', CLOSED], ['payment_alerts', CLOSED],
+  ['notifications', OWNED], ['ledger_entries', CLOSED], ['risk_stats', CLOSED], ['order_event_deliveries', CLOSED],
   ['notes', OWNER_WRITES],
 ];
 
