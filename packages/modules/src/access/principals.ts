@@ -1,5 +1,5 @@
 import {
-  actingMembership, can, permissionsOf, regionFilter, regionsText, requirePlatform, scope, type Permission, type PlatformRole,
+  DomainError, actingMembership, can, permissionsOf, regionFilter, regionsText, requirePlatform, scope, type Permission, type PlatformRole,
   type Principal, type ScopeFilter,
 } from '@daojia/domain';
 import { _, type Caller } from '@daojia/function-kit';
@@ -36,12 +36,16 @@ export async function principalFor(caller: Caller): Promise<Access> {
 /** The staff row of the store a call acts on (envelope `storeId`, or the only store), if `permission` is held there. */
 export function actingStaff(access: Access, permission: Permission, storeId?: string): Staff {
   const m = actingMembership(access.principal, permission, storeId);
-  return access.staff.find((row) => row.storeId === m.storeId)!;
+  const row = access.staff.find((r) => r.storeId === m.storeId);
+  // The principal's stores are made from these rows, so this holds; the check keeps the type honest without a `!`.
+  if (!row) throw new DomainError('FORBIDDEN', '当前账号不是该门店的员工，无法操作该门店');
+  return row;
 }
 
 export function platformAdmin(access: Access, permission: Permission): Admin {
   requirePlatform(access.principal, permission);
-  const admin = access.admin!;
+  const admin = access.admin;
+  if (!admin) throw new DomainError('FORBIDDEN', '当前账号没有平台管理权限');
   const regions = regionsText(access.principal);
   return { ...admin, role: admin.roles[0], ...(regions === '全部区域' ? {} : { region: regions }) };
 }

@@ -3,6 +3,8 @@ import { platformRole, storeRole } from '@daojia/domain';
 import { db, readAll } from '@daojia/function-kit';
 import { parser } from '../repository-kit';
 
+export const COLLECTIONS = ['merchant_staff', 'admins'] as const;
+
 /** `merchant_staff`: one document per (person, store), with the person's role in that store. */
 export const staffDoc = z.object({ _id: z.string(), userKey: z.string().min(1), storeId: z.string().min(1), role: storeRole, name: z.string() });
 export type StaffDoc = z.infer<typeof staffDoc>;
