@@ -42,6 +42,8 @@ describe('a full refund before the order is fulfilled gives the coupon back (as 
     await refundIt(orderId);
     await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
     expect(order(orderId).refundedFen).toBe(totalFen);
+    // Every path records the whole order's lines as refunded (the fees went back with them).
+    expect(order(orderId).refundedLines).toEqual(order(orderId).items.map((l: any, line: number) => ({ line, quantity: l.quantity, amountFen: l.payableFen })));
     expect(coupon().status).toBe('available');
     expect(coupon().orderId).toBeUndefined();
   });
