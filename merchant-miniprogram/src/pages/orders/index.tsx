@@ -98,7 +98,7 @@ export default function MerchantOrders() {
             {o.refundReason && (
               <View className='muted' id={`refund-info-${o._id}`}>
                 退款 {formatFen(o.refundedFen ?? o.refundRequestedFen ?? o.totalFen)}：{o.refundReason}
-                {o.status === 'refund_requested' && !allowed.includes('approveRefund') && <Text id={`refund-owner-${o._id}`}>（退款需店长处理）</Text>}
+                {o.status === 'refund_requested' && !allowed.includes('approveRefund' satisfies MerchantCall) && <Text id={`refund-owner-${o._id}`}>（退款需店长处理）</Text>}
               </View>
             )}
             <View className='row'>
