@@ -110,6 +110,7 @@ export function bootApp(distDir: string, wxOverrides: Obj = {}): void {
   g.getApp = () => app;
   g.getCurrentPages = () => pageStack;
   g.Page = (def: Obj) => g.Component(pageAsComponent(def));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the build's own CommonJS entry
   require(path.join(distDir, 'app.js'));
   if (!app) throw new Error('app.js did not call App()');
   app.onLaunch?.({ path: 'pages/index/index', query: {}, scene: 1001 });

@@ -4,6 +4,7 @@ import type { CallOptions, CloudClient } from './types';
 
 type Contracts = Record<string, Record<string, ActionContract>>;
 /** The input as a caller writes it (z.input: defaults may be left out); optional when every field of it is. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends X`: X has no required field
 type Args<C> = C extends ActionContract<infer I, z.ZodType> ? ({} extends z.input<I> ? [input?: z.input<I>] : [input: z.input<I>]) : never;
 type Reply<C> = C extends ActionContract<z.ZodType, infer O> ? Promise<z.output<O>> : never;
 

@@ -111,7 +111,7 @@ describe('calls', () => {
   test('the gateway refusing a call (no such function) arrives as its code with a Chinese message', async () => {
     const app = client();
     await app.devLogin(OWNER);
-    const err = await app.call('noSuchFunction', 'list').catch((e) => e);
+    const err = (await app.call('noSuchFunction', 'list').catch((e: unknown) => e)) as CloudCallError;
     expect(err).toBeInstanceOf(CloudCallError);
     expect(err.code).toBe('FUNCTIONS_NOT_FOUND');
     expect(err.message).toMatch(/[\u4e00-\u9fa5]/);

@@ -10,7 +10,7 @@ function tryMove(order: { status: OrderStatus; mode: OrderMode; statusBeforeRefu
 test('the happy path of each fulfilment mode', () => {
   const walk = (mode: OrderMode, steps: [(typeof ORDER_EVENTS)[number], Actor][]) => {
     let status: OrderStatus = 'pending_payment';
-    const seen = [status];
+    const seen: OrderStatus[] = [status];
     for (const [event, actor] of steps) { status = transition({ status, mode }, event, actor).to; seen.push(status); }
     return seen;
   };

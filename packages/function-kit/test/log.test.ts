@@ -14,7 +14,7 @@ const lines: { level: string; line: string }[] = [];
 const records = () => lines.map((l) => JSON.parse(l.line) as Record<string, unknown>);
 beforeEach(() => {
   lines.length = 0;
-  for (const level of ['info', 'warn', 'error'] as const) jest.spyOn(console, level).mockImplementation((line: string) => { lines.push({ level, line }); });
+  for (const level of ['info', 'warn', 'error'] as const) jest.spyOn(console, level).mockImplementation((...args: unknown[]) => { lines.push({ level, line: String(args[0]) }); });
 });
 afterEach(() => {
   jest.restoreAllMocks();

@@ -40,6 +40,7 @@ function escapeNul(value: any): any {
 
 /** An odd run of backslashes before the NUL escapes it (`\<NUL>` is a literal NUL too): that backslash goes. */
 const escapePattern = (pattern: string) =>
+  // eslint-disable-next-line no-control-regex -- the NUL is what this looks for
   pattern.replace(/(\\*)\u0000/g, (_m, slashes: string) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\x00`);
 
 function normalize(value: any): any {

@@ -27,7 +27,7 @@ export interface GatewayContext {
 export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Promise<void> }> {
   // A rule the gateway cannot evaluate stops the start, naming the file, instead of failing a request later.
   for (const [collection, rules] of Object.entries(ctx.db.rules)) {
-    try { readRuleOf(rules); writeRuleOf(rules); } catch (e) { throw new Error(`database-rules/${collection}.json: ${(e as Error).message}`); }
+    try { readRuleOf(rules); writeRuleOf(rules); } catch (e) { throw new Error(`database-rules/${collection}.json: ${(e as Error).message}`, { cause: e }); }
   }
   const tokens = createTokenIssuer(ctx.dataDir, ctx.envId, ctx.accessTokenTtlS);
   const { router, db, functions } = ctx;

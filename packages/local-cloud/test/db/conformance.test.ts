@@ -1,5 +1,8 @@
 import { startDbCloud } from './sdk';
 
+/** node-sdk's types list Geo.Point only; Polygon, LineString and the Multi* shapes exist at runtime. */
+const geoOf = (db: { Geo: unknown }) => db.Geo as any;
+
 let t: Awaited<ReturnType<typeof startDbCloud>>;
 const open = { rules: { read: true, write: false } };
 
@@ -52,7 +55,7 @@ describe('reads', () => {
     expect(await q({ tags: _.size(2) })).toEqual(['a']);
     expect(await q({ tags: _.all(['hot']) })).toEqual(['a', 'd']);
     expect(await q({ scores: _.elemMatch({ by: 'u2', n: _.lt(4) }) })).toEqual(['c']);
-    expect(await q({ price: _.mod([1000, 200]) })).toEqual(['a']);
+    expect(await q({ price: (_ as any).mod([1000, 200]) })).toEqual(['a']); // the SDK's types give mod no arguments
     expect(await q({ name: t.db.RegExp({ regexp: '面$' }) })).toEqual(['c']);
     expect(await q({ name: /^杨/ })).toEqual(['b']);
   });
@@ -144,7 +147,7 @@ describe('writes', () => {
     const before = Date.now();
     const { id } = await c.add({ at: t.db.serverDate(), later: t.db.serverDate({ offset: 60_000 }), fixed: new Date('2026-01-02T03:04:05Z') });
     expect(typeof id).toBe('string');
-    const d: any = (await c.doc(id).get()).data[0];
+    const d: any = (await c.doc(id!).get()).data[0];
     expect(new Date(d.at).getTime()).toBeGreaterThanOrEqual(before - 5);
     expect(new Date(d.later).getTime() - new Date(d.at).getTime()).toBeGreaterThanOrEqual(59_000);
     expect(new Date(d.fixed).toISOString()).toBe('2026-01-02T03:04:05.000Z');
@@ -217,7 +220,7 @@ describe('geo', () => {
 
   test('geoWithin polygon and centerSphere, geoIntersects', async () => {
     const { _ } = t;
-    const square = new t.db.Geo.Polygon([new t.db.Geo.LineString([
+    const square = new (geoOf(t.db).Polygon)([new (geoOf(t.db).LineString)([
       new t.db.Geo.Point(121.40, 31.20), new t.db.Geo.Point(121.47, 31.20), new t.db.Geo.Point(121.47, 31.25), new t.db.Geo.Point(121.40, 31.25), new t.db.Geo.Point(121.40, 31.20),
     ])]);
     expect(ids(await t.db.collection('places').where({ loc: _.geoWithin({ geometry: square }) }).get())).toEqual(['jingan']);

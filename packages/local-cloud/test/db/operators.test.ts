@@ -68,7 +68,7 @@ describe('queries CloudBase would not run are the client\'s mistake: INVALID_PAR
     expect(ids(await m().where({ n: _.neq(1) }).get())).toEqual(['b']);
     expect(ids(await m().where({ n: _.in([1, 2]).and(_.nin([2])) }).get())).toEqual(['a']);
     expect(ids(await m().where({ items: _.exists(true) }).get())).toEqual(['a']);
-    expect(ids(await m().where({ n: _.mod([2, 0]) }).get())).toEqual(['b']);
+    expect(ids(await m().where({ n: (_ as any).mod([2, 0]) }).get())).toEqual(['b']); // the SDK's types give mod no arguments
     expect(ids(await m().where({ tags: _.all(['x', 'y']) }).get())).toEqual(['a']);
     expect(ids(await m().where({ items: _.elemMatch({ q: _.gte(2) }) }).get())).toEqual(['a']);
     expect(ids(await m().where({ tags: _.size(1) }).get())).toEqual(['b']);

@@ -1,5 +1,5 @@
 import { startSeededCloud, CONSUMER, MERCHANT, STORE } from '../../../../cloudfunctions/test/harness';
-import { credentialsFor, documentsUrl, jsSdkApp, signedInApp } from './sdk';
+import { documentsUrl, jsSdkApp, signedInApp } from './sdk';
 
 /**
  * The escalation chains an outsider tried (issue 17): each writes what would grant it power, by every write request

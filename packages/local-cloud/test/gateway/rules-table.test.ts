@@ -17,10 +17,9 @@ import { credentialsFor, documentsUrl, jsSdkApp, signedInApp } from './sdk';
 const OWNER = 'rules-owner';
 const OTHER = 'rules-other';
 
-const READS = ['query', 'doc', 'byId'] as const;
 const WRITES = ['add', 'setNew', 'setExisting', 'update', 'upsertNew', 'updateWhere', 'remove', 'removeWhere', 'transaction'] as const;
 type Outcome = 'allowed' | 'denied';
-type Op = (typeof READS)[number] | (typeof WRITES)[number];
+type Op = 'query' | 'doc' | 'byId' | (typeof WRITES)[number];
 type Ops = Record<Op, Outcome>;
 type Who = 'anonymous' | 'owner' | 'other';
 

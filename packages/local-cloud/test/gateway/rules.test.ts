@@ -20,5 +20,5 @@ test("'{openid}' in a client query stands for the caller, at any depth, and only
   const bound = bindCaller({ _openid: '{openid}', $or: [{ buyer: { $eq: '{openid}' } }, { tags: ['{openid}', 'x'] }], note: 'my {openid}', at: when }, auth);
   expect(bound).toEqual({ _openid: 'u1', $or: [{ buyer: { $eq: 'u1' } }, { tags: ['u1', 'x'] }], note: 'my {openid}', at: when });
   expect(bound.at).toBeInstanceOf(Date);
-  expect(readRuleOf({ rules: { read: 'doc._openid == auth.openid' } }).allowsQuery(bindCaller({ _openid: '{openid}' }, auth), auth)).toBe(true);
+  expect(readRuleOf({ indexes: [], rules: { read: 'doc._openid == auth.openid', write: false } }).allowsQuery(bindCaller({ _openid: '{openid}' }, auth), auth)).toBe(true);
 });
