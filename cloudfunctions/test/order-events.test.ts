@@ -33,21 +33,32 @@ async function paidOrder(t: Harness, user: string) {
 function written(t: Harness, order: { _id: string; _openid: string }) {
   const stats = find(t, 'risk_stats', { _id: `${order._openid}:${today()}` })[0];
   return {
-    notifications: find(t, 'notifications', { orderId: order._id }).map((n) => `${n.audience}:${n.title}`).sort(),
+    notifications: find(t, 'notifications', { orderId: order._id })
+      .map((n) => `${n.audience}:${n.title}`)
+      .sort(),
     ledger: find(t, 'ledger_entries', { orderId: order._id }).map((e) => `${e.kind}:${e.amountFen}`),
     counted: (stats?.counted ?? []).filter((id: string) => eventsOf(t, order._id).some((e) => e._id === id)).length,
   };
 }
 
 /** Per event: which subscribers ran, with their status and attempts. */
-const deliveryTable = (t: Harness, orderId: string) => Object.fromEntries(eventsOf(t, orderId).map((e) => [e.event,
-  Object.fromEntries(deliveriesOf(t, orderId).filter((d) => d.eventId === e._id).map((d) => [d.subscriber, `${d.status}/${d.attempts}`]))]));
+const deliveryTable = (t: Harness, orderId: string) =>
+  Object.fromEntries(
+    eventsOf(t, orderId).map((e) => [
+      e.event,
+      Object.fromEntries(
+        deliveriesOf(t, orderId)
+          .filter((d) => d.eventId === e._id)
+          .map((d) => [d.subscriber, `${d.status}/${d.attempts}`]),
+      ),
+    ]),
+  );
 
 describe('with the database trigger (local cloud)', () => {
   let t: Harness;
   const invocations: Invocation[] = [];
   beforeAll(async () => {
-    t = await startSeededCloud({ ORDER_EVENT_RETRY_BASE_MS: '300', ORDER_EVENT_MAX_ATTEMPTS: '3' });
+    t = await startSeededCloud({ ORDER_EVENT_RETRY_BASE_MS: '1000', ORDER_EVENT_MAX_ATTEMPTS: '3' });
     t.cloud.functions.onInvocation((inv) => invocations.push(inv));
   });
   afterAll(async () => t.close());
@@ -78,7 +89,11 @@ describe('with the database trigger (local cloud)', () => {
     const accept = invocations.find((i) => i.name === 'merchantOrder' && (i.event as any).action === 'accept')!;
     const acceptEvent = eventsOf(t, order._id).find((e) => e.event === 'accept');
     expect(acceptEvent.requestId).toBe(accept.id);
-    expect(deliveriesOf(t, order._id).filter((d) => d.eventId === acceptEvent._id).map((d) => d.requestId)).toEqual([accept.id, accept.id]);
+    expect(
+      deliveriesOf(t, order._id)
+        .filter((d) => d.eventId === acceptEvent._id)
+        .map((d) => d.requestId),
+    ).toEqual([accept.id, accept.id]);
   });
 
   test('an event delivered again (its deliveries lost, the outbox runs it anew) writes nothing twice', async () => {
@@ -105,27 +120,42 @@ describe('with the database trigger (local cloud)', () => {
     const user = 'demo-consumer-3';
     // A statistics row a bad migration broke: the risk subscriber's update fails on it, every time.
     const rowId = `${user}:${today()}`;
-    t.cloud.db.insert('risk_stats', [{ _id: rowId, userKey: user, day: today(), placed: 0, paid: 'broken', cancelled: 0, refundRequested: 0, refunded: 0, paidFen: 0, refundedFen: 0, counted: [], updatedAt: new Date().toISOString() }]);
+    t.cloud.db.insert('risk_stats', [
+      {
+        _id: rowId,
+        userKey: user,
+        day: today(),
+        placed: 0,
+        paid: 'broken',
+        cancelled: 0,
+        refundRequested: 0,
+        refunded: 0,
+        paidFen: 0,
+        refundedFen: 0,
+        counted: [],
+        updatedAt: new Date().toISOString(),
+      },
+    ]);
     const order = await paidOrder(t, user);
     await t.cloud.functions.drainTriggers();
     const pay = eventsOf(t, order._id).find((e) => e.event === 'pay');
     const risk = () => t.doc('order_event_deliveries', `${pay._id}:risk`);
     expect(risk()).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('non-numeric') });
-    expect(Date.parse(risk().nextAttemptAt) - Date.parse(risk().updatedAt)).toBeGreaterThanOrEqual(290);
+    expect(Date.parse(risk().nextAttemptAt) - Date.parse(risk().updatedAt)).toBeGreaterThanOrEqual(990);
     // Not due yet: an outbox run leaves it alone.
     await outbox(t);
     expect(risk()).toMatchObject({ status: 'pending', attempts: 1 });
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 1050));
     await outbox(t);
     expect(risk()).toMatchObject({ status: 'pending', attempts: 2 });
     const wait = Date.parse(risk().nextAttemptAt) - Date.parse(risk().updatedAt);
-    expect(wait).toBeGreaterThanOrEqual(590);
-    expect(wait).toBeLessThan(900);
+    expect(wait).toBeGreaterThanOrEqual(1990);
+    expect(wait).toBeLessThan(2500);
     // The order is not held up: the store accepts it meanwhile, and that event is delivered as usual.
     await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId: order._id });
     await t.cloud.functions.drainTriggers();
     expect(t.doc('orders', order._id).status).toBe('accepted');
-    await new Promise((r) => setTimeout(r, 650));
+    await new Promise((r) => setTimeout(r, 2050));
     await outbox(t);
     expect(risk()).toMatchObject({ status: 'failed', attempts: 3 });
     await outbox(t);
@@ -139,11 +169,17 @@ describe('with the database trigger (local cloud)', () => {
     expect(t.doc('order_events', pay._id).dispatchedAt).toEqual(expect.any(String));
 
     const board = await (await fetch(`${t.cloud.url}/dashboard/api/order-events`)).json();
-    expect(board.deliveries).toEqual(expect.arrayContaining([expect.objectContaining({ _id: `${pay._id}:risk`, status: 'failed', attempts: 3, orderId: order._id, subscriber: 'risk', lastError: expect.stringContaining('non-numeric') })]));
+    expect(board.deliveries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ _id: `${pay._id}:risk`, status: 'failed', attempts: 3, orderId: order._id, subscriber: 'risk', lastError: expect.stringContaining('non-numeric') }),
+      ]),
+    );
     expect(board.counts.failed).toBeGreaterThanOrEqual(1);
 
     t.cloud.db.update('risk_stats', { _id: rowId }, { $set: { paid: 0 } });
-    const retried = await (await fetch(`${t.cloud.url}/dashboard/api/order-events/retry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: `${pay._id}:risk` }) })).json();
+    const retried = await (
+      await fetch(`${t.cloud.url}/dashboard/api/order-events/retry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: `${pay._id}:risk` }) })
+    ).json();
     expect(retried.delivery).toMatchObject({ status: 'done', attempts: 4 });
     expect(t.doc('risk_stats', rowId)).toMatchObject({ paid: 1, paidFen: order.totalFen });
     expect(t.doc('order_events', pay._id).dispatchedAt).toEqual(expect.any(String));
@@ -158,8 +194,19 @@ describe('with the database trigger (local cloud)', () => {
     t.cloud.db.update('order_events', { _id: pay._id }, { $unset: { dispatchedAt: '' } });
     t.cloud.db.remove('order_event_deliveries', { eventId: pay._id }, { multi: true });
     const timer = { Type: 'Timer', TriggerName: 'outbox', Time: new Date().toISOString(), Message: '' };
-    const trigger = { specversion: '1.0', id: randomUUID(), type: 'com.tcb.database.insert', source: 'tcb/database/order_events', time: new Date().toISOString(), data: { collection: 'order_events', docId: pay._id, doc: pay, dataType: 'insert', updatedFields: {}, removedFields: [] } };
-    for (const user of [{ uid: 'demo-consumer-1', customUserId: 'demo-consumer-1' }, { uid: 'anon-1', isAnonymous: true }, { openId: 'o-events-wechat', appId: 'wx-demo' }]) {
+    const trigger = {
+      specversion: '1.0',
+      id: randomUUID(),
+      type: 'com.tcb.database.insert',
+      source: 'tcb/database/order_events',
+      time: new Date().toISOString(),
+      data: { collection: 'order_events', docId: pay._id, doc: pay, dataType: 'insert', updatedFields: {}, removedFields: [] },
+    };
+    for (const user of [
+      { uid: 'demo-consumer-1', customUserId: 'demo-consumer-1' },
+      { uid: 'anon-1', isAnonymous: true },
+      { openId: 'o-events-wechat', appId: 'wx-demo' },
+    ]) {
       for (const event of [timer, trigger]) expect(await t.cloud.functions.invoke('orderEvents', event, user)).toMatchObject({ ok: false, code: 'PERMISSION_DENIED' });
     }
     // A server-side call that is neither its timer nor an order_events insert is refused too.
@@ -171,7 +218,9 @@ describe('with the database trigger (local cloud)', () => {
 
 describe('without a database trigger (production CloudBase): the outbox timer', () => {
   let t: Harness;
-  beforeAll(async () => { t = await startSeededCloud({}, { triggers: false }); });
+  beforeAll(async () => {
+    t = await startSeededCloud({}, { triggers: false });
+  });
   afterAll(async () => t.close());
 
   test('delivers the events no trigger ran, holds included; a second run finds nothing left', async () => {
@@ -195,7 +244,14 @@ describe('without a database trigger (production CloudBase): the outbox timer', 
   test('the trigger and the outbox at once, each twice over: every subscriber still runs once per event', async () => {
     const order = await paidOrder(t, 'demo-consumer-2');
     await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId: order._id });
-    const triggerOf = (e: any) => ({ specversion: '1.0', id: randomUUID(), type: 'com.tcb.database.insert', source: 'tcb/database/order_events', time: new Date().toISOString(), data: { collection: 'order_events', docId: e._id, doc: e, dataType: 'insert', updatedFields: {}, removedFields: [] } });
+    const triggerOf = (e: any) => ({
+      specversion: '1.0',
+      id: randomUUID(),
+      type: 'com.tcb.database.insert',
+      source: 'tcb/database/order_events',
+      time: new Date().toISOString(),
+      data: { collection: 'order_events', docId: e._id, doc: e, dataType: 'insert', updatedFields: {}, removedFields: [] },
+    });
     const triggers = eventsOf(t, order._id).flatMap((e) => [1, 2].map(() => t.cloud.functions.invoke('orderEvents', triggerOf(e), { source: 'database_trigger' }, 'trigger')));
     await Promise.all([...triggers, outbox(t), outbox(t), outbox(t)]);
     expect(deliveryTable(t, order._id)).toEqual({
@@ -208,13 +264,44 @@ describe('without a database trigger (production CloudBase): the outbox timer', 
     expect(stats).toMatchObject({ placed: 1, paid: 1, paidFen: order.totalFen });
   });
 
+  test('a delivery whose runner died is taken over once its lease has run out, not before', async () => {
+    const order = await paidOrder(t, 'demo-consumer-3');
+    const [create, pay] = eventsOf(t, order._id);
+    const claim = (eventId: string, subscriber: string, leaseUntil: number) => ({
+      _id: `${eventId}:${subscriber}`,
+      eventId,
+      orderId: order._id,
+      event: subscriber === 'risk' && eventId === create._id ? 'create' : 'pay',
+      subscriber,
+      status: 'running',
+      attempts: 1,
+      leaseUntil: new Date(leaseUntil).toISOString(),
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    t.cloud.db.insert('order_event_deliveries', [claim(create._id, 'risk', Date.now() - 1000), claim(pay._id, 'settlement', Date.now() + 60_000)]);
+    await outbox(t);
+    expect(deliveryTable(t, order._id)).toEqual({
+      create: { risk: 'done/2' },
+      pay: { notifications: 'done/1', settlement: 'running/1', risk: 'done/1' },
+    });
+    // Still held by its (live) runner: the event waits for it and stays in the outbox scan.
+    expect(t.doc('order_events', pay._id).dispatchedAt).toBeUndefined();
+    expect(t.doc('order_events', create._id).dispatchedAt).toEqual(expect.any(String));
+    expect(find(t, 'ledger_entries', { orderId: order._id })).toEqual([]);
+  });
+
   test('a refund books money out once and tells the buyer', async () => {
     const order = await paidOrder(t, 'demo-consumer-1');
     await t.ok(MERCHANT, 'merchantOrder', 'reject', { orderId: order._id, reason: '打烊了' });
     await waitFor(async () => t.doc('orders', order._id).status === 'refunded', 'refunded', 200);
     await outbox(t);
     await outbox(t);
-    expect(find(t, 'ledger_entries', { orderId: order._id }).map((e) => `${e.kind}:${e.amountFen}`).sort()).toEqual([`payment_in:${order.totalFen}`, `refund_out:${order.totalFen}`].sort());
+    expect(
+      find(t, 'ledger_entries', { orderId: order._id })
+        .map((e) => `${e.kind}:${e.amountFen}`)
+        .sort(),
+    ).toEqual([`payment_in:${order.totalFen}`, `refund_out:${order.totalFen}`].sort());
     expect(find(t, 'notifications', { orderId: order._id, audience: 'consumer' }).map((n) => n.title)).toEqual(expect.arrayContaining(['商家已拒单', '退款成功']));
   });
 });

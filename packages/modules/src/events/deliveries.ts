@@ -58,8 +58,17 @@ export async function claimDelivery(event: OrderEventDoc, subscriber: string, le
   if (!current) {
     const at = nowIso();
     const doc: Delivery = {
-      _id: id, eventId: event._id, orderId: event.orderId, event: event.event, subscriber, status: 'running', attempts: 1,
-      leaseUntil: later(leaseMs), createdAt: at, updatedAt: at, ...(event.requestId ? { requestId: event.requestId } : {}),
+      _id: id,
+      eventId: event._id,
+      orderId: event.orderId,
+      event: event.event,
+      subscriber,
+      status: 'running',
+      attempts: 1,
+      leaseUntil: later(leaseMs),
+      createdAt: at,
+      updatedAt: at,
+      ...(event.requestId ? { requestId: event.requestId } : {}),
     };
     try {
       await deliveries().add(doc);
@@ -75,7 +84,8 @@ export async function claimDelivery(event: OrderEventDoc, subscriber: string, le
   if (current.status === 'pending' && (current.nextAttemptAt ?? '') > now) return undefined;
   if (current.status === 'running' && (current.leaseUntil ?? '') > now) return undefined;
   const attempt = current.attempts + 1;
-  const { updated } = await deliveries().where({ _id: id, status: current.status, attempts: current.attempts })
+  const { updated } = await deliveries()
+    .where({ _id: id, status: current.status, attempts: current.attempts })
     .update({ status: 'running', attempts: attempt, leaseUntil: later(leaseMs), updatedAt: now });
   return updated === 1 ? attempt : undefined;
 }
@@ -83,17 +93,20 @@ export async function claimDelivery(event: OrderEventDoc, subscriber: string, le
 /** The claimed attempt succeeded. Conditional on still holding the claim: a runner whose lease ran out changes nothing. */
 export async function finishDelivery(id: string, attempt: number) {
   const at = nowIso();
-  await deliveries().where({ _id: id, status: 'running', attempts: attempt })
-    .update({ status: 'done', doneAt: at, updatedAt: at, leaseUntil: _.remove(), nextAttemptAt: _.remove() });
+  await deliveries().where({ _id: id, status: 'running', attempts: attempt }).update({ status: 'done', doneAt: at, updatedAt: at, leaseUntil: _.remove(), nextAttemptAt: _.remove() });
 }
 
 /** The claimed attempt failed: due again after the backoff, or `failed` for good after the last attempt. */
 export async function failDelivery(id: string, attempt: number, error: string, retryInMs: number | undefined) {
   const at = nowIso();
-  await deliveries().where({ _id: id, status: 'running', attempts: attempt }).update({
-    updatedAt: at, lastError: error.slice(0, 500), leaseUntil: _.remove(),
-    ...(retryInMs === undefined ? { status: 'failed', nextAttemptAt: _.remove() } : { status: 'pending', nextAttemptAt: later(retryInMs) }),
-  });
+  await deliveries()
+    .where({ _id: id, status: 'running', attempts: attempt })
+    .update({
+      updatedAt: at,
+      lastError: error.slice(0, 500),
+      leaseUntil: _.remove(),
+      ...(retryInMs === undefined ? { status: 'failed', nextAttemptAt: _.remove() } : { status: 'pending', nextAttemptAt: later(retryInMs) }),
+    });
 }
 
 /**
@@ -101,12 +114,18 @@ export async function failDelivery(id: string, attempt: number, error: string, r
  * undispatched too, see retryDelivery). False for a delivery that is not failed or pending.
  */
 export async function makeDeliveryDue(id: string): Promise<boolean> {
-  const { updated } = await deliveries().where({ _id: id, status: _.in(['failed', 'pending']) }).update({ status: 'pending', nextAttemptAt: nowIso(), updatedAt: nowIso() });
+  const { updated } = await deliveries()
+    .where({ _id: id, status: _.in(['failed', 'pending']) })
+    .update({ status: 'pending', nextAttemptAt: nowIso(), updatedAt: nowIso() });
   return updated === 1;
 }
 
 /** What staff must look at: deliveries that gave up, or wait for a retry. */
 export async function troubledDeliveries(limit = 100): Promise<Delivery[]> {
-  const { data } = await deliveries().where({ status: _.in(['failed', 'pending']) }).orderBy('updatedAt', 'desc').limit(limit).get();
+  const { data } = await deliveries()
+    .where({ status: _.in(['failed', 'pending']) })
+    .orderBy('updatedAt', 'desc')
+    .limit(limit)
+    .get();
   return data.map(parse);
 }

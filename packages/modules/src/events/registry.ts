@@ -15,5 +15,4 @@ export interface Subscriber {
   handle(event: OrderEventDoc): Promise<void>;
 }
 
-export const interested = (s: Subscriber, e: Pick<OrderEventDoc, 'event' | 'to'>) =>
-  (s.on.events ?? []).includes(e.event) || (s.on.statuses ?? []).includes(e.to);
+export const interested = (s: Subscriber, e: Pick<OrderEventDoc, 'event' | 'to'>) => (s.on.events ?? []).includes(e.event) || (s.on.statuses ?? []).includes(e.to);

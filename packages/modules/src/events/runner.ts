@@ -5,9 +5,14 @@ import { markDispatched, markRetryAt } from './marks';
 import { interested, type OrderEventDoc, type Subscriber } from './registry';
 import { SUBSCRIBERS } from './subscribers';
 
-export interface DeliveryOutcome { subscriber: string; outcome: 'done' | 'retry' | 'failed' | 'skipped'; attempt?: number; error?: string }
+export interface DeliveryOutcome {
+  subscriber: string;
+  outcome: 'done' | 'retry' | 'failed' | 'skipped';
+  attempt?: number;
+  error?: string;
+}
 
-const describe = (e: unknown) => {
+const errorText = (e: unknown) => {
   const err = e as { code?: string; message?: string };
   return `${err?.code ? `${err.code}: ` : ''}${err?.message ?? String(e)}`;
 };
@@ -29,16 +34,27 @@ export async function deliverOrderEvent(event: OrderEventDoc, subscribers: Subsc
     for (const subscriber of wanted) {
       const id = deliveryId(event._id, subscriber.name);
       const attempt = await claimDelivery(event, subscriber.name, config.leaseMs);
-      if (attempt === undefined) { outcomes.push({ subscriber: subscriber.name, outcome: 'skipped' }); continue; }
+      if (attempt === undefined) {
+        outcomes.push({ subscriber: subscriber.name, outcome: 'skipped' });
+        continue;
+      }
       try {
         await subscriber.handle(event);
         await finishDelivery(id, attempt);
         outcomes.push({ subscriber: subscriber.name, outcome: 'done', attempt });
       } catch (e) {
-        const error = describe(e);
+        const error = errorText(e);
         const last = attempt >= config.maxAttempts;
         await failDelivery(id, attempt, error, last ? undefined : backoffMs(attempt, config.retryBaseMs));
-        log.warn(`order event subscriber ${subscriber.name} failed`, { eventId: event._id, orderId: event.orderId, event: event.event, subscriber: subscriber.name, attempt, gaveUp: last, error: e instanceof Error ? e : error });
+        log.warn(`order event subscriber ${subscriber.name} failed`, {
+          eventId: event._id,
+          orderId: event.orderId,
+          event: event.event,
+          subscriber: subscriber.name,
+          attempt,
+          gaveUp: last,
+          error: e instanceof Error ? e : error,
+        });
         outcomes.push({ subscriber: subscriber.name, outcome: last ? 'failed' : 'retry', attempt, error });
       }
     }
@@ -56,6 +72,6 @@ async function settle(event: OrderEventDoc, wanted: Subscriber[]) {
   const open = wanted.map((s) => known.get(s.name)).filter((d) => !d || (d.status !== 'done' && d.status !== 'failed'));
   if (!open.length) return markDispatched(event._id);
   // Running elsewhere (or never claimed): look again at once; waiting for a retry: when the first one is due.
-  const due = open.map((d) => (d?.status === 'pending' ? d.nextAttemptAt ?? '' : '')).sort()[0];
+  const due = open.map((d) => (d?.status === 'pending' ? (d.nextAttemptAt ?? '') : '')).sort()[0];
   if (due) await markRetryAt(event._id, due);
 }

@@ -27,9 +27,4 @@ export const holdsSubscriber: Subscriber = {
  * `Subscriber` in its own module (its `on` filter and an idempotent `handle` writing only its own collections),
  * and list it here; both the database trigger and the outbox timer then deliver to it.
  */
-export const SUBSCRIBERS: Subscriber[] = [
-  holdsSubscriber,
-  notificationsSubscriber(getOrder),
-  settlementSubscriber(getOrder),
-  riskSubscriber(getOrder),
-];
+export const SUBSCRIBERS: Subscriber[] = [holdsSubscriber, notificationsSubscriber(getOrder), settlementSubscriber(getOrder), riskSubscriber(getOrder)];

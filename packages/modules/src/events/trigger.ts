@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { app, defineTimer, log, runInRequestContext } from '@daojia/function-kit';
-import { ERROR_CODES } from '@daojia/domain';
-import { orderEventRecord } from '@daojia/domain';
+import { ERROR_CODES, orderEventRecord } from '@daojia/domain';
 import { deliverOrderEvent } from './runner';
 import { runOutbox } from './outbox';
 import type { OrderEventDoc } from './registry';
@@ -13,7 +12,10 @@ const insertEvent = z.object({
 });
 const record = orderEventRecord.loose();
 
-const hasEndUser = () => { const u = app.auth().getUserInfo(); return Boolean(u.openId || u.uid || u.customUserId); };
+const hasEndUser = () => {
+  const u = app.auth().getUserInfo();
+  return Boolean(u.openId || u.uid || u.customUserId);
+};
 
 /**
  * The `orderEvents` function: its database trigger (`order_events` insert) runs the subscribers for the inserted

@@ -11,13 +11,14 @@ const TO_CONSUMER: Record<string, Text> = {
   confirm: (o) => ({ title: '预约已确认', body: `${o.storeName} 已确认你的预约，请按时到店` }),
   reject: (o, e) => ({ title: '商家已拒单', body: `${o.storeName} 无法接单${e.reason ? `（${e.reason}）` : ''}，款项将原路退回` }),
   autoReject: (o) => ({ title: '商家未接单', body: `${o.storeName} 超时未接单，款项将原路退回` }),
-  markReady: (o) => (o.mode === 'pickup' ? { title: '可以取货了', body: `${o.storeName} 已备好你的订单，取货码 ${o.pickupCode ?? ''}`.trim() } : { title: '商家已出餐', body: `${o.storeName} 已出餐，等待配送` }),
+  markReady: (o) =>
+    o.mode === 'pickup' ? { title: '可以取货了', body: `${o.storeName} 已备好你的订单，取货码 ${o.pickupCode ?? ''}`.trim() } : { title: '商家已出餐', body: `${o.storeName} 已出餐，等待配送` },
   handOver: (o) => ({ title: '订单配送中', body: `${o.storeName} 的订单已交给骑手` }),
   deliver: (o) => ({ title: '订单已送达', body: `${o.storeName} 的订单已送达，祝你用餐愉快` }),
   expire: () => ({ title: '订单已取消', body: '订单超时未支付，已自动取消' }),
   approveRefund: () => ({ title: '退款处理中', body: '退款申请已通过，款项将原路退回' }),
   declineRefund: (_o, e) => ({ title: '退款申请未通过', body: `商家拒绝了退款申请${e.reason ? `：${e.reason}` : ''}` }),
-  refundSucceeded: (o) => ({ title: '退款成功', body: `${(((o.refundedFen ?? 0) / 100).toFixed(2))} 元已原路退回` }),
+  refundSucceeded: (o) => ({ title: '退款成功', body: `${((o.refundedFen ?? 0) / 100).toFixed(2)} 元已原路退回` }),
   latePaymentRefund: () => ({ title: '支付款将退回', body: '订单已取消，迟到的支付款将全额退回' }),
 };
 

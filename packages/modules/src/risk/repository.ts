@@ -14,7 +14,7 @@ export const riskStats = z.object({
   _id: z.string(),
   userKey: z.string(),
   day: z.string(),
-  ...Object.fromEntries(RISK_COUNTERS.map((c) => [c, z.number().int()])) as Record<RiskCounter, z.ZodNumber>,
+  ...(Object.fromEntries(RISK_COUNTERS.map((c) => [c, z.number().int()])) as Record<RiskCounter, z.ZodNumber>),
   counted: z.array(z.string()),
   updatedAt: z.string(),
 });
@@ -27,7 +27,9 @@ export async function countEvent(userKey: string, day: string, eventId: string, 
   const _id = `${userKey}:${day}`;
   await addOnce(() => stats().add({ _id, userKey, day, ...Object.fromEntries(RISK_COUNTERS.map((c) => [c, 0])), counted: [], updatedAt: nowIso() }));
   const incs = Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, _.inc(v ?? 0)]));
-  await stats().where({ _id, counted: _.neq(eventId) }).update({ ...incs, counted: _.push([eventId]), updatedAt: nowIso() });
+  await stats()
+    .where({ _id, counted: _.neq(eventId) })
+    .update({ ...incs, counted: _.push([eventId]), updatedAt: nowIso() });
 }
 
 export async function userDayStats(userKey: string, day: string): Promise<RiskStats | undefined> {
