@@ -8,8 +8,10 @@ import vm from 'node:vm';
 type EnvModule = typeof import('../../src/functions/env');
 const load = (): EnvModule => {
   let mod: EnvModule | undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module per call
-  jest.isolateModules(() => { mod = require('../../src/functions/env'); });
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module per call
+    mod = require('../../src/functions/env');
+  });
   return mod!;
 };
 
