@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Order } from '@daojia/domain';
 import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
 import { until, textContains, shows } from './lib/poll';
 
@@ -93,7 +94,7 @@ test('a partial refund: the consumer asks with a reason for some units of a line
   await c.click('#order-refund-open');
   await c.fill('#refund-reason textarea, textarea#refund-reason', '少了一份');
   // One of the line's two units: half the line's payable amount (its subtotal minus its share of the discounts).
-  const line = h.cloud.db.find('orders', { query: { _id: order._id } })[0].items[0];
+  const line = (h.cloud.db.find('orders', { query: { _id: order._id } })[0] as Order).items[0] as { payableFen: number };
   const share = Math.floor(line.payableFen / 2);
   const yuan = `¥${(share / 100).toFixed(2)}`;
   await c.locator('#refund-qty-0 input, input#refund-qty-0').fill('1');

@@ -19,6 +19,19 @@ export function percentOfFen(amountFen: number, rateBp: number): number {
 }
 
 /**
+ * floor(a × b / c) and its remainder, exactly, for non-negative integers whose (a + 1) × c stays a safe integer
+ * (callers check). No BigInt: the domain also runs in mini-programs, whose targets predate it.
+ */
+function mulDiv(a: number, b: number, c: number): { q: number; r: number } {
+  const x = a * b;
+  let q = Math.floor(x / c);
+  let r = x - q * c;
+  // The float quotient may round across an integer; one step either way puts it right.
+  if (r < 0) { q -= 1; r += c; } else if (r >= c) { q += 1; r -= c; }
+  return { q, r };
+}
+
+/**
  * Splits `totalFen` into integer shares proportional to `weights` that add up to exactly `totalFen` (largest
  * remainder, as yudao's price helpers do): each entry first gets the floor of its exact proportion, then the fen
  * left over go one each to the largest fractional remainders. Ties go to the earlier entry, so the same input
@@ -26,7 +39,8 @@ export function percentOfFen(amountFen: number, rateBp: number): number {
  * every weight is zero there is nothing to split by, so only a zero total is accepted. Each share is within one fen
  * of its exact proportion. Not monotone in the total (largest remainder's Alabama paradox: 10 over [6, 6, 2] gives
  * the last entry 2, 11 gives it 1); nothing here splits one discount at two totals. Used to spread order-level
- * discounts over the lines.
+ * discounts over the lines. Amounts so large that total × Σ weights passes 2^53 (far beyond any order) are refused,
+ * never rounded.
  */
 export function apportion(totalFen: number, weights: readonly number[]): number[] {
   assertFen(totalFen, 'total');
@@ -34,19 +48,18 @@ export function apportion(totalFen: number, weights: readonly number[]): number[
   for (const w of weights) {
     if (!Number.isSafeInteger(w) || w < 0) throw new DomainError('INVALID_AMOUNT', '分摊权重必须是非负整数');
   }
-  const sum = weights.reduce((a, w) => a + BigInt(w), 0n);
-  if (sum === 0n) {
+  const sum = weights.reduce((a, w) => a + w, 0);
+  if (sum === 0) {
     if (totalFen !== 0) throw new DomainError('INVALID_AMOUNT', '没有可分摊的对象（权重全为零）');
     return weights.map(() => 0);
   }
-  // BigInt keeps total × weight exact: both may be large fen amounts.
-  const total = BigInt(totalFen);
-  const shares = weights.map((w) => total * BigInt(w) / sum);
-  const remainders = weights.map((w, i) => ({ i, r: total * BigInt(w) - shares[i] * sum }));
-  let left = Number(total - shares.reduce((a, s) => a + s, 0n));
-  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (let k = 0; left > 0; k++, left--) shares[remainders[k].i] += 1n;
-  return shares.map(Number);
+  if (!Number.isSafeInteger(sum) || (totalFen + 1) * sum > Number.MAX_SAFE_INTEGER) throw new DomainError('INVALID_AMOUNT', '分摊金额过大');
+  const parts = weights.map((w, i) => ({ i, ...mulDiv(totalFen, w, sum) }));
+  const shares = parts.map((p) => p.q);
+  let left = totalFen - shares.reduce((a, s) => a + s, 0);
+  const byRemainder = [...parts].sort((a, b) => (a.r === b.r ? a.i - b.i : b.r - a.r));
+  for (let k = 0; left > 0; k++, left--) shares[byRemainder[k].i] += 1;
+  return shares;
 }
 
 /**
@@ -60,8 +73,8 @@ export function unitsShareFen(amountFen: number, units: number, from: number, to
   if (amountFen < 0 || !Number.isInteger(units) || units < 1 || !Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > units) {
     throw new DomainError('INVALID_AMOUNT', '分摊的件数超出范围');
   }
-  const upTo = (n: number) => (BigInt(amountFen) * BigInt(n)) / BigInt(units);
-  return Number(upTo(to) - upTo(from));
+  if ((amountFen + 1) * units > Number.MAX_SAFE_INTEGER) throw new DomainError('INVALID_AMOUNT', '分摊金额过大');
+  return mulDiv(amountFen, to, units).q - mulDiv(amountFen, from, units).q;
 }
 
 /** ¥12.30 — for display only; never parse it back. */

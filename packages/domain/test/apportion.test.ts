@@ -14,8 +14,10 @@ test('largest remainder: floors first, the fen left over go to the largest remai
   // Largest remainder is not monotone in the total (the Alabama paradox); documented in money.ts.
   expect([apportion(10, [6, 6, 2]), apportion(11, [6, 6, 2])]).toEqual([[4, 4, 2], [5, 5, 1]]);
   expect(apportion(0, [0, 0])).toEqual([0, 0]);
-  // Amounts whose product would pass 2^53 in floats are still exact.
-  expect(apportion(9_000_000_000_000, [3_000_000_000_001, 2])).toEqual([8_999_999_999_994, 6]);
+  // Large amounts are still exact (total × weight near 2^53, where a float quotient can round across an integer).
+  expect(apportion(2_999_999, [3_000_000_001, 2])).toEqual([2_999_999, 0]);
+  expect(apportion(3_000_000, [1_000_000_001, 1_000_000_001, 1_000_000_001])).toEqual([1_000_000, 1_000_000, 1_000_000]);
+  expect(apportion(1_000_000, [3_000_000_001, 2, 2_000_000_000])).toEqual([600_000, 0, 400_000]);
 });
 
 test('refuses what it cannot split: a positive total over no weight, non-integer or negative amounts and weights', () => {
@@ -25,6 +27,8 @@ test('refuses what it cannot split: a positive total over no weight, non-integer
   expect(code(() => apportion(-1, [1]))).toBe('INVALID_AMOUNT');
   expect(code(() => apportion(10, [1, -1]))).toBe('INVALID_AMOUNT');
   expect(code(() => apportion(10, [0.5, 1]))).toBe('INVALID_AMOUNT');
+  // Past what floats hold exactly: refused, never rounded.
+  expect(code(() => apportion(9_000_000_000_000, [3_000_000_000_001, 2]))).toBe('INVALID_AMOUNT');
 });
 
 describe('apportion properties', () => {
@@ -52,6 +56,20 @@ describe('apportion properties', () => {
         const diff = BigInt(shares[i]) * sum - BigInt(total) * BigInt(w);
         expect(diff < sum && -diff < sum).toBe(true);
         if (w === 0) expect(shares[i]).toBe(0);
+      });
+    }), { numRuns: 1000 });
+  });
+
+  test('exact near the float limit (no BigInt in the domain: it runs in mini-programs)', () => {
+    const big = fc.record({ total: fc.integer({ min: 0, max: 100_000_000 }), weights: fc.array(fc.integer({ min: 0, max: 20_000_000_000 }), { minLength: 1, maxLength: 6 }) })
+      .filter(({ total, weights }) => { const sum = weights.reduce((a, w) => a + w, 0); return sum > 0 && (total + 1) * sum <= Number.MAX_SAFE_INTEGER; });
+    fc.assert(fc.property(big, ({ total, weights }) => {
+      const shares = apportion(total, weights);
+      expect(shares.reduce((a, s) => a + s, 0)).toBe(total);
+      const sum = BigInt(weights.reduce((a, w) => a + w, 0));
+      weights.forEach((w, i) => {
+        const diff = BigInt(shares[i]) * sum - BigInt(total) * BigInt(w);
+        expect(diff < sum && -diff < sum).toBe(true);
       });
     }), { numRuns: 1000 });
   });
