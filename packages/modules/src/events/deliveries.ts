@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { db, _, nowIso, readAll } from '@daojia/function-kit';
-import { isDuplicate, parser } from '../repository-kit';
+import { addOnce, parser } from '../repository-kit';
 import type { OrderEventDoc } from './registry';
 
 /**
@@ -46,39 +46,35 @@ export async function eventDeliveries(eventId: string): Promise<Delivery[]> {
   return (await readAll<unknown>(deliveries().where({ eventId }))).map(parse);
 }
 
+const firstAttempt = (id: string, event: OrderEventDoc, subscriber: string, leaseMs: number): Delivery => {
+  const at = nowIso();
+  return {
+    _id: id,
+    eventId: event._id,
+    orderId: event.orderId,
+    event: event.event,
+    subscriber,
+    status: 'running',
+    attempts: 1,
+    leaseUntil: later(leaseMs),
+    createdAt: at,
+    updatedAt: at,
+    ...(event.requestId ? { requestId: event.requestId } : {}),
+  };
+};
+
 /**
  * Takes the delivery for this runner if nobody has it and it is due: a first attempt creates it (a unique id: a
- * second creator gets a duplicate and looks again), a later one moves it from what was read to `running` with the
+ * second creator gets a duplicate and reads it), a later one moves it from what was read to `running` with the
  * next attempt number, on the condition that nobody moved it meanwhile. Returns the attempt number, or undefined
  * when it is done, failed, not due, or another runner has it.
  */
 export async function claimDelivery(event: OrderEventDoc, subscriber: string, leaseMs: number): Promise<number | undefined> {
   const id = deliveryId(event._id, subscriber);
-  let current = await findDelivery(id);
-  if (!current) {
-    const at = nowIso();
-    const doc: Delivery = {
-      _id: id,
-      eventId: event._id,
-      orderId: event.orderId,
-      event: event.event,
-      subscriber,
-      status: 'running',
-      attempts: 1,
-      leaseUntil: later(leaseMs),
-      createdAt: at,
-      updatedAt: at,
-      ...(event.requestId ? { requestId: event.requestId } : {}),
-    };
-    try {
-      await deliveries().add(doc);
-      return 1;
-    } catch (e) {
-      if (!isDuplicate(e)) throw e;
-      current = await findDelivery(id);
-      if (!current) return undefined;
-    }
-  }
+  // The first attempt is the common case (the trigger, or the outbox on a fresh event): create it straight away.
+  if (await addOnce(() => deliveries().add(firstAttempt(id, event, subscriber, leaseMs)))) return 1;
+  const current = await findDelivery(id);
+  if (!current) return undefined;
   const now = nowIso();
   if (current.status === 'done' || current.status === 'failed') return undefined;
   if (current.status === 'pending' && (current.nextAttemptAt ?? '') > now) return undefined;
