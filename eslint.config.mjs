@@ -41,6 +41,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
+    // Code that runs in a cloud function logs through function-kit's `log` (one JSON line with the request's context,
+    // which the dashboard and CloudBase's log search filter on), never the bare console.
+    files: ['cloudfunctions/**/*.ts', 'packages/modules/src/**/*.ts', 'packages/function-kit/src/**/*.ts', 'packages/integrations/src/**/*.ts'],
+    ignores: ['cloudfunctions/test/**', 'packages/function-kit/src/log.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['**/*.{js,cjs}'],
     // CommonJS config files (jest, babel, Taro): require and module.exports are how they are written.
     languageOptions: { sourceType: 'commonjs' },

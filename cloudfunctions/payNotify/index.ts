@@ -1,5 +1,5 @@
 import { notificationReply } from '@daojia/integrations';
-import { defineHttpCallback, rawBody, type HttpEvent } from '@daojia/function-kit';
+import { defineHttpCallback, log, rawBody, type HttpEvent } from '@daojia/function-kit';
 import { recordPayment, wechatPay, PaymentMismatch } from '@daojia/modules/payments';
 
 /**
@@ -17,7 +17,9 @@ async function handle(event: HttpEvent) {
     return notificationReply(true);
   } catch (e) {
     const code = (e as { code?: string }).code ?? (e instanceof PaymentMismatch ? 'PAYMENT_MISMATCH' : 'ERROR');
-    console.error(`[payNotify] rejected ${outTradeNo || 'notification'}: ${code} ${(e as Error).message}`);
+    // A known refusal (bad signature, mismatch) is the notification's fault and needs no stack; anything else does.
+    if (code === 'ERROR') log.error(`rejected ${outTradeNo || 'notification'}`, { outTradeNo, error: e as Error });
+    else log.warn(`rejected ${outTradeNo || 'notification'}: ${code}`, { outTradeNo, code, reason: (e as Error).message });
     return notificationReply(false, '通知处理失败');
   }
 }

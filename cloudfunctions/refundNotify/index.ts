@@ -1,5 +1,5 @@
 import { notificationReply } from '@daojia/integrations';
-import { defineHttpCallback, rawBody, type HttpEvent } from '@daojia/function-kit';
+import { defineHttpCallback, log, rawBody, type HttpEvent } from '@daojia/function-kit';
 import { settleRefund, wechatPay, RefundMismatch } from '@daojia/modules/payments';
 
 /**
@@ -13,7 +13,9 @@ async function handle(event: HttpEvent) {
     return notificationReply(true);
   } catch (e) {
     const code = (e as { code?: string }).code ?? (e instanceof RefundMismatch ? 'REFUND_MISMATCH' : 'ERROR');
-    console.error(`[refundNotify] rejected: ${code} ${(e as Error).message}`);
+    // A known refusal (bad signature, mismatch) is the notification's fault and needs no stack; anything else does.
+    if (code === 'ERROR') log.error('rejected', { error: e as Error });
+    else log.warn(`rejected: ${code}`, { code, reason: (e as Error).message });
     return notificationReply(false, '通知处理失败');
   }
 }
