@@ -1,4 +1,4 @@
-import type { Order } from '@daojia/domain';
+import { formatFen, type Order } from '@daojia/domain';
 import type { OrderEventDoc, Subscriber } from '../events/registry';
 import { addNotification } from './repository';
 
@@ -18,7 +18,7 @@ const TO_CONSUMER: Record<string, Text> = {
   expire: () => ({ title: '订单已取消', body: '订单超时未支付，已自动取消' }),
   approveRefund: () => ({ title: '退款处理中', body: '退款申请已通过，款项将原路退回' }),
   declineRefund: (_o, e) => ({ title: '退款申请未通过', body: `商家拒绝了退款申请${e.reason ? `：${e.reason}` : ''}` }),
-  refundSucceeded: (o) => ({ title: '退款成功', body: `${((o.refundedFen ?? 0) / 100).toFixed(2)} 元已原路退回` }),
+  refundSucceeded: (o) => ({ title: '退款成功', body: `${formatFen(o.refundedFen ?? 0)} 已原路退回` }),
   latePaymentRefund: () => ({ title: '支付款将退回', body: '订单已取消，迟到的支付款将全额退回' }),
 };
 
