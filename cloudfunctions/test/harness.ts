@@ -13,7 +13,9 @@ export async function startSeededCloud(functionEnv?: Record<string, string>, opt
   const cloud = await startTestCloud({ functionEnv, ...opts, seed: async (c) => { await seedDemo(c); } });
   // docs/API.md promises what the action declarations say; function-kit logs a reply that breaks them.
   const breaches: string[] = [];
-  cloud.functions.onInvocation((inv) => breaches.push(...inv.logs.filter((l) => l.includes('contract breach:'))));
+  // A breach is a JSON log line (function-kit's log) whose kind is contract_breach and whose msg starts with it.
+  const isBreach = (line: string) => line.includes('"kind":"contract_breach"') || line.includes('contract breach:');
+  cloud.functions.onInvocation((inv) => breaches.push(...inv.logs.filter(isBreach)));
   const call = <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}) =>
     cloud.functions.invoke(fn, { action, data }, typeof user === 'string' ? { uid: user, customUserId: user } : user) as Promise<Reply<T>>;
   const ok = async <T = any>(user: string | CallerIdentity, fn: string, action: string, data: unknown = {}): Promise<T> => {

@@ -135,3 +135,13 @@ test('parseLogLine reads a captured line back, with or without the local cloud\'
   expect(parseLogLine('ERROR [order] plain text')).toBeUndefined();
   expect(parseLogLine('INFO {not json')).toBeUndefined();
 });
+
+test('a contract breach is a record of kind contract_breach whose msg starts with "contract breach:" (what the function test harness looks for)', async () => {
+  const breaching = defineFunction('demo', {
+    talk: action({ input: z.object({}), output: z.object({ say: z.string() }), errors: [], permission: 'store.browse', async handler() { return { say: 42 } as never; } }),
+  });
+  await breaching({ action: 'talk', data: {} }, { request_id: 'req-breach' });
+  expect(lines).toHaveLength(1);
+  expect(lines[0].line).toContain('"kind":"contract_breach"');
+  expect(records()[0]).toMatchObject({ level: 'error', requestId: 'req-breach', kind: 'contract_breach', msg: expect.stringMatching(/^contract breach: demo\.talk /) });
+});
