@@ -65,7 +65,8 @@ export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
 export const permissionDef = (p: Permission): PermissionDef => PERMISSIONS[p];
 export const audienceOf = (p: Permission): Audience => PERMISSIONS[p].audience;
-export const isPermission = (p: string): p is Permission => Object.hasOwn(PERMISSIONS, p);
+// Not Object.hasOwn: the domain also runs in the mini-programs, which target ES2017 (older WeChat iOS lacks it).
+export const isPermission = (p: string): p is Permission => Object.prototype.hasOwnProperty.call(PERMISSIONS, p);
 
 /** The roles that hold a permission, for documents and messages: `店长或店员`, `超级管理员、区域经理或财务`. */
 export function holders(p: Permission): readonly (StoreRole | PlatformRole)[] {
