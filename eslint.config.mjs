@@ -44,7 +44,7 @@ export default tseslint.config(
     // Code that runs in a cloud function logs through function-kit's `log` (one JSON line with the request's context,
     // which the dashboard and CloudBase's log search filter on), never the bare console.
     files: ['cloudfunctions/**/*.ts', 'packages/modules/src/**/*.ts', 'packages/function-kit/src/**/*.ts', 'packages/integrations/src/**/*.ts'],
-    ignores: ['cloudfunctions/test/**', 'packages/function-kit/src/log.ts'],
+    ignores: ['cloudfunctions/test/**', 'packages/modules/src/runtime/log.ts'],
     rules: { 'no-console': 'error' },
   },
   {

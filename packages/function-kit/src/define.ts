@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DomainError, PERMISSIONS, isPermission, type AudienceOf, type ErrorCode, type Permission } from '@daojia/domain';
 import { actingStaff, platformAdmin, platformScope, principalFor, type Access, type Admin, type Staff } from '@daojia/modules/access';
-import { currentCaller, requireUser, type Caller } from './caller';
+import { currentCaller, log, runInRequestContext, updateRequestContext, type Caller, type CallerKind } from '@daojia/modules/runtime';
+import { requireUser } from './caller';
 import { checkOutput, checkThrown } from './contract';
 import { parseInput, toReply, type Reply } from './errors';
-import { log, runInRequestContext, updateRequestContext, type CallerKind } from './log';
 
 /** What every action's handler gets: the caller (from the platform, never the event) and the request id. */
 export interface BaseContext { caller: Caller; requestId: string }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '@daojia/domain';
-import { hasEndUser } from './caller';
+import { hasEndUser, log, runInRequestContext } from '@daojia/modules/runtime';
 import type { Reply } from './errors';
 import type { HttpEvent } from './http';
-import { log, runInRequestContext } from './log';
 
 /**
  * Entry points that only the platform starts: timers and HTTP callbacks. CloudBase lets any signed-in client call
@@ -51,6 +50,34 @@ export function defineHttpCallback<R>(name: string, handle: (event: HttpEvent) =
       if (hasEndUser()) return refusal(name, 'called by an end user, not through its HTTP trigger');
       if (!parsed.success) return refusal(name, 'the event is not an HTTP request');
       return handle(event as HttpEvent);
+    });
+  };
+}
+
+/** What a database trigger sends (CloudEvent, docs/CONVENTIONS.md); only inserts are handled so far. */
+const insertEvent = z.object({
+  type: z.literal('com.tcb.database.insert'),
+  data: z.object({ collection: z.string(), docId: z.string(), doc: z.record(z.string(), z.unknown()) }),
+});
+
+/**
+ * A function started by a database trigger on inserts into `collection` (named `trigger` in cloudbaserc.json), and
+ * optionally by timers of the same function (`timers`, as defineTimer's jobs). The inserted document is parsed with
+ * `doc` before `onInsert` sees it. A client call, an event of another collection or kind, or a document that does not
+ * parse is refused like a timer's stranger.
+ */
+export function defineDatabaseTrigger<S extends z.ZodType, R>(name: string, opts: { trigger: string; collection: string; doc: S; onInsert: (doc: z.infer<S>) => Promise<R>; timers?: Record<string, () => Promise<number>> }) {
+  const timer = defineTimer(name, opts.timers ?? {});
+  return (event: unknown, context?: { request_id?: string }) => {
+    const type = (event as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !type.startsWith('com.tcb.database.')) return timer(event, context);
+    return runInRequestContext({ function: name, action: opts.trigger, requestId: context?.request_id ?? '', callerKind: hasEndUser() ? 'consumer' : 'trigger' }, async () => {
+      if (hasEndUser()) return refusal(name, 'called by an end user, not by its database trigger');
+      const parsed = insertEvent.safeParse(event);
+      if (!parsed.success || parsed.data.data.collection !== opts.collection) return refusal(name, `the event is not an insert into ${opts.collection}`);
+      const doc = opts.doc.safeParse({ ...parsed.data.data.doc, _id: parsed.data.data.docId });
+      if (!doc.success) return refusal(name, `the inserted document is not a ${opts.collection} record`);
+      return { ok: true as const, docId: parsed.data.data.docId, result: await opts.onInsert(doc.data) };
     });
   };
 }

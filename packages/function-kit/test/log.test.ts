@@ -7,7 +7,7 @@ process.env.SCF_NAMESPACE ??= 'log-test';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { action, defineFunction } = require('../src/define') as typeof import('../src/define');
 const { defineTimer, defineHttpCallback } = require('../src/entry') as typeof import('../src/entry');
-const { log, requestContext, withRequestContext, parseLogLine } = require('../src/log') as typeof import('../src/log');
+const { log, requestContext, withRequestContext, parseLogLine } = require('../../modules/src/runtime/log') as typeof import('../../modules/src/runtime/log');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const lines: { level: string; line: string }[] = [];

@@ -1,4 +1,4 @@
-import { log } from '@daojia/function-kit';
+import { log } from './runtime';
 
 /** A batch job's items are handled each on its own: one failure is logged and retried next run, the rest go on. */
 export async function eachOnItsOwn<T extends { _id: string }>(job: string, items: T[], work: (item: T) => Promise<unknown>): Promise<number> {

@@ -6,7 +6,7 @@
 const stored: Record<string, unknown[]> = {};
 const reads: string[] = [];
 
-jest.mock('@daojia/function-kit', () => {
+jest.mock('../src/runtime', () => {
   const query = (collection: string): any => new Proxy({}, {
     get: (_t, method: string) => {
       if (method === 'get') return async () => { reads.push(collection); return { data: stored[collection] ?? [] }; };

@@ -6,7 +6,7 @@
 const stored: Record<string, unknown[]> = {};
 const added: { collection: string; doc: unknown }[] = [];
 
-jest.mock('@daojia/function-kit', () => {
+jest.mock('../src/runtime', () => {
   const query = (collection: string): any => new Proxy({}, {
     get: (_t, method: string) => {
       if (method === 'get' || method === 'end') return async () => ({ data: stored[collection] ?? [] });

@@ -2,7 +2,7 @@ import {
   DomainError, actingMembership, can, permissionsOf, regionFilter, regionsText, requirePlatform, scope, type Permission, type PlatformRole,
   type Principal, type ScopeFilter,
 } from '@daojia/domain';
-import { _, type Caller } from '@daojia/function-kit';
+import { _, type Caller } from '../runtime';
 import { adminOf, staffRowsOf, type AdminDoc, type StaffDoc } from './repository';
 
 /** A staff call's acting store: the person's `merchant_staff` row for it (their role there). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { platformRole, storeRole } from '@daojia/domain';
-import { db, readAll } from '@daojia/function-kit';
+import { db, readAll } from '../runtime';
 import { parser } from '../repository-kit';
 
 export const COLLECTIONS = ['merchant_staff', 'admins'] as const;

@@ -1,5 +1,5 @@
 import { address, type Address } from '@daojia/domain';
-import { db } from '@daojia/function-kit';
+import { db } from '../runtime';
 import { parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */

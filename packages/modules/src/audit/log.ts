@@ -1,4 +1,4 @@
-import { nowIso } from '@daojia/function-kit';
+import { nowIso } from '../runtime';
 import { addEntry, type AuditEntry } from './repository';
 
 /** The platform staff member acting, as the access module describes them (their record's id, role and region). */

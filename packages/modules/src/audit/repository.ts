@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '@daojia/function-kit';
+import { db } from '../runtime';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */
 export const COLLECTIONS = ['audit_logs'] as const;

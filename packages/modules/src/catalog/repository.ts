@@ -1,5 +1,5 @@
 import { product, type Product } from '@daojia/domain';
-import { db, _ } from '@daojia/function-kit';
+import { db, _ } from '../runtime';
 import { parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db, _, nowIso, readAll } from '@daojia/function-kit';
+import { db, _, nowIso, readAll } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 import type { OrderEventDoc } from './registry';
 

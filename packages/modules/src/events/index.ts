@@ -7,7 +7,6 @@ export { interested, type Subscriber, type OrderEventDoc } from './registry';
 export { SUBSCRIBERS, holdsSubscriber } from './subscribers';
 export { deliverOrderEvent, type DeliveryOutcome } from './runner';
 export { runOutbox, retryDelivery } from './outbox';
-export { defineOrderEventsFunction } from './trigger';
 export { delivery, deliveryId, findDelivery, eventDeliveries, troubledDeliveries, DELIVERIES, DELIVERY_STATUSES, type Delivery } from './deliveries';
 export { deliveryConfig, backoffMs } from './config';
 

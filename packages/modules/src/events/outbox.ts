@@ -1,4 +1,4 @@
-import { log } from '@daojia/function-kit';
+import { log } from '../runtime';
 import { deliveryConfig } from './config';
 import { makeDeliveryDue, findDelivery } from './deliveries';
 import { dueEvents, markUndispatched } from './marks';

@@ -1,4 +1,4 @@
-import { log, withRequestContext } from '@daojia/function-kit';
+import { log, withRequestContext } from '../runtime';
 import { backoffMs, deliveryConfig } from './config';
 import { claimDelivery, deliveryId, eventDeliveries, failDelivery, finishDelivery } from './deliveries';
 import { markDispatched, markRetryAt } from './marks';

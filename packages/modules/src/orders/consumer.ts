@@ -1,5 +1,5 @@
 import { DomainError, planRefund, transition, type Order, type OrderStatus, type RefundItem } from '@daojia/domain';
-import { _ } from '@daojia/function-kit';
+import { _ } from '../runtime';
 import { getOrder, moveOrder, orderEvents, type Who } from './move';
 import * as repo from './repository';
 

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import { DomainError, TIME_ZONE, makeVerificationCode, transition, type Order } from '@daojia/domain';
-import { nowIso } from '@daojia/function-kit';
+import { nowIso } from '../runtime';
 import { isDuplicate } from '../repository-kit';
 import { quantities, takeStock } from '../catalog';
 import { prepareSlot, takeSlotPlace } from '../stores';

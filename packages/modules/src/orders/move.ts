@@ -1,5 +1,5 @@
 import { DomainError, stampsFor, transition, type Actor, type Order, type OrderEvent } from '@daojia/domain';
-import { nowIso } from '@daojia/function-kit';
+import { nowIso } from '../runtime';
 import { giveBackStock, giveBackStockWithoutHold } from '../catalog';
 import { giveBackSlotPlace, giveBackSlotPlaceWithoutHold } from '../stores';
 import { returnCoupon } from '../marketing';

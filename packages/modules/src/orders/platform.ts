@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import { DomainError, TIME_ZONE, type OrderStatus } from '@daojia/domain';
-import { _ } from '@daojia/function-kit';
+import { _ } from '../runtime';
 import { orderEvents } from './move';
 import * as repo from './repository';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { order, orderEventRecord, staffOrderView, type Order, type OrderEventRecord, type OrderStatus } from '@daojia/domain';
-import { db, _, $, nowIso, readAll, requestContext } from '@daojia/function-kit';
+import { db, _, $, nowIso, readAll, requestContext } from '../runtime';
 import { parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { _ } from '@daojia/function-kit';
+import { _ } from '../runtime';
 import type { Order } from '@daojia/domain';
 import { eachOnItsOwn } from '../each';
 import { moveOrder, type Who } from './move';

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { DomainError, type Order, type OrderEvent } from '@daojia/domain';
-import { nowIso } from '@daojia/function-kit';
+import { nowIso } from '../runtime';
 import { attachPrepay, getOrder, moveOrder, noteOnTimeline, releaseReservations, type Who } from '../orders';
 import { useCoupon } from '../marketing';
 import { startRefund } from './refunds';

@@ -1,5 +1,5 @@
 import { DomainError, linesOfRefund, type Order, type Refund } from '@daojia/domain';
-import { _, log, nowIso } from '@daojia/function-kit';
+import { _, log, nowIso } from '../runtime';
 import { getOrder, moveOrder, noteOnTimeline, noteRefundWhileCancelled, orderConfig, releaseReservations, type Who } from '../orders';
 import { returnCoupon } from '../marketing';
 import { wechatPay } from './client';

@@ -1,5 +1,5 @@
 import { payment, paymentAlert, refund, type Payment, type PaymentAlert, type Refund } from '@daojia/domain';
-import { db, _, readAll } from '@daojia/function-kit';
+import { db, _, readAll } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */

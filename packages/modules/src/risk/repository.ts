@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db, _, nowIso } from '@daojia/function-kit';
+import { db, _, nowIso } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db, nowIso } from '@daojia/function-kit';
+import { db, nowIso } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 
 /**

@@ -1,4 +1,4 @@
-import { db } from '@daojia/function-kit';
+import { db } from '../runtime';
 import type { Category } from '@daojia/domain';
 import * as repo from './repository';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bookingSlot, store, type BookingSlot, type Store } from '@daojia/domain';
-import { db, _ } from '@daojia/function-kit';
+import { db, _ } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */
