@@ -16,10 +16,18 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // An unused name is often a bug (a result never used, a parameter misspelt); `_name` says "unused on purpose".
-      '@typescript-eslint/no-unused-vars': ['error', {
-        args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'all', caughtErrorsIgnorePattern: '^_',
-        destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true,
-      }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          args: 'after-used',
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'all',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       // `any` is a deliberate escape hatch here (SDK shapes, test doubles), not a bug by itself; tsc's strict mode
       // is what keeps types honest.
       '@typescript-eslint/no-explicit-any': 'off',

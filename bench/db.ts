@@ -15,9 +15,11 @@ const CONCURRENCY = 16;
 async function timed(ops: number, run: (i: number) => Promise<unknown> | unknown, concurrency = CONCURRENCY): Promise<number> {
   const started = process.hrtime.bigint();
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, ops) }, async () => {
-    while (next < ops) await run(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, ops) }, async () => {
+      while (next < ops) await run(next++);
+    }),
+  );
   return ops / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
@@ -32,7 +34,14 @@ function haversineM([lng1, lat1]: number[], [lng2, lat2]: number[]): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-const doc = (i: number) => ({ seq: i, storeId: `s${i % 500}`, status: ['paid', 'accepted', 'completed'][i % 3], totalFen: 1000 + (i % 9000), note: `order ${i}`, location: { type: 'Point', coordinates: [121.3 + (i % 1000) / 5000, 31.1 + Math.floor(i / 1000) % 100 / 500] } });
+const doc = (i: number) => ({
+  seq: i,
+  storeId: `s${i % 500}`,
+  status: ['paid', 'accepted', 'completed'][i % 3],
+  totalFen: 1000 + (i % 9000),
+  note: `order ${i}`,
+  location: { type: 'Point', coordinates: [121.3 + (i % 1000) / 5000, 31.1 + (Math.floor(i / 1000) % 100) / 500] },
+});
 
 function floor(n: number) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
@@ -52,17 +61,32 @@ function floor(n: number) {
   // The same work as the local cloud's geoNear: indexed lng/lat box, exact distance, nearest first, first 20.
   const dLat = (RADIUS_M / EARTH_RADIUS_M) * (180 / Math.PI);
   const dLng = dLat / Math.cos((NEAR[1] * Math.PI) / 180);
-  const geoNear = () => (box.all(NEAR[0] - dLng, NEAR[0] + dLng, NEAR[1] - dLat, NEAR[1] + dLat) as { doc: string }[])
-    .map((x) => { const d = JSON.parse(x.doc); return { ...d, d: haversineM(NEAR, d.location.coordinates) }; })
-    .filter((d) => d.d <= RADIUS_M).sort((a, b) => a.d - b.d).slice(0, 20);
-  const t = (ops: number, f: (i: number) => unknown) => { const s = process.hrtime.bigint(); for (let i = 0; i < ops; i++) f(i); return ops / (Number(process.hrtime.bigint() - s) / 1e9); };
+  const geoNear = () =>
+    (box.all(NEAR[0] - dLng, NEAR[0] + dLng, NEAR[1] - dLat, NEAR[1] + dLat) as { doc: string }[])
+      .map((x) => {
+        const d = JSON.parse(x.doc);
+        return { ...d, d: haversineM(NEAR, d.location.coordinates) };
+      })
+      .filter((d) => d.d <= RADIUS_M)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 20);
+  const t = (ops: number, f: (i: number) => unknown) => {
+    const s = process.hrtime.bigint();
+    for (let i = 0; i < ops; i++) f(i);
+    return ops / (Number(process.hrtime.bigint() - s) / 1e9);
+  };
   const r = {
     insert: t(n, (i) => ins.run(`f${i}`, JSON.stringify(doc(i)))),
     indexed: t(2000, (i) => byStore.all(`s${i % 500}`).map((x: any) => JSON.parse(x.doc))),
     unindexed: t(50, (i) => scan.all(`order ${i * 7}`)),
     sorted: t(2000, () => sorted.all().map((x: any) => JSON.parse(x.doc))),
     update: t(5000, (i) => upd.run(`f${i % n}`)),
-    transaction: t(2000, (i) => db.transaction(() => { upd.run(`f${i % n}`); upd.run(`f${(i + 1) % n}`); })()),
+    transaction: t(2000, (i) =>
+      db.transaction(() => {
+        upd.run(`f${i % n}`);
+        upd.run(`f${(i + 1) % n}`);
+      })(),
+    ),
     geoNear: t(500, geoNear),
   };
   db.close();
@@ -79,15 +103,34 @@ async function cloudRun(n: number) {
   const orders = db.collection('bench_orders');
   const r = {
     insert: await timed(n, (i) => orders.add({ _id: `o${i}`, ...doc(i) })),
-    indexed: await timed(2000, (i) => orders.where({ storeId: `s${i % 500}` }).limit(100).get()),
+    indexed: await timed(2000, (i) =>
+      orders
+        .where({ storeId: `s${i % 500}` })
+        .limit(100)
+        .get(),
+    ),
     unindexed: await timed(10, (i) => orders.where({ note: `order ${i * 7}` }).get(), 1),
     sorted: await timed(500, () => orders.orderBy('totalFen', 'desc').limit(20).get()),
     update: await timed(5000, (i) => orders.doc(`o${i % n}`).update({ totalFen: _.inc(1) })),
-    transaction: await timed(2000, (i) => db.runTransaction(async (tx: any) => {
-      await tx.collection('bench_orders').doc(`o${i % n}`).update({ totalFen: _.inc(1) });
-      await tx.collection('bench_orders').doc(`o${(i + 1) % n}`).update({ totalFen: _.inc(1) });
-    })),
-    geoNear: await timed(200, () => orders.aggregate().geoNear({ near: new db.Geo.Point(...NEAR), distanceField: 'd', maxDistance: RADIUS_M, spherical: true }).limit(20).end()),
+    transaction: await timed(2000, (i) =>
+      db.runTransaction(async (tx: any) => {
+        await tx
+          .collection('bench_orders')
+          .doc(`o${i % n}`)
+          .update({ totalFen: _.inc(1) });
+        await tx
+          .collection('bench_orders')
+          .doc(`o${(i + 1) % n}`)
+          .update({ totalFen: _.inc(1) });
+      }),
+    ),
+    geoNear: await timed(200, () =>
+      orders
+        .aggregate()
+        .geoNear({ near: new db.Geo.Point(...NEAR), distanceField: 'd', maxDistance: RADIUS_M, spherical: true })
+        .limit(20)
+        .end(),
+    ),
   };
   await cloud.close();
   return r;
@@ -106,4 +149,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -3,7 +3,9 @@ import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harnes
 import { until, shows } from './lib/poll';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 
 test('admin panel: sign in as the 静安区 manager, see the overview and only their region’s stores', async () => {
@@ -13,7 +15,11 @@ test('admin panel: sign in as the 静安区 manager, see the overview and only t
   await page.click('#login-demo-region-jingan');
   await page.waitForSelector('#kpi-stores');
   const jinganStores = h.cloud.db.count('stores', { region: '静安区' });
-  await until(() => page.textContent('#kpi-stores'), (v) => v === String(jinganStores), 'store count KPI');
+  await until(
+    () => page.textContent('#kpi-stores'),
+    (v) => v === String(jinganStores),
+    'store count KPI',
+  );
   await shows(page, '#admin-identity', '区域经理 · 静安区');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-overview.png') });
   await page.click('text=商户管理');
@@ -27,15 +33,28 @@ test('admin panel: sign in as the 静安区 manager, see the overview and only t
 test('admin panel: a region manager opens an order of their region and sees its timeline', async () => {
   // One order through the real functions: placed and paid by a consumer, accepted by the store (静安区).
   const call = async (user: string, fn: string, action: string, data: unknown) => {
-    const r = await h.cloud.functions.invoke(fn, { action, data }, { uid: user, customUserId: user }) as { ok: boolean; data: any; message?: string };
+    const r = (await h.cloud.functions.invoke(fn, { action, data }, { uid: user, customUserId: user })) as { ok: boolean; data: any; message?: string };
     if (!r.ok) throw new Error(`${fn}.${action}: ${r.message}`);
     return r.data;
   };
   const { products } = await call('demo-consumer-1', 'store', 'detail', { storeId: 'store-001' });
-  const { order } = await call('demo-consumer-1', 'order', 'create', { idempotencyKey: 'e2e-admin-timeline', storeId: 'store-001', mode: 'pickup', items: [{ productId: products[0]._id, quantity: 1 }] });
+  const { order } = await call('demo-consumer-1', 'order', 'create', {
+    idempotencyKey: 'e2e-admin-timeline',
+    storeId: 'store-001',
+    mode: 'pickup',
+    items: [{ productId: products[0]._id, quantity: 1 }],
+  });
   const { payment } = await call('demo-consumer-1', 'pay', 'prepay', { orderId: order._id });
-  await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }) });
-  await until(async () => h.cloud.db.find('orders', { query: { _id: order._id } })[0].status, (s) => s === 'paid', 'order paid');
+  await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }),
+  });
+  await until(
+    async () => h.cloud.db.find('orders', { query: { _id: order._id } })[0].status,
+    (s) => s === 'paid',
+    'order paid',
+  );
   await call('demo-merchant-001', 'merchantOrder', 'accept', { orderId: order._id });
 
   const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -7,7 +7,9 @@ import { until, shows } from './lib/poll';
  * (a toast alone fades and leaves the page blank or stuck), and nothing in the database changes.
  */
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 
 const NOODLES = 'store-001-p001'; // 招牌红烧牛肉面 ¥28
@@ -15,11 +17,14 @@ const BRAISED = 'store-001-p003'; // 大排面 ¥26
 const HAIRCUT = 'store-002-p001'; // 精剪造型: a service, stock 999, so only the order limit of 99 caps it
 
 /** Every document of every collection: what "changes nothing" is checked against. */
-const snapshot = () => Object.fromEntries(h.cloud.db.collectionNames().map((c) => {
-  const docs = h.cloud.db.find(c, { order: [['_id', 1]] });
-  expect(docs.length).toBe(h.cloud.db.count(c)); // find() pages at 1000; a snapshot must hold every document
-  return [c, docs];
-}));
+const snapshot = () =>
+  Object.fromEntries(
+    h.cloud.db.collectionNames().map((c) => {
+      const docs = h.cloud.db.find(c, { order: [['_id', 1]] });
+      expect(docs.length).toBe(h.cloud.db.count(c)); // find() pages at 1000; a snapshot must hold every document
+      return [c, docs];
+    }),
+  );
 
 /** The element keeps showing `want` for the whole window: it is on the page to stay, not a notice that fades. */
 async function stays(page: Page, selector: string, want: string, windowMs = 3500): Promise<void> {
@@ -50,7 +55,11 @@ async function cartThenOffSale(page: Page): Promise<void> {
   await openStore(page, 'store-001');
   await page.click(`#add-${NOODLES}`);
   await page.click(`#add-${BRAISED}`);
-  await until(() => page.textContent('#cart-count'), (v) => v === '2', 'cart count');
+  await until(
+    () => page.textContent('#cart-count'),
+    (v) => v === '2',
+    'cart count',
+  );
   setOnShelf(NOODLES, false);
 }
 /** NutUI draws its buttons as plain elements on H5: disabled is a class, not the attribute Playwright reads. */
@@ -104,7 +113,11 @@ test('back from a refused checkout, the store page has dropped the off-sale item
     await page.click('#go-checkout');
     await shows(page, '#checkout-error-message', '已下架');
     await page.click('#checkout-back');
-    await until(() => page.textContent('#cart-count').catch(() => null), (v) => v === '1', 'cart count after the off-sale item is dropped');
+    await until(
+      () => page.textContent('#cart-count').catch(() => null),
+      (v) => v === '1',
+      'cart count after the off-sale item is dropped',
+    );
     expect(await page.locator(`#product-${NOODLES}`).count()).toBe(0);
     await shows(page, `#qty-${BRAISED}`, '1');
     expect(snapshot()).toEqual(before);
@@ -119,7 +132,11 @@ test('the cart holds 1 to 99 of a product: + stops at 99, − at 1 drops the lin
   await openStore(page, 'store-002');
   for (let i = 0; i < 99; i++) await page.click(`#add-${HAIRCUT}`);
   await shows(page, `#qty-${HAIRCUT}`, '99');
-  await until(() => isDisabled(page, `#add-${HAIRCUT}`), (v) => v, '+ disabled at 99');
+  await until(
+    () => isDisabled(page, `#add-${HAIRCUT}`),
+    (v) => v,
+    '+ disabled at 99',
+  );
   await page.click(`#add-${HAIRCUT}`, { force: true });
   await stays(page, '#cart-count', '99', 1000);
   await page.click(`#minus-${HAIRCUT}`);
@@ -129,14 +146,21 @@ test('the cart holds 1 to 99 of a product: + stops at 99, − at 1 drops the lin
   await page.click(`#add-${second}`);
   await shows(page, '#cart-count', '99');
   await page.click(`#minus-${second}`);
-  await until(() => page.locator(`#qty-${second}`).count(), (n) => n === 0, 'line gone at 0');
+  await until(
+    () => page.locator(`#qty-${second}`).count(),
+    (n) => n === 0,
+    'line gone at 0',
+  );
   await shows(page, '#cart-count', '98');
 
   // A cart edited in localStorage: quantities of 0 and 10^9 never reach checkout.
   await page.evaluate(() => {
     const raw = JSON.parse(localStorage.getItem('cart:store-002')!);
     const line = raw.data.lines[0];
-    raw.data.lines = [{ ...line, quantity: 0 }, { ...line, productId: 'store-002-p002', quantity: 1e9 }];
+    raw.data.lines = [
+      { ...line, quantity: 0 },
+      { ...line, productId: 'store-002-p002', quantity: 1e9 },
+    ];
     localStorage.setItem('cart:store-002', JSON.stringify(raw));
   });
   await page.reload();

@@ -33,12 +33,16 @@ test('collections, their documents and the invocation log', async () => {
 test('a refused call (ok:false) is an error row with its code, and the log refreshes by itself', async () => {
   await tab('Invocations');
   await page.waitForSelector('#invocations');
-  const reply = await h.cloud.functions.invoke('store', { action: 'detail', data: { storeId: 'store-nope' } }, as('demo-consumer-1')) as { ok: boolean; code: string };
+  const reply = (await h.cloud.functions.invoke('store', { action: 'detail', data: { storeId: 'store-nope' } }, as('demo-consumer-1'))) as { ok: boolean; code: string };
   expect(reply).toMatchObject({ ok: false, code: 'STORE_NOT_FOUND' });
   // No click: auto-refresh brings the new row in.
   await shows(page, '#invocations tr.error', 'STORE_NOT_FOUND');
   await page.check('#errors-only');
-  await until(() => page.locator('#invocations tr[data-outcome=ok]').count(), (n) => n === 0, 'only errors listed');
+  await until(
+    () => page.locator('#invocations tr[data-outcome=ok]').count(),
+    (n) => n === 0,
+    'only errors listed',
+  );
   await shows(page, '#invocations', 'STORE_NOT_FOUND');
   await page.uncheck('#errors-only');
 });
@@ -51,7 +55,11 @@ test('"run now" fires a timer and its run shows in the timers tab and the log', 
   await tab('Invocations');
   await shows(page, '#invocations', 'expireUnpaid');
   const row = page.locator('#invocations tr', { hasText: 'expireUnpaid' }).first();
-  await until(() => row.textContent(), (t) => (t ?? '').includes('timer'), 'timer row kind');
+  await until(
+    () => row.textContent(),
+    (t) => (t ?? '').includes('timer'),
+    'timer row kind',
+  );
 });
 
 test('a payment through the WeChat Pay sandbox shows its notification, decrypted, in the WeChat Pay tab', async () => {
@@ -60,18 +68,35 @@ test('a payment through the WeChat Pay sandbox shows its notification, decrypted
     if (!r.ok) throw new Error(`${fn}.${action}: ${r.message}`);
     return r.data;
   };
-  const { order } = await ok<{ order: { _id: string; totalFen: number } }>('order', 'create', { idempotencyKey: 'e2e-dashboard-pay', storeId: 'store-001', mode: 'pickup', items: [{ productId: 'store-001-p001', quantity: 1 }] });
+  const { order } = await ok<{ order: { _id: string; totalFen: number } }>('order', 'create', {
+    idempotencyKey: 'e2e-dashboard-pay',
+    storeId: 'store-001',
+    mode: 'pickup',
+    items: [{ productId: 'store-001-p001', quantity: 1 }],
+  });
   const { payment } = await ok<{ payment: { package: string } }>('pay', 'prepay', { orderId: order._id });
-  const paid = await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }) });
+  const paid = await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }),
+  });
   expect(paid.status).toBe(200);
 
   await tab('WeChat Pay');
   const row = page.locator('#pay-outbox tr', { hasText: order._id });
-  await until(() => row.textContent({ timeout: 1000 }).catch(() => ''), (t) => (t ?? '').includes('delivered'), 'notification delivered');
+  await until(
+    () => row.textContent({ timeout: 1000 }).catch(() => ''),
+    (t) => (t ?? '').includes('delivered'),
+    'notification delivered',
+  );
   expect(await row.textContent()).toContain('TRANSACTION.SUCCESS');
   expect(await row.textContent()).toContain(`¥${(order.totalFen / 100).toFixed(2)}`);
   await row.locator('summary').click();
-  await until(() => row.locator('pre').textContent(), (t) => (t ?? '').includes('"trade_state": "SUCCESS"'), 'decrypted resource shown');
+  await until(
+    () => row.locator('pre').textContent(),
+    (t) => (t ?? '').includes('"trade_state": "SUCCESS"'),
+    'decrypted resource shown',
+  );
 });
 
 test('an SMS sent by the adapter through the sandbox appears in the SMS tab, a refused number as an error row', async () => {
@@ -89,7 +114,10 @@ test('an SMS sent by the adapter through the sandbox appears in the SMS tab, a r
 test('a delivery order placed through the adapter shows in the delivery tab; the buttons move the rider along', async () => {
   const dada = createDadaClient(parseDadaConfigFromEnv(h.cloud.sandboxEnv));
   await dada.addOrder({
-    originId: 'DJE2E0001', cityCode: '021', cargoPriceFen: 3200, cargoWeightKg: 1,
+    originId: 'DJE2E0001',
+    cityCode: '021',
+    cargoPriceFen: 3200,
+    cargoWeightKg: 1,
     receiver: { name: '张小明', address: '上海市静安区南京西路 1266 号', phone: '13800138000', lat: 31.2304, lng: 121.4737 },
   });
   await tab('Delivery');
@@ -102,20 +130,30 @@ test('a delivery order placed through the adapter shows in the delivery tab; the
   await shows(page, '#delivery-requests', '/api/order/addOrder');
 });
 
-test('the request id filter follows one request: typed in, or picked from a row\'s request link', async () => {
+test("the request id filter follows one request: typed in, or picked from a row's request link", async () => {
   const ids: string[] = [];
-  const off = h.cloud.functions.onInvocation((inv) => { if (inv.name === 'store') ids.push(inv.id); });
+  const off = h.cloud.functions.onInvocation((inv) => {
+    if (inv.name === 'store') ids.push(inv.id);
+  });
   await h.cloud.functions.invoke('store', { action: 'nearby', data: { lng: 121.4737, lat: 31.2304 } }, as('demo-consumer-1'));
   await h.cloud.functions.invoke('store', { action: 'detail', data: { storeId: 'store-001' } }, as('demo-consumer-1'));
   off();
   await tab('Invocations');
   await page.fill('#request-filter', ids[0]);
   await shows(page, '#content h4', `Request ${ids[0]}`);
-  await until(() => page.locator('#invocations tr[data-request]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request'))), (r) => r.length === 1 && r[0] === ids[0], 'only the filtered request');
+  await until(
+    () => page.locator('#invocations tr[data-request]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request'))),
+    (r) => r.length === 1 && r[0] === ids[0],
+    'only the filtered request',
+  );
   await page.click('#clear-filters');
   await page.click(`#invocations tr[data-request="${ids[1]}"] button[data-follow="${ids[1]}"]`);
   expect(await page.inputValue('#request-filter')).toBe(ids[1]);
-  await until(() => page.locator('#invocations tr[data-request]').count(), (n) => n === 1, 'the followed request only');
+  await until(
+    () => page.locator('#invocations tr[data-request]').count(),
+    (n) => n === 1,
+    'the followed request only',
+  );
   await page.fill('#fn-filter', 'nope');
   await shows(page, '#content', 'No invocations yet.');
   await page.click('#clear-filters');

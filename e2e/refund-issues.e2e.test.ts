@@ -16,7 +16,9 @@ dayjs.extend(timezone);
  * WeChat Pay sandbox, as cloudfunctions/test/refund-issues.test.ts does.
  */
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 
 const USER = 'demo-consumer-3';
@@ -24,7 +26,7 @@ const ADMIN = 'demo-admin';
 let seq = 0;
 
 const call = async (user: string, fn: string, action: string, data: unknown) => {
-  const r = await h.cloud.functions.invoke(fn, { action, data }, { uid: user, customUserId: user }) as { ok: boolean; data: any; code?: string; message?: string };
+  const r = (await h.cloud.functions.invoke(fn, { action, data }, { uid: user, customUserId: user })) as { ok: boolean; data: any; code?: string; message?: string };
   if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
   return r.data;
 };
@@ -46,11 +48,19 @@ async function placeOrder() {
 async function abnormalRefund() {
   const o = await placeOrder();
   await sandbox('/pay', { prepayId: o.prepayId });
-  await until(async () => order(o.orderId).status, (s) => s === 'paid', 'order paid');
+  await until(
+    async () => order(o.orderId).status,
+    (s) => s === 'paid',
+    'order paid',
+  );
   await sandbox('/refund-outcome', { status: 'ABNORMAL' });
   await call(MERCHANT, 'merchantOrder', 'reject', { orderId: o.orderId, reason: '食材售罄' });
   const refundId = `RF${o.orderId}`;
-  await until(async () => refund(refundId)?.status, (s) => s === 'abnormal', 'refund abnormal');
+  await until(
+    async () => refund(refundId)?.status,
+    (s) => s === 'abnormal',
+    'refund abnormal',
+  );
   return { ...o, refundId };
 }
 
@@ -60,7 +70,11 @@ async function payerMismatch() {
   await sandbox('/pay', { prepayId: o.prepayId, deliver: false });
   await h.cloud.db.update('orders', { _id: o.orderId }, { $set: { payerOpenid: 'oSomeone-else' } });
   await runTimer(h.cloud, 'reconcile');
-  await until(async () => one('payment_alerts', { orderId: o.orderId }), (a) => !!a, 'payment alert');
+  await until(
+    async () => one('payment_alerts', { orderId: o.orderId }),
+    (a) => !!a,
+    'payment alert',
+  );
   return o;
 }
 
@@ -124,20 +138,34 @@ test('admin panel: staff see abnormal refunds and payment alerts, close one with
   const reason = '已通过银行转账线下退款';
   await page.fill('#refund-action-reason', reason);
   await page.click('#refund-action-ok');
-  await until(async () => refund(closing.refundId).status, (s) => s === 'closed', 'refund closed');
+  await until(
+    async () => refund(closing.refundId).status,
+    (s) => s === 'closed',
+    'refund closed',
+  );
   await page.waitForSelector(row(closing.refundId), { state: 'detached' });
   expect(refund(closing.refundId)).toMatchObject({ status: 'closed', closeReason: reason });
   expect(order(closing.orderId).status).toBe('refund_closed');
-  expect(audits(closing.orderId)).toEqual([expect.objectContaining({
-    action: 'closeRefund', refundId: closing.refundId, reason, by: expect.objectContaining({ userKey: ADMIN, role: 'super_admin' }),
-    before: { refund: 'abnormal', order: 'refunding' }, after: { refund: 'closed', order: 'refund_closed' },
-  })]);
+  expect(audits(closing.orderId)).toEqual([
+    expect.objectContaining({
+      action: 'closeRefund',
+      refundId: closing.refundId,
+      reason,
+      by: expect.objectContaining({ userKey: ADMIN, role: 'super_admin' }),
+      before: { refund: 'abnormal', order: 'refunding' },
+      after: { refund: 'closed', order: 'refund_closed' },
+    }),
+  ]);
 
   // Retry: sent again under a new refund number, which the gateway (now succeeding) carries out.
   await page.click(`#retry-refund-${retrying.refundId}`);
   await page.fill('#refund-action-reason', '用户零钱账户已恢复');
   await page.click('#refund-action-ok');
-  await until(async () => order(retrying.orderId).status, (s) => s === 'refunded', 'order refunded after retry');
+  await until(
+    async () => order(retrying.orderId).status,
+    (s) => s === 'refunded',
+    'order refunded after retry',
+  );
   expect(refund(retrying.refundId)).toMatchObject({ status: 'superseded', retriedAs: `${retrying.refundId}-2` });
   expect(audits(retrying.orderId)).toEqual([expect.objectContaining({ action: 'retryRefund', reason: '用户零钱账户已恢复' })]);
   await page.waitForSelector(row(retrying.refundId), { state: 'detached' });
@@ -147,7 +175,11 @@ test('admin panel: staff see abnormal refunds and payment alerts, close one with
   await call(ADMIN, 'admin', 'closeRefund', { refundId: stale.refundId, reason: '另一位同事已处理' });
   await page.click('#refund-action-ok');
   // The page shows what the cloud says (a refusal changes nothing, so asking again gives the same answer).
-  const refusal = await h.cloud.functions.invoke('admin', { action: 'retryRefund', data: { refundId: stale.refundId } }, { uid: ADMIN, customUserId: ADMIN }) as { ok: boolean; code: string; message: string };
+  const refusal = (await h.cloud.functions.invoke('admin', { action: 'retryRefund', data: { refundId: stale.refundId } }, { uid: ADMIN, customUserId: ADMIN })) as {
+    ok: boolean;
+    code: string;
+    message: string;
+  };
   expect(refusal).toMatchObject({ ok: false, code: 'REFUND_NOT_OPEN' });
   expect(refusal.message).toMatch(/[\u4e00-\u9fa5]/);
   await shows(page, '#refund-action-error', refusal.message);

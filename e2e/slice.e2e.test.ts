@@ -9,7 +9,9 @@ import { until, textContains, shows } from './lib/poll';
  * merchant sees the order and accepts it; the consumer's order page turns without a reload.
  */
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(async () => h?.close());
 
 const STORE = 'store-001';
@@ -35,14 +37,20 @@ test('consumer orders and pays; merchant accepts; the consumer sees it live', as
   await c.click(`#store-card-${STORE}`);
   await c.waitForSelector(`#add-${PRODUCT}`);
   await c.click(`#add-${PRODUCT}`);
-  await until(() => c.textContent('#cart-count'), (v) => v === '1', 'cart count');
+  await until(
+    () => c.textContent('#cart-count'),
+    (v) => v === '1',
+    'cart count',
+  );
   await shot(c, 'consumer-store');
   await c.click('#go-checkout');
 
   await c.waitForSelector('#quote-total');
   await c.click('#mode-pickup');
   // The page shows the server's quote as-is: the same total the order function computes for this user.
-  const quote = (await h.cloud.functions.invoke('order', { action: 'quote', data: { storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 1 }] } }, { uid: 'demo-consumer-1' })) as { data: { breakdown: { totalFen: number } } };
+  const quote = (await h.cloud.functions.invoke('order', { action: 'quote', data: { storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 1 }] } }, { uid: 'demo-consumer-1' })) as {
+    data: { breakdown: { totalFen: number } };
+  };
   const total = (quote.data.breakdown.totalFen / 100).toFixed(2);
   await until(() => c.textContent('#quote-total'), textContains(total), 'pickup quote total');
   await c.click('#checkout-submit');
@@ -64,7 +72,15 @@ test('consumer orders and pays; merchant accepts; the consumer sees it live', as
   await shot(m, 'merchant-orders');
   await m.click(`#accept-${orderId}`);
   await m.click('#order-tabs >> text=进行中');
-  await until(() => m.locator(`#order-status-${orderId}`).textContent({ timeout: 1000 }).catch(() => null), textContains('已接单'), 'merchant sees accepted');
+  await until(
+    () =>
+      m
+        .locator(`#order-status-${orderId}`)
+        .textContent({ timeout: 1000 })
+        .catch(() => null),
+    textContains('已接单'),
+    'merchant sees accepted',
+  );
 
   // No reload: the consumer's page follows the order through the realtime watch.
   await until(() => c.textContent('#order-status'), textContains('商家已接单'), 'consumer sees accepted without reload');
@@ -80,10 +96,23 @@ test('a partial refund: the consumer asks with a reason for some units of a line
     if (!r.ok) throw new Error(`${fn}.${action}: ${r.message}`);
     return r.data;
   };
-  const { order } = await ok<{ order: { _id: string; totalFen: number } }>('demo-consumer-1', 'order', 'create', { idempotencyKey: 'e2e-refund-1', storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }] });
+  const { order } = await ok<{ order: { _id: string; totalFen: number } }>('demo-consumer-1', 'order', 'create', {
+    idempotencyKey: 'e2e-refund-1',
+    storeId: STORE,
+    mode: 'pickup',
+    items: [{ productId: PRODUCT, quantity: 2 }],
+  });
   const { payment } = await ok<{ payment: { package: string } }>('demo-consumer-1', 'pay', 'prepay', { orderId: order._id });
-  await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }) });
-  await until(() => h.cloud.functions.drainTriggers().then(() => h.cloud.db.find('orders', { query: { _id: order._id } })[0].status), (s) => s === 'paid', 'paid');
+  await fetch(`${h.cloud.url}/sandbox/wechatpay/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ prepayId: payment.package.replace(/^prepay_id=/, '') }),
+  });
+  await until(
+    () => h.cloud.functions.drainTriggers().then(() => h.cloud.db.find('orders', { query: { _id: order._id } })[0].status),
+    (s) => s === 'paid',
+    'paid',
+  );
   await ok('demo-merchant-001', 'merchantOrder', 'accept', { orderId: order._id });
 
   const consumer = await openApp(h.urls.consumer);

@@ -14,7 +14,10 @@ process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
 process.env.SCF_NAMESPACE ??= 'api-map';
 
 const DIR = path.resolve(__dirname, '..', 'cloudfunctions');
-interface Table { functionName: string; actions: Record<string, { input: unknown; output: unknown; errors: readonly string[] }> }
+interface Table {
+  functionName: string;
+  actions: Record<string, { input: unknown; output: unknown; errors: readonly string[] }>;
+}
 
 /** Every function folder whose entry point carries an action table (timers and HTTP callbacks do not). */
 const callable = readdirSync(DIR)
@@ -38,7 +41,7 @@ describe.each(callable)('$name', ({ name, table }) => {
     expect(Object.keys(table.actions).sort()).toEqual(Object.keys(mapped).sort());
   });
 
-  test.each(Object.keys(table.actions))('%s uses the map\'s input and output schema objects and errors', (action) => {
+  test.each(Object.keys(table.actions))("%s uses the map's input and output schema objects and errors", (action) => {
     const def = table.actions[action];
     const entry = mapped[action];
     expect(entry).toBeDefined();

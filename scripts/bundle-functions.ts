@@ -33,8 +33,13 @@ function versionOf(dep: string, rootPkg: { dependencies?: Record<string, string>
 }
 
 if (require.main === module) {
-  bundleFunctions().then((built) => {
-    for (const b of built) console.log(`${b.name.padEnd(14)} ${(b.bytes / 1024).toFixed(0).padStart(5)} KiB  deps: ${b.dependencies.join(', ') || '-'}`);
-    console.log('→ dist/cloudfunctions/');
-  }).catch((e) => { console.error(e); process.exit(1); });
+  bundleFunctions()
+    .then((built) => {
+      for (const b of built) console.log(`${b.name.padEnd(14)} ${(b.bytes / 1024).toFixed(0).padStart(5)} KiB  deps: ${b.dependencies.join(', ') || '-'}`);
+      console.log('→ dist/cloudfunctions/');
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

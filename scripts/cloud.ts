@@ -34,9 +34,15 @@ async function main() {
   }
   console.log(`Local cloud ready at ${cloud.url}`);
 
-  const stop = async () => { await cloud.close(); process.exit(0); };
+  const stop = async () => {
+    await cloud.close();
+    process.exit(0);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -85,14 +85,22 @@ test('staff: one row per person and store, someone working at two stores with a 
 describe('seeding a local cloud', () => {
   let cloud: LocalCloud;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'daojia-seed-'));
-  beforeAll(async () => { cloud = await startLocalCloud({ rootDir: ROOT, dataDir, port: 0 }); });
-  afterAll(async () => { await cloud?.close(); rmSync(dataDir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ rootDir: ROOT, dataDir, port: 0 });
+  });
+  afterAll(async () => {
+    await cloud?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
-  const snapshot = () => Object.fromEntries(cloud.db.collectionNames().map((c) => {
-    const docs = cloud.db.find(c, { order: [['_id', 1]] });
-    expect(docs.length).toBe(cloud.db.count(c)); // find() pages at 1000; the snapshot must hold everything
-    return [c, docs];
-  }));
+  const snapshot = () =>
+    Object.fromEntries(
+      cloud.db.collectionNames().map((c) => {
+        const docs = cloud.db.find(c, { order: [['_id', 1]] });
+        expect(docs.length).toBe(cloud.db.count(c)); // find() pages at 1000; the snapshot must hold everything
+        return [c, docs];
+      }),
+    );
 
   test('writes everything once; a second seed finds it and changes nothing', async () => {
     expect(await seedDemo(cloud)).toEqual({ seeded: true });

@@ -13,20 +13,36 @@ import { until } from '../e2e/lib/poll';
  */
 const READY = 'Press Ctrl-C to stop.';
 
-interface Run { child: ChildProcess; output: () => string; exit: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
 
 function start(dataDir: string): Run {
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--port', '0', '--data', dataDir], {
-    cwd: ROOT, env: { ...process.env, DAOJIA_SKIP_BUILD: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, DAOJIA_SKIP_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exit };
 }
 
-const ready = (run: Run) => until(async () => run.output(), (o) => o.includes(READY) || run.child.exitCode !== null, 'npm start ready', 60_000);
+const ready = (run: Run) =>
+  until(
+    async () => run.output(),
+    (o) => o.includes(READY) || run.child.exitCode !== null,
+    'npm start ready',
+    60_000,
+  );
 
 async function stop(run: Run): Promise<number | null> {
   run.child.kill('SIGINT');
@@ -68,7 +84,21 @@ test('npm start prints URLs and demo logins, serves every app, stops cleanly on 
   }
   // Grouped as the apps offer them, with the seeded Chinese names next to the ids to pick.
   const logins = out.slice(out.indexOf('Demo logins'));
-  const order = ['consumers', 'demo-consumer-1', '张小明', 'demo-consumer-2', '李小红', 'merchant staff', 'demo-merchant-001', '老弄堂牛肉面店长', 'admins', 'demo-admin', '平台超级管理员', 'demo-region-jingan', '静安区区域经理'];
+  const order = [
+    'consumers',
+    'demo-consumer-1',
+    '张小明',
+    'demo-consumer-2',
+    '李小红',
+    'merchant staff',
+    'demo-merchant-001',
+    '老弄堂牛肉面店长',
+    'admins',
+    'demo-admin',
+    '平台超级管理员',
+    'demo-region-jingan',
+    '静安区区域经理',
+  ];
   const positions = order.map((s) => logins.indexOf(s));
   expect(positions.every((p) => p >= 0)).toBe(true);
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -76,7 +106,10 @@ test('npm start prints URLs and demo logins, serves every app, stops cleanly on 
   const cloudUrl = new URL(urls.consumer).origin;
   const client = await signedIn(cloudUrl);
   const { order: created } = await client.call<{ order: { _id: string; status: string } }>('order', 'create', {
-    idempotencyKey: `start-test-${Date.now()}`, storeId: 'store-001', mode: 'pickup', items: [{ productId: 'store-001-p001', quantity: 2 }],
+    idempotencyKey: `start-test-${Date.now()}`,
+    storeId: 'store-001',
+    mode: 'pickup',
+    items: [{ productId: 'store-001-p001', quantity: 2 }],
   });
   expect(created.status).toBe('pending_payment');
   await client.signOut();

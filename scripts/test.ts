@@ -1,6 +1,6 @@
 /**
  * `npm test`: everything. Builds the apps (the weapp smoke tests render the real weapp output, the browser tests
- * drive the real H5 builds), type-checks every workspace and lints (scripts/lib/checks.ts: a failed check counts as
+ * drive the real H5 builds), type-checks every workspace, lints and checks the format (scripts/lib/checks.ts: a failed check counts as
  * a failed test), runs unit + integration tests, then the browser end-to-end tests.
  * Ends with one plain summary line `tests: N passed, N failed`.
  */
@@ -18,7 +18,13 @@ function requireChromium() {
   process.exit(1);
 }
 
-interface JestSummary { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number; success: boolean }
+interface JestSummary {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTests: number;
+  success: boolean;
+}
 
 function runJest(label: string, args: string[]): JestSummary {
   const out = path.join(ROOT, '.tmp', `jest-${label}.json`);
@@ -50,9 +56,13 @@ async function main() {
   const failed = unit.numFailedTests + e2e.numFailedTests + failedChecks.length;
   const skipped = unit.numPendingTests + e2e.numPendingTests;
   console.log('');
-  if (checks.length) console.log(`checks: ${checks.length - failedChecks.length} passed, ${failedChecks.length} failed${failedChecks.length ? ` (${failedChecks.map((c) => c.name).join('; ')})` : ''}`);
+  if (checks.length)
+    console.log(`checks: ${checks.length - failedChecks.length} passed, ${failedChecks.length} failed${failedChecks.length ? ` (${failedChecks.map((c) => c.name).join('; ')})` : ''}`);
   console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed === 0 && unit.success && e2e.success ? 0 : 1);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

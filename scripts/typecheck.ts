@@ -4,6 +4,12 @@
  */
 import { CHECKS, runChecks } from './lib/checks';
 
-runChecks(CHECKS.filter((c) => c.name.startsWith('typecheck'))).then((results) => {
-  process.exit(results.every((r) => r.ok) ? 0 : 1);
-}, (e) => { console.error(e); process.exit(1); });
+runChecks(CHECKS.filter((c) => c.name.startsWith('typecheck'))).then(
+  (results) => {
+    process.exit(results.every((r) => r.ok) ? 0 : 1);
+  },
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

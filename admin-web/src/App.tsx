@@ -22,7 +22,13 @@ function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => voi
   const navigate = useNavigate();
   const { pathname } = useLocation();
   // FORBIDDEN or an expired session sends the user back to sign in; other errors are shown and the page stays.
-  const onError = useCallback((e: unknown) => { message.error(errorText(e)); if (isForbidden(e)) onSignOut(); }, [onSignOut]);
+  const onError = useCallback(
+    (e: unknown) => {
+      message.error(errorText(e));
+      if (isForbidden(e)) onSignOut();
+    },
+    [onSignOut],
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider theme="light" width={200}>
@@ -33,8 +39,13 @@ function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => voi
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>
           <Space id="admin-identity">
             <span>{admin.name}</span>
-            <Tag color="blue">{ROLE[admin.role] ?? admin.role}{admin.region ? ` · ${admin.region}` : ''}</Tag>
-            <Button id="sign-out" onClick={onSignOut}>退出登录</Button>
+            <Tag color="blue">
+              {ROLE[admin.role] ?? admin.role}
+              {admin.region ? ` · ${admin.region}` : ''}
+            </Tag>
+            <Button id="sign-out" onClick={onSignOut}>
+              退出登录
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
@@ -54,15 +65,22 @@ function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => voi
 export function App() {
   const [admin, setAdmin] = useState<AdminAccount | null | undefined>(undefined);
   const load = useCallback(() => {
-    if (!cloud.currentUser()) { setAdmin(null); return; }
-    api.admin.whoami().then((r) => setAdmin(r.admin), (e) => { message.error(errorText(e)); cloud.signOut().then(() => setAdmin(null)); });
+    if (!cloud.currentUser()) {
+      setAdmin(null);
+      return;
+    }
+    api.admin.whoami().then(
+      (r) => setAdmin(r.admin),
+      (e) => {
+        message.error(errorText(e));
+        cloud.signOut().then(() => setAdmin(null));
+      },
+    );
   }, []);
   useEffect(load, [load]);
-  const signOut = useCallback(() => { cloud.signOut().then(() => setAdmin(null)); }, []);
+  const signOut = useCallback(() => {
+    cloud.signOut().then(() => setAdmin(null));
+  }, []);
   if (admin === undefined) return <Spin style={{ margin: 80 }} />;
-  return (
-    <HashRouter>
-      {admin ? <Shell admin={admin} onSignOut={signOut} /> : <Login onSignedIn={load} />}
-    </HashRouter>
-  );
+  return <HashRouter>{admin ? <Shell admin={admin} onSignOut={signOut} /> : <Login onSignedIn={load} />}</HashRouter>;
 }

@@ -1,4 +1,21 @@
-import { permissionsOf, listRefundIssuesInput, listRefundIssuesOutput, retryRefundInput, closeRefundInput, refundActionOutput, adminListOrdersInput, listStoresInput, overviewInput, whoamiInput, whoamiOutput, overviewOutput, listStoresOutput, adminListOrdersOutput, adminOrderDetailOutput, orderIdInput } from '@daojia/domain';
+import {
+  permissionsOf,
+  listRefundIssuesInput,
+  listRefundIssuesOutput,
+  retryRefundInput,
+  closeRefundInput,
+  refundActionOutput,
+  adminListOrdersInput,
+  listStoresInput,
+  overviewInput,
+  whoamiInput,
+  whoamiOutput,
+  overviewOutput,
+  listStoresOutput,
+  adminListOrdersOutput,
+  adminOrderDetailOutput,
+  orderIdInput,
+} from '@daojia/domain';
 import { defineFunction, action } from '@daojia/function-kit';
 import { listOrdersForStaff, orderDetailForStaff, paidSeries, staffView } from '@daojia/modules/orders';
 import { countStores, listStoresForStaff } from '@daojia/modules/stores';
@@ -10,7 +27,13 @@ import { audit } from '@daojia/modules/audit';
  * when a list asks for one region (refused outside the caller's own). Permissions per action: the action table.
  */
 export const main = defineFunction('admin', {
-  whoami: action({ input: whoamiInput, output: whoamiOutput, errors: [], permission: 'platform.signin', handler: async (_input, { admin, access }) => ({ admin: { ...admin, permissions: permissionsOf(access.principal) } }) }),
+  whoami: action({
+    input: whoamiInput,
+    output: whoamiOutput,
+    errors: [],
+    permission: 'platform.signin',
+    handler: async (_input, { admin, access }) => ({ admin: { ...admin, permissions: permissionsOf(access.principal) } }),
+  }),
 
   /** GMV, orders and active buyers per day in Shanghai time, from paid orders. */
   overview: action({
@@ -69,7 +92,13 @@ export const main = defineFunction('admin', {
     permission: 'platform.refunds.manage',
     async handler({ refundId, reason }, { admin, scope }) {
       const { before, orderBefore, refund, order } = await retryRefund(refundId, scope);
-      await audit(admin, 'retryRefund', { refundId, orderId: order._id, reason, before: { refund: before.status, order: orderBefore.status }, after: { refund: refund.status, order: order.status, retriedAs: refund._id } });
+      await audit(admin, 'retryRefund', {
+        refundId,
+        orderId: order._id,
+        reason,
+        before: { refund: before.status, order: orderBefore.status },
+        after: { refund: refund.status, order: order.status, retriedAs: refund._id },
+      });
       return { refund, order: staffView(order) };
     },
   }),

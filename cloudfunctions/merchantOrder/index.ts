@@ -22,7 +22,9 @@ export const main = defineFunction('merchantOrder', {
       const orders = await listStoreOrders(staff.storeId, { tab, offset, limit });
       // This function's own action table asked of the policy for the store acted on, so the app's buttons follow the
       // declared permissions and the caller's role in this store.
-      const allowed = Object.entries(main.actions).filter(([, def]) => can(access.principal, def.permission, { storeId: staff.storeId })).map(([name]) => name);
+      const allowed = Object.entries(main.actions)
+        .filter(([, def]) => can(access.principal, def.permission, { storeId: staff.storeId }))
+        .map(([name]) => name);
       return { orders, storeId: staff.storeId, allowed };
     },
   }),

@@ -1,12 +1,38 @@
-import { cancelOrderInput, createOrderInput, listOrdersInput, orderIdInput, quoteInput, refundRequestInput, quoteOutput, orderOutput, listOrdersOutput, orderDetailOutput, QUOTE_ERRORS, CREATE_ERRORS, MOVE_ERRORS } from '@daojia/domain';
+import {
+  cancelOrderInput,
+  createOrderInput,
+  listOrdersInput,
+  orderIdInput,
+  quoteInput,
+  refundRequestInput,
+  quoteOutput,
+  orderOutput,
+  listOrdersOutput,
+  orderDetailOutput,
+  QUOTE_ERRORS,
+  CREATE_ERRORS,
+  MOVE_ERRORS,
+} from '@daojia/domain';
 import { defineFunction, action } from '@daojia/function-kit';
 import { confirmReceipt, createOrder, listOwnOrders, ownOrder, ownOrderDetail, quote, requestRefund } from '@daojia/modules/orders';
 import { cancelByConsumer } from '@daojia/modules/payments';
 
 export const main = defineFunction('order', {
-  quote: action({ input: quoteInput, output: quoteOutput, errors: QUOTE_ERRORS, permission: 'order.place', handler: async (input, { caller }) => ({ breakdown: (await quote(input, caller.userKey)).breakdown }) }),
+  quote: action({
+    input: quoteInput,
+    output: quoteOutput,
+    errors: QUOTE_ERRORS,
+    permission: 'order.place',
+    handler: async (input, { caller }) => ({ breakdown: (await quote(input, caller.userKey)).breakdown }),
+  }),
 
-  create: action({ input: createOrderInput, output: orderOutput, errors: CREATE_ERRORS, permission: 'order.place', handler: async (input, { caller }) => ({ order: await createOrder(input, caller.userKey) }) }),
+  create: action({
+    input: createOrderInput,
+    output: orderOutput,
+    errors: CREATE_ERRORS,
+    permission: 'order.place',
+    handler: async (input, { caller }) => ({ order: await createOrder(input, caller.userKey) }),
+  }),
 
   list: action({
     input: listOrdersInput,

@@ -30,8 +30,14 @@ const PRINCIPALS = {
 } satisfies Record<string, string | CallerIdentity>;
 type Principal = keyof typeof PRINCIPALS;
 const ALL = Object.keys(PRINCIPALS) as Principal[];
-const userKeyOf = (p: Principal) => { const v: string | CallerIdentity = PRINCIPALS[p]; return typeof v === 'string' ? v : v.uid!; };
-const identityOf = (p: Principal): CallerIdentity => { const v: string | CallerIdentity = PRINCIPALS[p]; return typeof v === 'string' ? { uid: v, customUserId: v } : v; };
+const userKeyOf = (p: Principal) => {
+  const v: string | CallerIdentity = PRINCIPALS[p];
+  return typeof v === 'string' ? v : v.uid!;
+};
+const identityOf = (p: Principal): CallerIdentity => {
+  const v: string | CallerIdentity = PRINCIPALS[p];
+  return typeof v === 'string' ? { uid: v, customUserId: v } : v;
+};
 
 const SIGNED_IN = ALL.filter((p) => p !== 'anonymous');
 const STORE_STAFF: Principal[] = ['owner', 'clerk'];
@@ -67,14 +73,21 @@ const key = () => `authz-${++keys}-${Date.now()}`;
 
 /** An order-scoped consumer action: the buyer only; anyone else is told the order does not exist. */
 const buyerOnly = (fixture: Fixture, data: Row['data'], moves: string[]): Row => ({
-  fixture, data, moves, allow: ['consumer'], refuse: { UNAUTHENTICATED: ['anonymous'], ORDER_NOT_FOUND: except('anonymous', 'consumer') },
+  fixture,
+  data,
+  moves,
+  allow: ['consumer'],
+  refuse: { UNAUTHENTICATED: ['anonymous'], ORDER_NOT_FOUND: except('anonymous', 'consumer') },
 });
 /**
  * A store action on one of its orders: its staff in `roles`; other staff of the store FORBIDDEN; other stores' staff
  * see no such order; someone working at two stores who does not say which is asked to choose (STORE_REQUIRED).
  */
 const storeAction = (fixture: Fixture, data: Row['data'], moves: string[], roles: Principal[] = STORE_STAFF): Row => ({
-  fixture, data, moves, allow: roles,
+  fixture,
+  data,
+  moves,
+  allow: roles,
   refuse: {
     UNAUTHENTICATED: ['anonymous'],
     FORBIDDEN: ['consumer', 'otherConsumer', ...STORE_STAFF.filter((r) => !roles.includes(r)), ...ADMINS],
@@ -84,11 +97,18 @@ const storeAction = (fixture: Fixture, data: Row['data'], moves: string[], roles
 });
 /** A platform read: the platform roles holding its permission (`allow`); a regional role sees its regions only. */
 const adminRead = (allow: Principal[], check: Row['check']): Row => ({
-  data: () => ({}), allow, check, refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: [...NOT_ADMINS, ...ADMINS.filter((p) => !allow.includes(p))] },
+  data: () => ({}),
+  allow,
+  check,
+  refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: [...NOT_ADMINS, ...ADMINS.filter((p) => !allow.includes(p))] },
 });
 /** Acting on one of store-001's refunds: money staff of its region (or all regions); another region's is told there is none. */
 const adminMoney = (data: Row['data'], moves: string[], settles?: string): Row => ({
-  fixture: 'refundAbnormal', data, moves, settles, allow: ['regionIn', 'regionTwo', 'finance', 'superAdmin'],
+  fixture: 'refundAbnormal',
+  data,
+  moves,
+  settles,
+  allow: ['regionIn', 'regionTwo', 'finance', 'superAdmin'],
   refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: [...NOT_ADMINS, 'operations', 'customerService'], REFUND_NOT_FOUND: ['regionOut'] },
 });
 const inRegion = (p: Principal, region: string) => {
@@ -102,12 +122,19 @@ const TABLE: Record<string, Row> = {
   // Anyone with a real identity may shop (staff and admins are people too); an anonymous session may browse only.
   'order.quote': { data: () => cart(), allow: SIGNED_IN, refuse: { UNAUTHENTICATED: ['anonymous'] }, check: (d) => expect(d.breakdown.totalFen).toBeGreaterThan(0) },
   'order.create': {
-    data: () => ({ ...cart(), idempotencyKey: key() }), allow: SIGNED_IN, refuse: { UNAUTHENTICATED: ['anonymous'] },
+    data: () => ({ ...cart(), idempotencyKey: key() }),
+    allow: SIGNED_IN,
+    refuse: { UNAUTHENTICATED: ['anonymous'] },
     check: (d, p) => expect(d.order._openid).toBe(userKeyOf(p)),
   },
   'order.list': {
-    data: () => ({}), allow: SIGNED_IN, refuse: { UNAUTHENTICATED: ['anonymous'] },
-    check: (d, p) => { for (const o of d.orders) expect(o._openid).toBe(userKeyOf(p)); if (p === 'consumer') expect(d.orders.length).toBeGreaterThan(0); },
+    data: () => ({}),
+    allow: SIGNED_IN,
+    refuse: { UNAUTHENTICATED: ['anonymous'] },
+    check: (d, p) => {
+      for (const o of d.orders) expect(o._openid).toBe(userKeyOf(p));
+      if (p === 'consumer') expect(d.orders.length).toBeGreaterThan(0);
+    },
   },
   'order.detail': buyerOnly('paid', (o) => ({ orderId: o._id }), []),
   'order.cancel': buyerOnly('pending', (o) => ({ orderId: o._id }), ['cancelled']),
@@ -117,8 +144,12 @@ const TABLE: Record<string, Row> = {
 
   // The counter's work: owner and clerk. Another store's staff never learn the order exists.
   'merchantOrder.list': {
-    data: () => ({}), allow: [...STORE_STAFF, 'otherStaff'], refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', ...ADMINS], STORE_REQUIRED: ['multiStaff'] },
-    check: (d, p) => { for (const o of d.orders) expect(o.storeId).toBe(p === 'otherStaff' ? 'store-002' : STORE); },
+    data: () => ({}),
+    allow: [...STORE_STAFF, 'otherStaff'],
+    refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', ...ADMINS], STORE_REQUIRED: ['multiStaff'] },
+    check: (d, p) => {
+      for (const o of d.orders) expect(o.storeId).toBe(p === 'otherStaff' ? 'store-002' : STORE);
+    },
   },
   'merchantOrder.detail': storeAction('paid', (o) => ({ orderId: o._id }), []),
   'merchantOrder.accept': storeAction('paid', (o) => ({ orderId: o._id }), ['accepted']),
@@ -136,14 +167,24 @@ const TABLE: Record<string, Row> = {
   'admin.overview': adminRead(['regionIn', 'regionOut', 'regionTwo', 'operations', 'finance', 'superAdmin'], (d, p) => {
     expect(d.scope.split('、').sort()).toEqual(REGIONS_OF[p] ? [...REGIONS_OF[p]].sort() : ['全部区域']);
   }),
-  'admin.listStores': adminRead(['regionIn', 'regionOut', 'regionTwo', 'operations', 'customerService', 'superAdmin'], (d, p) => { expect(d.stores.length).toBeGreaterThan(0); for (const s of d.stores) inRegion(p, s.region); }),
-  'admin.listOrders': adminRead(ADMINS, (d, p) => { expect(d.orders.length).toBeGreaterThan(0); for (const o of d.orders) inRegion(p, o.region); }),
-  'admin.listRefundIssues': adminRead(['regionIn', 'regionOut', 'regionTwo', 'finance', 'customerService', 'superAdmin'], (d, p) => { for (const r of [...d.refunds, ...d.alerts]) inRegion(p, r.region); }),
+  'admin.listStores': adminRead(['regionIn', 'regionOut', 'regionTwo', 'operations', 'customerService', 'superAdmin'], (d, p) => {
+    expect(d.stores.length).toBeGreaterThan(0);
+    for (const s of d.stores) inRegion(p, s.region);
+  }),
+  'admin.listOrders': adminRead(ADMINS, (d, p) => {
+    expect(d.orders.length).toBeGreaterThan(0);
+    for (const o of d.orders) inRegion(p, o.region);
+  }),
+  'admin.listRefundIssues': adminRead(['regionIn', 'regionOut', 'regionTwo', 'finance', 'customerService', 'superAdmin'], (d, p) => {
+    for (const r of [...d.refunds, ...d.alerts]) inRegion(p, r.region);
+  }),
   // Money staff act on: the platform's staff of the order's region (or all regions); a store's own staff do not.
   'admin.retryRefund': adminMoney((o) => ({ refundId: o.refundId, reason: '网关异常后重试' }), ['refunding', 'refunded'], 'refunded'),
   'admin.closeRefund': adminMoney((o) => ({ refundId: o.refundId, reason: '顾客银行卡已注销，线下退款' }), ['refund_closed']),
   'admin.orderDetail': {
-    fixture: 'paid', data: (o) => ({ orderId: o._id }), allow: ['regionIn', 'regionTwo', 'operations', 'finance', 'customerService', 'superAdmin'],
+    fixture: 'paid',
+    data: (o) => ({ orderId: o._id }),
+    allow: ['regionIn', 'regionTwo', 'operations', 'finance', 'customerService', 'superAdmin'],
     refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: NOT_ADMINS, ORDER_NOT_FOUND: ['regionOut'] },
     check: (d) => expect(d.order.storeId).toBe(STORE),
   },
@@ -156,7 +197,9 @@ const PLATFORM_ONLY = ['orderEvents', 'orderTimers', 'payNotify', 'refundNotify'
 process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
 process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai';
 process.env.SCF_NAMESPACE ??= 'authorization-test';
-const modules = readdirSync(path.join(ROOT, 'cloudfunctions')).filter((n) => existsSync(path.join(ROOT, 'cloudfunctions', n, 'index.ts'))).sort();
+const modules = readdirSync(path.join(ROOT, 'cloudfunctions'))
+  .filter((n) => existsSync(path.join(ROOT, 'cloudfunctions', n, 'index.ts')))
+  .sort();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const entry = (name: string) => (require(path.join(ROOT, 'cloudfunctions', name, 'index.ts')) as { main: { actions?: Record<string, unknown>; timers?: string[] } }).main;
 
@@ -172,7 +215,10 @@ test('every action of every function has a row, and every function without actio
 
 test('the timer function runs exactly the timers cloudbaserc.json declares', () => {
   const rc = JSON.parse(readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as { functions: { name: string; triggers?: { name: string; type: string }[] }[] };
-  const declared = rc.functions.find((f) => f.name === 'orderTimers')!.triggers!.filter((tr) => tr.type === 'timer').map((tr) => tr.name);
+  const declared = rc.functions
+    .find((f) => f.name === 'orderTimers')!
+    .triggers!.filter((tr) => tr.type === 'timer')
+    .map((tr) => tr.name);
   expect([...entry('orderTimers').timers!].sort()).toEqual(declared.sort());
 });
 
@@ -200,8 +246,15 @@ async function pay(orderId: string) {
 }
 
 const STEPS: Record<Fixture, string[]> = {
-  pending: [], paid: [], refundRequested: [], refundAbnormal: [], accepted: ['accept'], readyForPickup: ['accept', 'markReady'],
-  ready: ['accept', 'markReady'], delivering: ['accept', 'markReady', 'handOver'], delivered: ['accept', 'markReady', 'handOver', 'markDelivered'],
+  pending: [],
+  paid: [],
+  refundRequested: [],
+  refundAbnormal: [],
+  accepted: ['accept'],
+  readyForPickup: ['accept', 'markReady'],
+  ready: ['accept', 'markReady'],
+  delivering: ['accept', 'markReady', 'handOver'],
+  delivered: ['accept', 'markReady', 'handOver', 'markDelivered'],
 };
 
 /** The consumer's order at store-001, brought to `kind` through the real functions. */
@@ -269,7 +322,10 @@ describe('refused calls are refused with the right code and change nothing', () 
   test.each(Object.entries(TABLE))('%s', async (name, row) => {
     const order = row.fixture ? await fixture(row.fixture) : {};
     const refused = Object.entries(row.refuse).flatMap(([code, ps]) => ps!.map((p) => [p, code] as const));
-    const outcomes = await refusedOutcomes(refused.map(([p]) => p), (p) => call(p, name, row.data(order)));
+    const outcomes = await refusedOutcomes(
+      refused.map(([p]) => p),
+      (p) => call(p, name, row.data(order)),
+    );
     expect(outcomes).toEqual(Object.fromEntries(refused.map(([p, code]) => [p, { code, changed: [] }])));
     if (row.fixture) expect(t.doc('orders', order._id).status).toBe(order.status);
   });
@@ -368,7 +424,11 @@ test('a regional manager of two regions sees both and asks lists for either; ano
 
 test('a platform role without the permission is told which roles may', async () => {
   const o = await fixture('refundAbnormal');
-  expect(await call('customerService', 'admin.retryRefund', { refundId: o.refundId, reason: '重试' })).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '该操作仅限超级管理员、区域经理或财务执行' });
+  expect(await call('customerService', 'admin.retryRefund', { refundId: o.refundId, reason: '重试' })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+    message: '该操作仅限超级管理员、区域经理或财务执行',
+  });
   expect(await call('finance', 'admin.listStores', {})).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('运营') });
   // The older one-role admin document reads as roles and regions.
   expect((await t.ok(identityOf('regionOut'), 'admin', 'whoami', {})).admin).toMatchObject({ roles: ['region_manager'], regions: ['黄浦区'], role: 'region_manager', region: '黄浦区' });
@@ -377,12 +437,10 @@ test('a platform role without the permission is told which roles may', async () 
 describe('platform-only entry points refuse every client, whoever it is', () => {
   const clients: Principal[] = ALL;
   const wechat: CallerIdentity = { openId: 'o-authz-wechat', appId: 'wx-demo' };
-  const invokeAs = (who: Principal | CallerIdentity, fn: string, event: unknown) =>
-    t.cloud.functions.invoke(fn, event, typeof who === 'string' ? identityOf(who) : who) as Promise<Reply>;
+  const invokeAs = (who: Principal | CallerIdentity, fn: string, event: unknown) => t.cloud.functions.invoke(fn, event, typeof who === 'string' ? identityOf(who) : who) as Promise<Reply>;
   const refusedAll = (out: Record<string, { code: unknown; changed: string[] }>) =>
     expect(out).toEqual(Object.fromEntries([...clients, 'wechat'].map((p) => [p, { code: 'PERMISSION_DENIED', changed: [] }])));
-  const asEveryone = (fn: string, event: () => unknown) =>
-    refusedOutcomes([...clients, 'wechat' as Principal], (p) => invokeAs((p as string) === 'wechat' ? wechat : p, fn, event()));
+  const asEveryone = (fn: string, event: () => unknown) => refusedOutcomes([...clients, 'wechat' as Principal], (p) => invokeAs((p as string) === 'wechat' ? wechat : p, fn, event()));
 
   test.each(['expireUnpaid', 'autoReject', 'reconcile', 'autoComplete'])('orderTimers %s, sent the exact timer event by a client → PERMISSION_DENIED', async (timer) => {
     const timerEvent = () => ({ Type: 'Timer', TriggerName: timer, Time: new Date().toISOString(), Message: '' });
@@ -412,11 +470,21 @@ describe('platform-only entry points refuse every client, whoever it is', () => 
     await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package), deliver: false });
     const k = sandboxKeys(t.cloud);
     const note = signedNotification(t.cloud, {
-      type: 'TRANSACTION.SUCCESS', summary: '支付成功', originalType: 'transaction',
+      type: 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      originalType: 'transaction',
       resource: {
-        appid: k.appid, mchid: k.mchid, out_trade_no: order._id, transaction_id: '4200000000000000000000000077', trade_type: 'JSAPI',
-        trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: new Date().toISOString(),
-        payer: { openid: CONSUMER }, amount: { total: order.totalFen, payer_total: order.totalFen, currency: 'CNY', payer_currency: 'CNY' },
+        appid: k.appid,
+        mchid: k.mchid,
+        out_trade_no: order._id,
+        transaction_id: '4200000000000000000000000077',
+        trade_type: 'JSAPI',
+        trade_state: 'SUCCESS',
+        trade_state_desc: '支付成功',
+        bank_type: 'OTHERS',
+        success_time: new Date().toISOString(),
+        payer: { openid: CONSUMER },
+        amount: { total: order.totalFen, payer_total: order.totalFen, currency: 'CNY', payer_currency: 'CNY' },
       },
     });
     const httpEvent = () => ({ path: '/http/payNotify', httpMethod: 'POST', headers: note.headers, queryStringParameters: {}, body: note.body, isBase64Encoded: false });

@@ -6,7 +6,9 @@ import { startSeededCloud, CONSUMER, STORE } from './harness';
  * with its own code and a Chinese message, and nothing is created.
  */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const NOODLES = 'store-001-p001'; // no specs
@@ -16,8 +18,24 @@ const create = (items: unknown[]) => t.call(CONSUMER, 'order', 'create', { ...or
 
 test.each([
   ['a made-up spec on a product without specs', [{ productId: NOODLES, quantity: 1, specs: { 口味: '特辣' } }], 'INVALID_SPEC', '没有「口味」这个规格'],
-  ['the same product twice, told apart by made-up specs (2 × 99 past the cap)', [{ productId: NOODLES, quantity: 99, specs: { x: 'a' } }, { productId: NOODLES, quantity: 99, specs: { x: 'b' } }], 'INVALID_SPEC', '这个规格'],
-  ['the same product twice', [{ productId: NOODLES, quantity: 99 }, { productId: NOODLES, quantity: 99 }], 'DUPLICATE_ITEM', '重复出现，请合并数量'],
+  [
+    'the same product twice, told apart by made-up specs (2 × 99 past the cap)',
+    [
+      { productId: NOODLES, quantity: 99, specs: { x: 'a' } },
+      { productId: NOODLES, quantity: 99, specs: { x: 'b' } },
+    ],
+    'INVALID_SPEC',
+    '这个规格',
+  ],
+  [
+    'the same product twice',
+    [
+      { productId: NOODLES, quantity: 99 },
+      { productId: NOODLES, quantity: 99 },
+    ],
+    'DUPLICATE_ITEM',
+    '重复出现，请合并数量',
+  ],
 ])('%s: quote and create refuse it, no order and no stock taken', async (_name, items, code, message) => {
   const orders = t.count('orders', {});
   const stock = t.doc('products', NOODLES).stock;

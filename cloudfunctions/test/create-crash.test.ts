@@ -53,7 +53,9 @@ function stormAndKill(): Promise<void> {
     let out = '';
     let err = '';
     let killing = false;
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.stdout.on('data', (d) => {
       out += d;
       const ready = /ready (\d+)\n/.exec(out);

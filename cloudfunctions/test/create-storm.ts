@@ -40,7 +40,10 @@ async function main() {
     const wave = Array.from({ length: 12 }, () => request(slots)).flatMap((r) => (Math.random() < 0.15 ? [r, r] : [r]));
     const started = Date.now();
     await Promise.all(wave.map((r) => cloud.functions.invoke('order', { action: 'create', data: r.data }, { uid: r.user, customUserId: r.user }).catch(() => undefined)));
-    if (!announced) { announced = true; process.stdout.write(`ready ${Date.now() - started}\n`); }
+    if (!announced) {
+      announced = true;
+      process.stdout.write(`ready ${Date.now() - started}\n`);
+    }
   }
 }
 

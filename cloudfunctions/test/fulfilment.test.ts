@@ -8,7 +8,9 @@ dayjs.extend(timezone);
 
 /** The other two fulfilment modes end to end, and the timer that completes orders nobody confirmed. */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const order = (id: string) => t.doc('orders', id);
@@ -33,7 +35,15 @@ test('booking: a slot holds two; the third concurrent booking is told it is full
   expect(results.find((r) => !r.ok)).toMatchObject({ code: 'SLOT_FULL' });
   const booked = (results.find((r) => r.ok) as any).data.order;
   expect(booked.slot.start).toBe(start);
-  expect(await t.call(CONSUMER, 'order', 'create', { idempotencyKey: key(), storeId: SALON, mode: 'booking', items: [{ productId: products[0]._id, quantity: 1 }], slot: { start: dayjs(start).add(30, 'minute').toISOString() } })).toMatchObject({ ok: false, code: 'INVALID_SLOT' });
+  expect(
+    await t.call(CONSUMER, 'order', 'create', {
+      idempotencyKey: key(),
+      storeId: SALON,
+      mode: 'booking',
+      items: [{ productId: products[0]._id, quantity: 1 }],
+      slot: { start: dayjs(start).add(30, 'minute').toISOString() },
+    }),
+  ).toMatchObject({ ok: false, code: 'INVALID_SLOT' });
 
   const user = booked._openid;
   await pay(user, booked._id);
@@ -67,8 +77,11 @@ describe('a slot holds what its store is configured for', () => {
   const tomorrowAt = (hour: number) => dayjs().tz('Asia/Shanghai').add(1, 'day').hour(hour).minute(0).second(0).millisecond(0);
   const bookAll = async (n: number, start: string) => {
     const { products } = await t.ok(CONSUMER, 'store', 'detail', { storeId: SALON });
-    return Promise.all(Array.from({ length: n }, (_, i) =>
-      t.call(`demo-consumer-${(i % 3) + 1}`, 'order', 'create', { idempotencyKey: key(), storeId: SALON, mode: 'booking', items: [{ productId: products[0]._id, quantity: 1 }], slot: { start } })));
+    return Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        t.call(`demo-consumer-${(i % 3) + 1}`, 'order', 'create', { idempotencyKey: key(), storeId: SALON, mode: 'booking', items: [{ productId: products[0]._id, quantity: 1 }], slot: { start } }),
+      ),
+    );
   };
 
   test('a store with capacity 3: three of four concurrent bookings get the new slot', async () => {
@@ -82,14 +95,16 @@ describe('a slot holds what its store is configured for', () => {
 
   test('a slot document set to capacity 1 takes one of two concurrent bookings, whatever the store says', async () => {
     const start = tomorrowAt(16);
-    t.cloud.db.insert('booking_slots', [{ _id: `${SALON}_${start.format('YYYYMMDDHH')}`, storeId: SALON, start: start.toISOString(), end: start.add(1, 'hour').toISOString(), capacity: 1, booked: 0 }]);
+    t.cloud.db.insert('booking_slots', [
+      { _id: `${SALON}_${start.format('YYYYMMDDHH')}`, storeId: SALON, start: start.toISOString(), end: start.add(1, 'hour').toISOString(), capacity: 1, booked: 0 },
+    ]);
     const results = await bookAll(2, start.toISOString());
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'SLOT_FULL' });
   });
 });
 
-test('verifyCode with the order the merchant opened: another order\'s code is refused, its own code hands it over', async () => {
+test("verifyCode with the order the merchant opened: another order's code is refused, its own code hands it over", async () => {
   const { products } = await t.ok(CONSUMER, 'store', 'detail', { storeId: STORE });
   const ready = async () => {
     const { order: o } = await t.ok(CONSUMER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: products[0]._id, quantity: 1 }] });

@@ -10,7 +10,13 @@ export type Reply<T = any> = { ok: true; data: T } | { ok: false; code: string; 
 
 /** The real functions on a seeded local cloud, called as a given user (web uid, as dev login yields). */
 export async function startSeededCloud(functionEnv?: Record<string, string>, opts: { triggers?: boolean } = {}) {
-  const cloud = await startTestCloud({ functionEnv, ...opts, seed: async (c) => { await seedDemo(c); } });
+  const cloud = await startTestCloud({
+    functionEnv,
+    ...opts,
+    seed: async (c) => {
+      await seedDemo(c);
+    },
+  });
   // docs/API.md promises what the action declarations say; function-kit logs a reply that breaks them.
   const breaches: string[] = [];
   // A breach is a JSON log line (function-kit's log) whose kind is contract_breach and whose msg starts with it.
@@ -61,7 +67,12 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
 /** The sandbox's generated merchant ids and platform keys (what WeChat Pay would hold). */
 export const sandboxKeys = (cloud: LocalCloud) => JSON.parse(readFileSync(path.join(cloud.dataDir, 'sandbox', 'wechatpay.json'), 'utf8'));
 
-export interface NotificationTweak { serial?: string; now?: Date; signWith?: string; body?: (envelope: any) => void }
+export interface NotificationTweak {
+  serial?: string;
+  now?: Date;
+  signWith?: string;
+  body?: (envelope: any) => void;
+}
 
 /**
  * A notification built the way WeChat Pay builds one, with the sandbox's platform key and APIv3 key, so a test can
@@ -70,7 +81,11 @@ export interface NotificationTweak { serial?: string; now?: Date; signWith?: str
 export function signedNotification(cloud: LocalCloud, event: { type: string; summary: string; originalType: 'transaction' | 'refund'; resource: object }, tweak: NotificationTweak = {}) {
   const keys = sandboxKeys(cloud);
   const envelope: any = {
-    id: randomUUID(), create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: event.type, summary: event.summary,
+    id: randomUUID(),
+    create_time: new Date().toISOString(),
+    resource_type: 'encrypt-resource',
+    event_type: event.type,
+    summary: event.summary,
     resource: { original_type: event.originalType, ...encryptResource(JSON.stringify(event.resource), keys.apiV3Key, event.originalType) },
   };
   tweak.body?.(envelope);

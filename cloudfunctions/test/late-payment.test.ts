@@ -6,7 +6,9 @@ import { startSeededCloud, STORE, prepayIdOf, waitFor } from './harness';
  * there first, and its notification may come hours later. None of it may be kept, none refunded twice.
  */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const USER = 'demo-consumer-3';
@@ -57,7 +59,7 @@ test('expiry of an order that was paid at the gateway records the payment instea
   expect(t.count('order_events', { orderId, event: 'expire' })).toBe(0);
 });
 
-test('a payment for an order that is already cancelled, redelivered 15 times at once: refunded in full once, and the coupon now locked by another order stays that order\'s', async () => {
+test("a payment for an order that is already cancelled, redelivered 15 times at once: refunded in full once, and the coupon now locked by another order stays that order's", async () => {
   const first = await placeOrder({ couponId: 'uc-3-2' });
   const paid = await t.sandbox('/pay', { prepayId: first.prepayId, deliver: false });
   // The order was cancelled without the gateway hearing of it (as before orders were closed there, or after a crash),

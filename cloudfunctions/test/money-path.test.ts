@@ -3,7 +3,9 @@ import { startSeededCloud, sandboxKeys, signedNotification, postNotification, CO
 
 /** The money path under the failures O2O platforms actually meet: overselling, lost and replayed callbacks, forgeries. */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const PRODUCT = 'store-001-p002';
@@ -21,8 +23,11 @@ async function placeOrder(user = CONSUMER, extra: Record<string, unknown> = {}) 
 
 test('200 concurrent orders against stock 20: exactly 20 succeed, stock ends at 0, the rest are told it is sold out', async () => {
   await t.cloud.db.update('products', { _id: PRODUCT }, { $set: { stock: 20 } });
-  const results = await Promise.all(Array.from({ length: 200 }, (_, i) =>
-    t.call(`demo-consumer-${(i % 3) + 1}`, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 1 }] })));
+  const results = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      t.call(`demo-consumer-${(i % 3) + 1}`, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 1 }] }),
+    ),
+  );
   const ok = results.filter((r) => r.ok);
   const refused = results.filter((r) => !r.ok) as { code: string; message: string }[];
   expect(ok).toHaveLength(20);
@@ -55,10 +60,7 @@ test('the payment notification replayed 15 times, concurrently and out of order 
   }, 'refund notification delivered');
   await waitFor(async () => order(orderId).status === 'refunded', 'refunded');
   const payId = paid.notification.id;
-  const replays = [
-    ...Array.from({ length: 15 }, () => t.sandbox('/redeliver', { id: payId })),
-    t.sandbox('/redeliver', { id: refundNote.id }),
-  ].sort(() => Math.random() - 0.5);
+  const replays = [...Array.from({ length: 15 }, () => t.sandbox('/redeliver', { id: payId })), t.sandbox('/redeliver', { id: refundNote.id })].sort(() => Math.random() - 0.5);
   await Promise.all(replays);
   await t.cloud.functions.drainTriggers();
   expect(payments(orderId)).toHaveLength(1);
@@ -71,9 +73,17 @@ describe('notifications that must be refused change nothing', () => {
   function notification(o: { orderId: string; totalFen: number }, tweak: NotificationTweak & { total?: number } = {}) {
     const k = sandboxKeys(t.cloud);
     const transaction = {
-      appid: k.appid, mchid: k.mchid, out_trade_no: o.orderId, transaction_id: '4200000000000000000000000001', trade_type: 'JSAPI',
-      trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: new Date().toISOString(),
-      payer: { openid: CONSUMER }, amount: { total: tweak.total ?? o.totalFen, payer_total: tweak.total ?? o.totalFen, currency: 'CNY', payer_currency: 'CNY' },
+      appid: k.appid,
+      mchid: k.mchid,
+      out_trade_no: o.orderId,
+      transaction_id: '4200000000000000000000000001',
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      trade_state_desc: '支付成功',
+      bank_type: 'OTHERS',
+      success_time: new Date().toISOString(),
+      payer: { openid: CONSUMER },
+      amount: { total: tweak.total ?? o.totalFen, payer_total: tweak.total ?? o.totalFen, currency: 'CNY', payer_currency: 'CNY' },
     };
     return signedNotification(t.cloud, { type: 'TRANSACTION.SUCCESS', summary: '支付成功', originalType: 'transaction', resource: transaction }, tweak);
   }
@@ -86,8 +96,23 @@ describe('notifications that must be refused change nothing', () => {
     ['a forged signature', { signWith: stranger }],
     ['an unknown serial', { serial: 'PUB_KEY_ID_0000000000000000000000000000' }],
     ['a timestamp older than 5 minutes', { now: new Date(Date.now() - 6 * 60_000) }],
-    ['tampered ciphertext', { body: (b: any) => { b.resource.ciphertext = flip(b.resource.ciphertext, 10); } }],
-    ['a tampered GCM tag', { body: (b: any) => { const c = b.resource.ciphertext; b.resource.ciphertext = flip(c, c.length - 6); } }],
+    [
+      'tampered ciphertext',
+      {
+        body: (b: any) => {
+          b.resource.ciphertext = flip(b.resource.ciphertext, 10);
+        },
+      },
+    ],
+    [
+      'a tampered GCM tag',
+      {
+        body: (b: any) => {
+          const c = b.resource.ciphertext;
+          b.resource.ciphertext = flip(c, c.length - 6);
+        },
+      },
+    ],
     ['an amount that differs from the order', { total: 1 }],
   ])('%s → FAIL, order unpaid, no payment recorded', async (_name, tweak) => {
     const o = await placeOrder();
@@ -142,7 +167,7 @@ test('a paid order the merchant ignores is auto-rejected and refunded in full', 
   expect(order(orderId)).toMatchObject({ rejectReason: '商家超时未接单', refundedFen: order(orderId).totalFen });
 });
 
-test('a partial refund after pickup returns only the asked units\' share and ends the order as refunded', async () => {
+test("a partial refund after pickup returns only the asked units' share and ends the order as refunded", async () => {
   const { orderId, prepayId } = await placeOrder('demo-consumer-3', { items: [{ productId: PRODUCT, quantity: 2 }] });
   await t.sandbox('/pay', { prepayId });
   await waitFor(async () => order(orderId).status === 'paid', 'paid');

@@ -6,7 +6,9 @@ import { startSeededCloud, sandboxKeys, signedNotification, postNotification, CO
  * ends ABNORMAL (staff see, retry or close them, audit-logged), and payments by someone who is not the buyer.
  */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const USER = 'demo-consumer-3';
@@ -27,10 +29,20 @@ async function placeOrder() {
 function paidNotice(o: { orderId: string; totalFen: number }, payer = USER) {
   const k = sandboxKeys(t.cloud);
   return signedNotification(t.cloud, {
-    type: 'TRANSACTION.SUCCESS', summary: '支付成功', originalType: 'transaction',
+    type: 'TRANSACTION.SUCCESS',
+    summary: '支付成功',
+    originalType: 'transaction',
     resource: {
-      appid: k.appid, mchid: k.mchid, out_trade_no: o.orderId, transaction_id: `42${Date.now()}00000000000`, trade_type: 'JSAPI', trade_state: 'SUCCESS',
-      trade_state_desc: '支付成功', bank_type: 'OTHERS', success_time: new Date().toISOString(), payer: { openid: payer },
+      appid: k.appid,
+      mchid: k.mchid,
+      out_trade_no: o.orderId,
+      transaction_id: `42${Date.now()}00000000000`,
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      trade_state_desc: '支付成功',
+      bank_type: 'OTHERS',
+      success_time: new Date().toISOString(),
+      payer: { openid: payer },
       amount: { total: o.totalFen, payer_total: o.totalFen, currency: 'CNY', payer_currency: 'CNY' },
     },
   });
@@ -81,10 +93,16 @@ test('a refund the gateway ends ABNORMAL is listed for staff, and a retry refund
   expect(order(o.orderId).refundedFen).toBe(o.totalFen);
   expect(t.doc('refunds', o.refundId)).toMatchObject({ status: 'superseded', retriedAs: `${o.refundId}-2` });
   expect(t.doc('refunds', `${o.refundId}-2`).status).toBe('succeeded');
-  expect(audits(o.orderId)).toEqual([expect.objectContaining({
-    action: 'retryRefund', refundId: o.refundId, reason: '用户零钱账户已恢复', by: expect.objectContaining({ userKey: ADMIN, role: 'super_admin' }),
-    before: { refund: 'abnormal', order: 'refunding' }, at: expect.any(String),
-  })]);
+  expect(audits(o.orderId)).toEqual([
+    expect.objectContaining({
+      action: 'retryRefund',
+      refundId: o.refundId,
+      reason: '用户零钱账户已恢复',
+      by: expect.objectContaining({ userKey: ADMIN, role: 'super_admin' }),
+      before: { refund: 'abnormal', order: 'refunding' },
+      at: expect.any(String),
+    }),
+  ]);
   expect((await t.ok(ADMIN, 'admin', 'listRefundIssues', {})).refunds.map((r: any) => r.orderId)).not.toContain(o.orderId);
   // Done: a second retry of the old refund is refused and changes nothing.
   expect(await t.call(ADMIN, 'admin', 'retryRefund', { refundId: o.refundId })).toMatchObject({ ok: false, code: 'REFUND_NOT_OPEN' });
@@ -98,17 +116,25 @@ test('staff close an ABNORMAL refund with a reason: the order ends refund_closed
   expect(closed.status).toBe('refund_closed');
   expect(refund).toMatchObject({ status: 'closed', closeReason: reason });
   expect(order(o.orderId).status).toBe('refund_closed');
-  expect(t.cloud.db.find('order_events', { query: { orderId: o.orderId, event: 'closeRefund' } })).toEqual([expect.objectContaining({ from: 'refunding', to: 'refund_closed', reason, by: { role: 'admin', id: ADMIN } })]);
-  expect(audits(o.orderId)).toEqual([expect.objectContaining({ action: 'closeRefund', reason, before: { refund: 'abnormal', order: 'refunding' }, after: { refund: 'closed', order: 'refund_closed' } })]);
+  expect(t.cloud.db.find('order_events', { query: { orderId: o.orderId, event: 'closeRefund' } })).toEqual([
+    expect.objectContaining({ from: 'refunding', to: 'refund_closed', reason, by: { role: 'admin', id: ADMIN } }),
+  ]);
+  expect(audits(o.orderId)).toEqual([
+    expect.objectContaining({ action: 'closeRefund', reason, before: { refund: 'abnormal', order: 'refunding' }, after: { refund: 'closed', order: 'refund_closed' } }),
+  ]);
   expect(await t.call(ADMIN, 'admin', 'closeRefund', { refundId: o.refundId, reason })).toMatchObject({ ok: false, code: 'REFUND_NOT_OPEN' });
   expect(await t.call(ADMIN, 'admin', 'closeRefund', { refundId: o.refundId, reason: '  ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   expect(audits(o.orderId)).toHaveLength(1);
 });
 
-test('consumers, merchants and another region\'s manager cannot list, retry or close refunds, and nothing changes', async () => {
+test("consumers, merchants and another region's manager cannot list, retry or close refunds, and nothing changes", async () => {
   const o = await abnormalRefund();
   const region = t.doc('stores', STORE).region as string;
-  const outsiders: [string, string][] = [[CONSUMER, 'FORBIDDEN'], [USER, 'FORBIDDEN'], [MERCHANT, 'FORBIDDEN']];
+  const outsiders: [string, string][] = [
+    [CONSUMER, 'FORBIDDEN'],
+    [USER, 'FORBIDDEN'],
+    [MERCHANT, 'FORBIDDEN'],
+  ];
   if (region !== '静安区') outsiders.push(['demo-region-jingan', 'REFUND_NOT_FOUND']);
   for (const [who, code] of outsiders) {
     expect(await t.call(who, 'admin', 'retryRefund', { refundId: o.refundId })).toMatchObject({ ok: false, code });
@@ -131,7 +157,9 @@ describe('a payment by someone who is not the buyer is refused and kept for staf
     }
     expect(order(o.orderId).status).toBe('pending_payment');
     expect(t.count('payments', { orderId: o.orderId })).toBe(0);
-    expect(t.cloud.db.find('payment_alerts', { query: { orderId: o.orderId } })).toEqual([expect.objectContaining({ kind: 'payer_mismatch', payer: 'oStranger-openid', expectedPayer: USER, amountFen: o.totalFen })]);
+    expect(t.cloud.db.find('payment_alerts', { query: { orderId: o.orderId } })).toEqual([
+      expect.objectContaining({ kind: 'payer_mismatch', payer: 'oStranger-openid', expectedPayer: USER, amountFen: o.totalFen }),
+    ]);
     const { alerts } = await t.ok(ADMIN, 'admin', 'listRefundIssues', {});
     expect(alerts.map((a: any) => a.orderId)).toContain(o.orderId);
     // The buyer's own payment still goes through.
@@ -139,7 +167,7 @@ describe('a payment by someone who is not the buyer is refused and kept for staf
     expect(order(o.orderId).status).toBe('paid');
   });
 
-  test('reconciliation\'s query path checks the payer too', async () => {
+  test("reconciliation's query path checks the payer too", async () => {
     const o = await placeOrder();
     await t.sandbox('/pay', { prepayId: o.prepayId, deliver: false });
     // What prepay recorded is not who the gateway says paid.
@@ -157,7 +185,9 @@ test('a refund the gateway keeps failing on (here: unreachable) ends abnormal af
     const { order: o } = await down.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 1 }] });
     // A refund asked for whose requests never get through.
     await down.cloud.db.update('orders', { _id: o._id }, { $set: { status: 'refunding' } });
-    down.cloud.db.insert('refunds', [{ _id: `RF${o._id}`, orderId: o._id, storeId: STORE, region: o.region, amountFen: o.totalFen, reason: '测试', status: 'processing', attempts: 0, createdAt: new Date().toISOString() }]);
+    down.cloud.db.insert('refunds', [
+      { _id: `RF${o._id}`, orderId: o._id, storeId: STORE, region: o.region, amountFen: o.totalFen, reason: '测试', status: 'processing', attempts: 0, createdAt: new Date().toISOString() },
+    ]);
     for (const expected of [1, 2]) {
       await down.timer('reconcile');
       expect(down.doc('refunds', `RF${o._id}`)).toMatchObject({ status: 'processing', attempts: expected });

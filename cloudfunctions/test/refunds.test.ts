@@ -3,7 +3,9 @@ import { startSeededCloud, sandboxKeys, signedNotification, postNotification, ME
 
 /** Refunds: what a full refund gives back, a refund a crash never started, and refund notifications that do not fit. */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const USER = 'demo-consumer-1';
@@ -25,17 +27,33 @@ async function paidOrder(extra: Record<string, unknown> = {}) {
 describe('a full refund before the order is fulfilled gives the coupon back (as Meituan does); a partial one does not', () => {
   // One coupon through every path in turn: each path can only use it if the one before gave it back.
   test.each([
-    ['the customer cancels before the store accepts', async (orderId: string) => { await t.ok(USER, 'order', 'cancel', { orderId }); }],
-    ['the store rejects', async (orderId: string) => { await t.ok(MERCHANT, 'merchantOrder', 'reject', { orderId, reason: '食材售罄' }); }],
-    ['the store never answers (auto-reject)', async (orderId: string) => {
-      await t.cloud.db.update('orders', { _id: orderId }, { $set: { paidAt: new Date(Date.now() - 11 * 60_000).toISOString() } });
-      await t.timer('autoReject');
-    }],
-    ['a full refund is approved after acceptance', async (orderId: string) => {
-      await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
-      await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '不想要了' });
-      await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
-    }],
+    [
+      'the customer cancels before the store accepts',
+      async (orderId: string) => {
+        await t.ok(USER, 'order', 'cancel', { orderId });
+      },
+    ],
+    [
+      'the store rejects',
+      async (orderId: string) => {
+        await t.ok(MERCHANT, 'merchantOrder', 'reject', { orderId, reason: '食材售罄' });
+      },
+    ],
+    [
+      'the store never answers (auto-reject)',
+      async (orderId: string) => {
+        await t.cloud.db.update('orders', { _id: orderId }, { $set: { paidAt: new Date(Date.now() - 11 * 60_000).toISOString() } });
+        await t.timer('autoReject');
+      },
+    ],
+    [
+      'a full refund is approved after acceptance',
+      async (orderId: string) => {
+        await t.ok(MERCHANT, 'merchantOrder', 'accept', { orderId });
+        await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '不想要了' });
+        await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
+      },
+    ],
   ])('%s', async (_name, refundIt) => {
     const { orderId, totalFen } = await paidOrder({ couponId: COUPON });
     expect(coupon()).toMatchObject({ status: 'used', orderId });
@@ -65,7 +83,15 @@ describe('a full refund before the order is fulfilled gives the coupon back (as 
 describe('partial refunds are computed per line', () => {
   const OTHER = 'store-001-p001';
   async function twoLines() {
-    const { order: o } = await t.ok(USER, 'order', 'create', { idempotencyKey: key(), storeId: STORE, mode: 'pickup', items: [{ productId: PRODUCT, quantity: 2 }, { productId: OTHER, quantity: 1 }] });
+    const { order: o } = await t.ok(USER, 'order', 'create', {
+      idempotencyKey: key(),
+      storeId: STORE,
+      mode: 'pickup',
+      items: [
+        { productId: PRODUCT, quantity: 2 },
+        { productId: OTHER, quantity: 1 },
+      ],
+    });
     const { payment } = await t.ok(USER, 'pay', 'prepay', { orderId: o._id });
     await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package) });
     await waitFor(async () => order(o._id).status === 'paid', 'paid');
@@ -73,7 +99,7 @@ describe('partial refunds are computed per line', () => {
     return o._id as string;
   }
 
-  test('the stored order carries each line\'s share of every discount; lines plus fees are what was paid', async () => {
+  test("the stored order carries each line's share of every discount; lines plus fees are what was paid", async () => {
     const stored = order(await twoLines());
     const { breakdown: b, items } = stored;
     expect(b.discounts.length).toBeGreaterThan(0);
@@ -81,7 +107,7 @@ describe('partial refunds are computed per line', () => {
     expect(items.reduce((a: number, l: any) => a + l.payableFen, 0) + b.packagingFen + b.deliveryFen).toBe(stored.totalFen);
   });
 
-  test('refunding one line returns exactly that line\'s payable amount and records it; the same line cannot be refunded again', async () => {
+  test("refunding one line returns exactly that line's payable amount and records it; the same line cannot be refunded again", async () => {
     const orderId = await twoLines();
     const line = order(orderId).items[1];
     await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '牛肉面没送到', items: [{ line: 1, quantity: 1 }] });
@@ -89,7 +115,9 @@ describe('partial refunds are computed per line', () => {
     await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
     await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
     expect(order(orderId)).toMatchObject({ refundedFen: line.payableFen, refundedLines: [{ line: 1, quantity: 1, amountFen: line.payableFen }] });
-    expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([expect.objectContaining({ amountFen: line.payableFen, lines: [{ line: 1, quantity: 1, amountFen: line.payableFen }], status: 'succeeded' })]);
+    expect(t.cloud.db.find('refunds', { query: { orderId } })).toEqual([
+      expect.objectContaining({ amountFen: line.payableFen, lines: [{ line: 1, quantity: 1, amountFen: line.payableFen }], status: 'succeeded' }),
+    ]);
     // A partial refund ends the order (the machine), and its lines are recorded as refunded (the ledger).
     expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '再退一次', items: [{ line: 1, quantity: 1 }] })).toMatchObject({ ok: false, code: 'ILLEGAL_TRANSITION' });
     expect(t.cloud.db.find('refunds', { query: { orderId } })).toHaveLength(1);
@@ -97,9 +125,17 @@ describe('partial refunds are computed per line', () => {
 
   test('a request is refused when it names a line the order lacks, more units than the line has, or an amount', async () => {
     const orderId = await twoLines();
-    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: 2, quantity: 1 }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '订单没有第 3 件商品' });
+    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: 2, quantity: 1 }] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '订单没有第 3 件商品',
+    });
     expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: 0, quantity: 3 }] })).toMatchObject({ ok: false, code: 'REFUND_TOO_LARGE' });
-    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: -1, quantity: 1 }] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('第1件商品的商品序号') });
+    expect(await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', items: [{ line: -1, quantity: 1 }] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('第1件商品的商品序号'),
+    });
     const smuggled = await t.call(USER, 'order', 'requestRefund', { orderId, reason: '少了', amountFen: 100 });
     expect(smuggled).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('amountFen') });
     expect(order(orderId)).toMatchObject({ status: 'accepted' });
@@ -108,11 +144,21 @@ describe('partial refunds are computed per line', () => {
 
   test('selecting every line in full is the whole order: everything paid goes back, as with no items', async () => {
     const orderId = await twoLines();
-    await t.ok(USER, 'order', 'requestRefund', { orderId, reason: '都不要了', items: [{ line: 0, quantity: 2 }, { line: 1, quantity: 1 }] });
+    await t.ok(USER, 'order', 'requestRefund', {
+      orderId,
+      reason: '都不要了',
+      items: [
+        { line: 0, quantity: 2 },
+        { line: 1, quantity: 1 },
+      ],
+    });
     await t.ok(MERCHANT, 'merchantOrder', 'approveRefund', { orderId });
     await waitFor(async () => order(orderId).status === 'refunded', 'refunded', 200);
     expect(order(orderId).refundedFen).toBe(order(orderId).totalFen);
-    expect(order(orderId).refundedLines).toEqual([{ line: 0, quantity: 2, amountFen: order(orderId).items[0].payableFen }, { line: 1, quantity: 1, amountFen: order(orderId).items[1].payableFen }]);
+    expect(order(orderId).refundedLines).toEqual([
+      { line: 0, quantity: 2, amountFen: order(orderId).items[0].payableFen },
+      { line: 1, quantity: 1, amountFen: order(orderId).items[1].payableFen },
+    ]);
   });
 });
 
@@ -140,18 +186,27 @@ describe('a refund notification that does not match the refund we asked for → 
     other = await paidOrder();
     // A refund asked for and not yet answered (the gateway's own answer is what the notifications below imitate).
     await t.cloud.db.update('orders', { _id: refunding.orderId }, { $set: { status: 'refunding' } });
-    t.cloud.db.insert('refunds', [{ _id: `RF${refunding.orderId}`, orderId: refunding.orderId, amountFen: refunding.totalFen, reason: '测试', status: 'processing', createdAt: new Date().toISOString() }]);
+    t.cloud.db.insert('refunds', [
+      { _id: `RF${refunding.orderId}`, orderId: refunding.orderId, amountFen: refunding.totalFen, reason: '测试', status: 'processing', createdAt: new Date().toISOString() },
+    ]);
   });
 
   function refundNotice(tweak: { outRefundNo?: string; outTradeNo?: string; refundFen?: number } = {}) {
     const k = sandboxKeys(t.cloud);
     const refundFen = tweak.refundFen ?? refunding.totalFen;
     return signedNotification(t.cloud, {
-      type: 'REFUND.SUCCESS', summary: '退款成功', originalType: 'refund',
+      type: 'REFUND.SUCCESS',
+      summary: '退款成功',
+      originalType: 'refund',
       resource: {
-        mchid: k.mchid, out_trade_no: tweak.outTradeNo ?? refunding.orderId, transaction_id: '4200000000000000000000000002',
-        out_refund_no: tweak.outRefundNo ?? `RF${refunding.orderId}`, refund_id: '50000000000000000000000000001', refund_status: 'SUCCESS',
-        success_time: new Date().toISOString(), user_received_account: '支付用户零钱',
+        mchid: k.mchid,
+        out_trade_no: tweak.outTradeNo ?? refunding.orderId,
+        transaction_id: '4200000000000000000000000002',
+        out_refund_no: tweak.outRefundNo ?? `RF${refunding.orderId}`,
+        refund_id: '50000000000000000000000000001',
+        refund_status: 'SUCCESS',
+        success_time: new Date().toISOString(),
+        user_received_account: '支付用户零钱',
         amount: { total: refunding.totalFen, refund: refundFen, payer_total: refunding.totalFen, payer_refund: refundFen },
       },
     });
@@ -159,7 +214,7 @@ describe('a refund notification that does not match the refund we asked for → 
 
   test.each([
     ['an amount that differs from the refund', () => ({ refundFen: refunding.totalFen - 1 })],
-    ['another order\'s trade number', () => ({ outTradeNo: other.orderId })],
+    ["another order's trade number", () => ({ outTradeNo: other.orderId })],
     ['a refund number we never issued', () => ({ outRefundNo: `RF${other.orderId}` })],
   ])('%s', async (_name, tweak) => {
     const res = await postNotification(t.cloud, 'refundNotify', refundNotice(tweak()));

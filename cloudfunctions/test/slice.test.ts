@@ -1,7 +1,9 @@
 import { startSeededCloud, CONSUMER, MERCHANT, STORE, prepayIdOf, waitFor } from './harness';
 
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const key = () => `k${Math.random().toString(36).slice(2, 12)}`;
@@ -28,7 +30,10 @@ test('the slice: quote → create → prepay → sandbox pays → signed notific
   const { payment } = await t.ok(CONSUMER, 'pay', 'prepay', { orderId: order._id });
   expect(payment.signType).toBe('RSA');
   await t.sandbox('/pay', { prepayId: prepayIdOf(payment.package) });
-  const paid = await waitFor(async () => { const d = await t.ok(CONSUMER, 'order', 'detail', { orderId: order._id }); return d.order.status === 'paid' && d; }, 'paid');
+  const paid = await waitFor(async () => {
+    const d = await t.ok(CONSUMER, 'order', 'detail', { orderId: order._id });
+    return d.order.status === 'paid' && d;
+  }, 'paid');
   expect(paid.events.map((e: any) => e.to)).toEqual(['pending_payment', 'paid']);
   const list = await t.ok(MERCHANT, 'merchantOrder', 'list', {});
   expect(list.orders.map((o: any) => o._id)).toContain(order._id);
@@ -58,7 +63,14 @@ test('bad requests get a stable code and a Chinese message, and change nothing',
     expect((r as any).message).toMatch(/[\u4e00-\u9fa5]/);
   }
   await t.cloud.db.update('products', { _id: products[1]._id }, { $set: { onShelf: false } });
-  expect(await attempt({ items: [{ productId: products[1]._id, quantity: 1 }, { productId: products[0]._id, quantity: 2 }] })).toMatchObject({ ok: false, code: 'PRODUCT_OFF_SHELF' });
+  expect(
+    await attempt({
+      items: [
+        { productId: products[1]._id, quantity: 1 },
+        { productId: products[0]._id, quantity: 2 },
+      ],
+    }),
+  ).toMatchObject({ ok: false, code: 'PRODUCT_OFF_SHELF' });
   await t.cloud.db.update('products', { _id: products[1]._id }, { $set: { onShelf: true } });
   expect(t.cloud.db.count('orders', {})).toBe(before);
   expect(t.cloud.db.find('products', { query: { _id: products[0]._id } })[0].stock).toBe(stockBefore);

@@ -6,7 +6,9 @@ import { startSeededCloud, MERCHANT, STORE, prepayIdOf, waitFor } from './harnes
  * once, directly (the local scheduler would join overlapping ticks into one run and hide a race).
  */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 const USER = 'demo-consumer-1';

@@ -9,7 +9,12 @@ import { seedDemo } from '../../scripts/seed';
 
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 
-export interface Harness { cloud: LocalCloud; urls: Record<string, string>; browser: Browser; close(): Promise<void> }
+export interface Harness {
+  cloud: LocalCloud;
+  urls: Record<string, string>;
+  browser: Browser;
+  close(): Promise<void>;
+}
 
 /** A seeded local cloud on a temporary data folder serving the built apps, plus headless Debian Chromium. */
 export async function startHarness(): Promise<Harness> {
@@ -23,7 +28,9 @@ export async function startHarness(): Promise<Harness> {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
-    cloud, urls, browser,
+    cloud,
+    urls,
+    browser,
     async close() {
       await browser.close();
       await cloud.close();
@@ -48,6 +55,13 @@ export function watchPage(page: Page): string[] {
 
 /** The real @cloudbase/js-sdk bundled the way the apps bundle it, exposed as `window.cloudbase` for a test page to drive. */
 export async function browserSdkBundle(): Promise<string> {
-  const out = await build({ stdin: { contents: "import cloudbase from '@cloudbase/js-sdk'; window.cloudbase = cloudbase;", resolveDir: __dirname, loader: 'js' }, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+  const out = await build({
+    stdin: { contents: "import cloudbase from '@cloudbase/js-sdk'; window.cloudbase = cloudbase;", resolveDir: __dirname, loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
   return out.outputFiles[0].text;
 }

@@ -16,7 +16,12 @@ export const textContains = (needle: string) => (v: string | null) => (v ?? '').
  * Waits until the element shows text matching `want`. Pages render data after their request returns, so a single
  * read right after an element appears can see its placeholder; every check of shown data goes through here.
  */
-export function shows(page: { textContent(selector: string, options?: { timeout?: number }): Promise<string | null> }, selector: string, want: string | RegExp, timeoutMs = 10_000): Promise<string | null> {
+export function shows(
+  page: { textContent(selector: string, options?: { timeout?: number }): Promise<string | null> },
+  selector: string,
+  want: string | RegExp,
+  timeoutMs = 10_000,
+): Promise<string | null> {
   const ok = (v: string | null) => (typeof want === 'string' ? (v ?? '').includes(want) : want.test(v ?? ''));
   return until(() => page.textContent(selector, { timeout: timeoutMs }).catch(() => null), ok, `${selector} shows ${want}`, timeoutMs);
 }

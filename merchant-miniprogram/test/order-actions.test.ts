@@ -1,8 +1,7 @@
 import { BUTTON_IDS, NEEDS_REASON, merchantButtons } from '../src/lib/order-actions';
 
 const OWNER = ['accept', 'reject', 'markReady', 'handOver', 'markDelivered', 'approveRefund', 'declineRefund'];
-const buttons = (status: string, mode: string, allowed: string[] = OWNER) =>
-  merchantButtons({ status, mode } as Parameters<typeof merchantButtons>[0], allowed).map((b) => `${b.id}:${b.label}`);
+const buttons = (status: string, mode: string, allowed: string[] = OWNER) => merchantButtons({ status, mode } as Parameters<typeof merchantButtons>[0], allowed).map((b) => `${b.id}:${b.label}`);
 
 test('a paid order can be accepted or rejected; a booking is confirmed through the same accept function', () => {
   expect(buttons('paid', 'delivery')).toEqual(['accept:接单', 'reject:拒单']);

@@ -14,8 +14,17 @@ const APP_DIR = path.resolve(__dirname, '..');
 const DIST = path.join(APP_DIR, 'dist/weapp');
 
 const line = { productId: 'p1', name: '红烧牛肉面', unitPriceFen: 1800, quantity: 2, subtotalFen: 3600 };
-const base = { _openid: 'u1', storeId: 's1', storeName: '老王牛肉面', items: [line], totalFen: 3500, remark: '',
-  createdAt: '2026-11-24T16:30:00.000Z', paidAt: '2026-11-24T16:31:00.000Z', updatedAt: '2026-11-24T16:31:00.000Z' };
+const base = {
+  _openid: 'u1',
+  storeId: 's1',
+  storeName: '老王牛肉面',
+  items: [line],
+  totalFen: 3500,
+  remark: '',
+  createdAt: '2026-11-24T16:30:00.000Z',
+  paidAt: '2026-11-24T16:31:00.000Z',
+  updatedAt: '2026-11-24T16:31:00.000Z',
+};
 const orders = [
   { ...base, _id: 'o-new', mode: 'delivery', status: 'paid', remark: '不要香菜' },
   { ...base, _id: 'o-cooking', mode: 'delivery', status: 'accepted' },
@@ -25,7 +34,11 @@ const orders = [
 const TAB_OF: Record<string, string> = { paid: 'new', accepted: 'active', delivering: 'active', picked_up: 'done' };
 
 const { cloud, calls } = fakeWxCloud({
-  'merchantOrder.list': ({ tab }) => ({ orders: orders.filter((o) => TAB_OF[o.status] === tab), storeId: 's1', allowed: ['accept', 'reject', 'markReady', 'handOver', 'markDelivered', 'approveRefund', 'declineRefund', 'verifyCode', 'detail', 'list'] }),
+  'merchantOrder.list': ({ tab }) => ({
+    orders: orders.filter((o) => TAB_OF[o.status] === tab),
+    storeId: 's1',
+    allowed: ['accept', 'reject', 'markReady', 'handOver', 'markDelivered', 'approveRefund', 'declineRefund', 'verifyCode', 'detail', 'list'],
+  }),
   'merchantOrder.accept': ({ orderId }) => ({ order: { ...orders[0], _id: orderId, status: 'accepted' } }),
   'merchantOrder.markReady': ({ orderId }) => ({ order: { ...orders[1], _id: orderId, status: 'ready_for_pickup' } }),
   'merchantOrder.markDelivered': ({ orderId }) => ({ order: { ...orders[2], _id: orderId, status: 'delivered' } }),

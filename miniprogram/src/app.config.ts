@@ -1,13 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/login/index',
-    'pages/store/index',
-    'pages/checkout/index',
-    'pages/pay/index',
-    'pages/order/index',
-    'pages/orders/index',
-  ],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/store/index', 'pages/checkout/index', 'pages/pay/index', 'pages/order/index', 'pages/orders/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#fff',

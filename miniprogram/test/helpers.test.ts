@@ -1,7 +1,6 @@
 import { formatDistance } from '../src/lib/distance';
 import { newIdempotencyKey } from '../src/lib/idempotency';
 
-
 describe('formatDistance', () => {
   test('metres below one kilometre, one decimal kilometre above', () => {
     expect(formatDistance(0)).toBe('0m');

@@ -22,7 +22,9 @@ beforeAll(() => {
   bootApp(DIST, {
     cloud,
     getStorageSync: (key: string) => storage.get(key) ?? '',
-    setStorageSync: (key: string, value: unknown) => { storage.set(key, value); },
+    setStorageSync: (key: string, value: unknown) => {
+      storage.set(key, value);
+    },
     getLocation: (opts: { success?: (r: unknown) => void }) => {
       const r = { latitude: 31.2304, longitude: 121.4737, errMsg: 'getLocation:ok' };
       opts?.success?.(r);

@@ -21,7 +21,9 @@ function taroAppConfig({ appDir, projectName, title, devPort }) {
    * imports its runtime; resolve it from there too so the hoisting layout does not matter.
    * @param {{ resolve: { modules: { add: (dir: string) => { add: (dir: string) => unknown } } } }} chain
    */
-  const addAppModules = (chain) => { chain.resolve.modules.add('node_modules').add(path.join(appDir, 'node_modules')); };
+  const addAppModules = (chain) => {
+    chain.resolve.modules.add('node_modules').add(path.join(appDir, 'node_modules'));
+  };
   const cssModules = { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } };
   return {
     projectName,

@@ -8,8 +8,22 @@ export const ROOT = path.resolve(__dirname, '../..');
 
 /** The three front ends, where their builds land and where the local cloud serves them. */
 export const APPS = [
-  { id: 'consumer', label: '用户端 (consumer H5)', workspace: '@daojia/miniprogram', script: 'build:h5', dist: 'miniprogram/dist/h5', src: ['miniprogram/src', 'packages/cloud-client/src', 'packages/domain/src'] },
-  { id: 'merchant', label: '商家端 (merchant H5)', workspace: '@daojia/merchant-miniprogram', script: 'build:h5', dist: 'merchant-miniprogram/dist/h5', src: ['merchant-miniprogram/src', 'packages/cloud-client/src', 'packages/domain/src'] },
+  {
+    id: 'consumer',
+    label: '用户端 (consumer H5)',
+    workspace: '@daojia/miniprogram',
+    script: 'build:h5',
+    dist: 'miniprogram/dist/h5',
+    src: ['miniprogram/src', 'packages/cloud-client/src', 'packages/domain/src'],
+  },
+  {
+    id: 'merchant',
+    label: '商家端 (merchant H5)',
+    workspace: '@daojia/merchant-miniprogram',
+    script: 'build:h5',
+    dist: 'merchant-miniprogram/dist/h5',
+    src: ['merchant-miniprogram/src', 'packages/cloud-client/src', 'packages/domain/src'],
+  },
   { id: 'admin', label: '管理后台 (admin web)', workspace: '@daojia/admin-web', script: 'build', dist: 'admin-web/dist', src: ['admin-web/src', 'packages/cloud-client/src', 'packages/domain/src'] },
 ] as const;
 
@@ -50,10 +64,14 @@ export function serveApps(cloud: LocalCloud): Record<string, string> {
     const prefix = `/app/${app.id}`;
     const handler = sirv(path.join(ROOT, app.dist), { single: true, dev: true, etag: true });
     // Without the trailing slash relative asset URLs would resolve outside the app.
-    cloud.router.add('GET', prefix, (_req, res) => { res.writeHead(302, { location: `${prefix}/` }).end(); });
+    cloud.router.add('GET', prefix, (_req, res) => {
+      res.writeHead(302, { location: `${prefix}/` }).end();
+    });
     cloud.router.add('GET', `${prefix}/*`, (req, res) => {
       req.raw.url = req.raw.url!.slice(prefix.length) || '/';
-      handler(req.raw, res, () => { res.writeHead(404).end('not built'); });
+      handler(req.raw, res, () => {
+        res.writeHead(404).end('not built');
+      });
     });
     urls[app.id] = `${cloud.url}${prefix}/`;
   }

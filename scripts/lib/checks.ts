@@ -16,17 +16,27 @@ export const CHECKS: readonly { name: string; cmd: string; args: string[] }[] = 
   { name: 'typecheck: miniprogram', cmd: 'npx', args: ['tsc', '-p', 'miniprogram/tsconfig.json', '--noEmit'] },
   { name: 'typecheck: merchant-miniprogram', cmd: 'npx', args: ['tsc', '-p', 'merchant-miniprogram/tsconfig.json', '--noEmit'] },
   { name: 'lint: eslint', cmd: 'npx', args: ['eslint', '.'] },
+  { name: 'format: prettier', cmd: 'npx', args: ['prettier', '--check', '.'] },
 ];
 
-export interface CheckResult { name: string; ok: boolean; seconds: number; output: string }
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  output: string;
+}
 
 function run(check: (typeof CHECKS)[number]): Promise<CheckResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(check.cmd, check.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => { output += c; });
-    child.stderr.on('data', (c: Buffer) => { output += c; });
+    child.stdout.on('data', (c: Buffer) => {
+      output += c;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c;
+    });
     const done = (ok: boolean, extra = '') => resolve({ name: check.name, ok, seconds: (Date.now() - started) / 1000, output: output + extra });
     child.once('error', (e) => done(false, e.message));
     child.once('close', (code) => done(code === 0));

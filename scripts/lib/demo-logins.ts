@@ -1,5 +1,10 @@
 /** The demo accounts `npm start` prints, grouped the way the apps' login pages offer them. */
-export interface DemoAccount { _id: string; role: string; name: string; description?: string }
+export interface DemoAccount {
+  _id: string;
+  role: string;
+  name: string;
+  description?: string;
+}
 
 const GROUPS = [
   { role: 'consumer', label: '用户 consumers (用户端)' },

@@ -27,19 +27,52 @@ export function buildOrderHistory(stores: StoreDoc[], products: Product[], rand:
       const mode = store.modes.includes('delivery') && rand() < 0.6 ? 'delivery' : 'pickup';
       const breakdown = priceOrder({
         store: { ...store, minOrderFen: 0, location: { lng: store.location.coordinates[0], lat: store.location.coordinates[1] } },
-        products: Object.fromEntries(menu.map((p) => [p._id, { ...p, stock: 99 }])), items, mode, distanceM: 1500, isNewUser: false, now: day.toISOString(),
+        products: Object.fromEntries(menu.map((p) => [p._id, { ...p, stock: 99 }])),
+        items,
+        mode,
+        distanceM: 1500,
+        isNewUser: false,
+        now: day.toISOString(),
       });
       const created = day.add(10 * 60 + Math.floor(rand() * 11 * 60), 'minute');
       const id = `DJH${created.format('YYYYMMDDHHmm')}${String(i).padStart(3, '0')}`;
       const customer = `seed-customer-${1 + Math.floor(rand() * 60)}`;
       const at = (m: number) => created.add(m, 'minute').toISOString();
       orders.push({
-        _id: id, _openid: customer, orderNo: id, storeId: store._id, storeName: store.name, region: store.region, mode, status: 'completed',
-        items: breakdown.lines, breakdown, totalFen: breakdown.totalFen, remark: '', idempotencyKey: `history-${id}`,
-        createdAt: at(0), updatedAt: at(90), payBefore: at(15), paidAt: at(1), acceptedAt: at(3), completedAt: at(90),
+        _id: id,
+        _openid: customer,
+        orderNo: id,
+        storeId: store._id,
+        storeName: store.name,
+        region: store.region,
+        mode,
+        status: 'completed',
+        items: breakdown.lines,
+        breakdown,
+        totalFen: breakdown.totalFen,
+        remark: '',
+        idempotencyKey: `history-${id}`,
+        createdAt: at(0),
+        updatedAt: at(90),
+        payBefore: at(15),
+        paidAt: at(1),
+        acceptedAt: at(3),
+        completedAt: at(90),
       });
       // Already dispatched: past orders have no subscriber work left (no messages, ledger or statistics replayed).
-      events.push({ _id: `${id}-e1`, orderId: id, _openid: customer, storeId: store._id, from: null, to: 'completed', event: 'history', by: { role: 'system', id: 'seed' }, reason: '演示历史订单', at: at(90), dispatchedAt: at(90) });
+      events.push({
+        _id: `${id}-e1`,
+        orderId: id,
+        _openid: customer,
+        storeId: store._id,
+        from: null,
+        to: 'completed',
+        event: 'history',
+        by: { role: 'system', id: 'seed' },
+        reason: '演示历史订单',
+        at: at(90),
+        dispatchedAt: at(90),
+      });
     }
   }
   return { orders, events };

@@ -53,29 +53,66 @@ export function buildDemoData() {
     const region = REGIONS[n % REGIONS.length];
     const goods = category === 'catering' || category === 'retail';
     stores.push({
-      _id: id, name: t.name, category, logo: `/static/stores/${category}.png`,
-      address: `${region}${STREETS[n % STREETS.length]}${100 + Math.floor(rand() * 800)}号`, location, region,
+      _id: id,
+      name: t.name,
+      category,
+      logo: `/static/stores/${category}.png`,
+      address: `${region}${STREETS[n % STREETS.length]}${100 + Math.floor(rand() * 800)}号`,
+      location,
+      region,
       phone: `021-${String(50000000 + Math.floor(rand() * 49999999))}`,
-      rating: Math.round((4 + rand() * 0.9) * 10) / 10, ratingCount: 20 + Math.floor(rand() * 800),
-      hours: hoursFor(category), modes: MODES_BY_CATEGORY[category],
+      rating: Math.round((4 + rand() * 0.9) * 10) / 10,
+      ratingCount: 20 + Math.floor(rand() * 800),
+      hours: hoursFor(category),
+      modes: MODES_BY_CATEGORY[category],
       minOrderFen: category === 'catering' ? 2000 : goods ? 1500 : 0,
       packagingFeeFen: category === 'catering' ? 100 * (1 + Math.floor(rand() * 2)) : 0,
-      deliveryTiers: goods ? [{ upToM: 2000, feeFen: 300 }, { upToM: 4000, feeFen: 500 }, { upToM: 6000, feeFen: 800 }] : [],
+      deliveryTiers: goods
+        ? [
+            { upToM: 2000, feeFen: 300 },
+            { upToM: 4000, feeFen: 500 },
+            { upToM: 6000, feeFen: 800 },
+          ]
+        : [],
       maxDeliveryM: goods ? 6000 : 0,
-      fullReductions: category === 'catering' ? [{ thresholdFen: 3000, reductionFen: 300 }, { thresholdFen: 6000, reductionFen: 800 }] : [],
+      fullReductions:
+        category === 'catering'
+          ? [
+              { thresholdFen: 3000, reductionFen: 300 },
+              { thresholdFen: 6000, reductionFen: 800 },
+            ]
+          : [],
       newUserDiscountFen: category === 'catering' ? 300 : 0,
-      status: 'open', tags: t.tags, announcement: category === 'home_service' ? '服务人员持证上岗，可提前一天预约' : '欢迎光临，用心做好每一单',
+      status: 'open',
+      tags: t.tags,
+      announcement: category === 'home_service' ? '服务人员持证上岗，可提前一天预约' : '欢迎光临，用心做好每一单',
       createdAt: CREATED,
     });
     t.products.forEach(([name, priceFen, categoryName, durationMin], i) => {
       products.push({
-        _id: `${id}-p${pad(i + 1)}`, storeId: id, name, description: `${t.name} · ${categoryName}`, image: `/static/products/${category}.png`,
-        priceFen, stock: goods ? 30 + Math.floor(rand() * 170) : 999, onShelf: true, kind: goods ? 'goods' : 'service',
-        ...(durationMin ? { durationMin } : {}), categoryName, sales: Math.floor(rand() * 2000),
+        _id: `${id}-p${pad(i + 1)}`,
+        storeId: id,
+        name,
+        description: `${t.name} · ${categoryName}`,
+        image: `/static/products/${category}.png`,
+        priceFen,
+        stock: goods ? 30 + Math.floor(rand() * 170) : 999,
+        onShelf: true,
+        kind: goods ? 'goods' : 'service',
+        ...(durationMin ? { durationMin } : {}),
+        categoryName,
+        sales: Math.floor(rand() * 2000),
       });
     });
     for (let r = 0; r < 2; r++) {
-      reviews.push({ _id: `${id}-r${r + 1}`, storeId: id, userName: ['王女士', '李先生', '小陈', '张同学'][(n + r) % 4], rating: 4 + ((n + r) % 2), text: ['味道不错，会再来', '服务很周到', '性价比高', '出餐很快'][(n + r) % 4], createdAt: CREATED });
+      reviews.push({
+        _id: `${id}-r${r + 1}`,
+        storeId: id,
+        userName: ['王女士', '李先生', '小陈', '张同学'][(n + r) % 4],
+        rating: 4 + ((n + r) % 2),
+        text: ['味道不错，会再来', '服务很周到', '性价比高', '出餐很快'][(n + r) % 4],
+        createdAt: CREATED,
+      });
     }
     staff.push({ _id: `staff-${pad(n)}`, userKey: `demo-merchant-${pad(n)}`, storeId: id, role: 'owner', name: `${t.name}店长` });
     if (n <= 8) accounts.push({ _id: `demo-merchant-${pad(n)}`, role: 'merchant', name: `${t.name}店长`, description: `${t.name}（${region}）的商家账号` });
@@ -101,8 +138,13 @@ export function buildDemoData() {
   accounts.unshift(...consumers.map((c) => ({ ...c, role: 'consumer' })));
   const users = consumers.map((c, i) => ({ _id: `user-${i + 1}`, _openid: c._id, nickname: c.name, points: 100 * (3 - i), createdAt: CREATED, orderCount: i === 1 ? 0 : 3 }));
   const addresses = consumers.map((c, i) => ({
-    _id: `addr-${i + 1}`, _openid: c._id, contact: c.name, phone: `1380000000${i + 1}`, text: `黄浦区人民大道${100 + i * 20}号${i + 1}0${i + 1}室`,
-    location: { lng: DEMO_CENTER.lng + 0.003 * (i + 1), lat: DEMO_CENTER.lat - 0.002 * (i + 1) }, isDefault: true,
+    _id: `addr-${i + 1}`,
+    _openid: c._id,
+    contact: c.name,
+    phone: `1380000000${i + 1}`,
+    text: `黄浦区人民大道${100 + i * 20}号${i + 1}0${i + 1}室`,
+    location: { lng: DEMO_CENTER.lng + 0.003 * (i + 1), lat: DEMO_CENTER.lat - 0.002 * (i + 1) },
+    isDefault: true,
   }));
   const coupons = [
     { _id: 'coupon-platform-8', title: '平台满30减8', amountFen: 800, thresholdFen: 3000, validFrom: CREATED, validTo: '2027-12-31T15:59:59.000Z' },
@@ -137,9 +179,17 @@ export async function seedDemo(cloud: Cloud): Promise<{ seeded: boolean }> {
   if (existing.data.length) return { seeded: false };
   const data = buildDemoData();
   const plan: [string, Record<string, unknown>[]][] = [
-    ['stores', data.stores], ['products', data.products], ['reviews', data.reviews], ['merchant_staff', data.staff],
-    ['users', data.users], ['addresses', data.addresses], ['coupons', data.coupons], ['user_coupons', data.userCoupons],
-    ['admins', data.admins], ['orders', data.history.orders], ['order_events', data.history.events],
+    ['stores', data.stores],
+    ['products', data.products],
+    ['reviews', data.reviews],
+    ['merchant_staff', data.staff],
+    ['users', data.users],
+    ['addresses', data.addresses],
+    ['coupons', data.coupons],
+    ['user_coupons', data.userCoupons],
+    ['admins', data.admins],
+    ['orders', data.history.orders],
+    ['order_events', data.history.events],
   ];
   // set() by id, so a seed interrupted half-way simply runs again; geo points become real Geo.Point values.
   const write = (collection: string, { _id, ...doc }: Record<string, unknown>) => {
@@ -152,6 +202,9 @@ export async function seedDemo(cloud: Cloud): Promise<{ seeded: boolean }> {
   }
   // The marker goes last, so an interrupted seed runs again next time.
   for (const a of data.accounts.filter((x) => x._id !== MARKER)) await write('dev_accounts', a);
-  await write('dev_accounts', data.accounts.find((x) => x._id === MARKER)!);
+  await write(
+    'dev_accounts',
+    data.accounts.find((x) => x._id === MARKER)!,
+  );
   return { seeded: true };
 }

@@ -20,7 +20,19 @@ const ACTION_TEXT = { retry: { title: '重试退款', ok: '确认重试', done: 
  * Retry or close one refund. Closing needs a reason (the order then ends as 退款已关闭); a retry's note is optional.
  * A refusal (e.g. another staff member already handled it) is shown in the dialog with the cloud's message.
  */
-function RefundActionModal({ action, onDone, onRefused, onCancel, onError }: { action: Action | null; onDone: () => void; onRefused: () => void; onCancel: () => void; onError: (e: unknown) => void }) {
+function RefundActionModal({
+  action,
+  onDone,
+  onRefused,
+  onCancel,
+  onError,
+}: {
+  action: Action | null;
+  onDone: () => void;
+  onRefused: () => void;
+  onCancel: () => void;
+  onError: (e: unknown) => void;
+}) {
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
@@ -28,7 +40,11 @@ function RefundActionModal({ action, onDone, onRefused, onCancel, onError }: { a
   const submit = async () => {
     if (!action) return;
     let reason: string;
-    try { reason = (await form.validateFields()).reason ?? ''; } catch { return; } // the form shows what is missing
+    try {
+      reason = (await form.validateFields()).reason ?? '';
+    } catch {
+      return;
+    } // the form shows what is missing
     setBusy(true);
     setRefused(null);
     try {
@@ -37,15 +53,27 @@ function RefundActionModal({ action, onDone, onRefused, onCancel, onError }: { a
       onDone();
     } catch (e) {
       if (isForbidden(e)) onError(e);
-      else { setRefused(errorText(e)); onRefused(); } // the list was stale: show what is open now
+      else {
+        setRefused(errorText(e));
+        onRefused();
+      } // the list was stale: show what is open now
     } finally {
       setBusy(false);
     }
   };
   const text = action ? ACTION_TEXT[action.kind] : ACTION_TEXT.close;
   return (
-    <Modal open={action !== null} title={`${text.title} · 订单 ${action?.refund.orderId ?? ''}`} okText={text.ok} cancelText="取消"
-      confirmLoading={busy} onOk={submit} onCancel={onCancel} destroyOnHidden okButtonProps={{ id: 'refund-action-ok' }}>
+    <Modal
+      open={action !== null}
+      title={`${text.title} · 订单 ${action?.refund.orderId ?? ''}`}
+      okText={text.ok}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={onCancel}
+      destroyOnHidden
+      okButtonProps={{ id: 'refund-action-ok' }}
+    >
       <div id="refund-action-modal">
         {action && (
           <Typography.Paragraph type="secondary">
@@ -54,10 +82,12 @@ function RefundActionModal({ action, onDone, onRefused, onCancel, onError }: { a
           </Typography.Paragraph>
         )}
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={action?.kind === 'close' ? '关闭原因' : '重试说明（选填）'}
-            rules={action?.kind === 'close' ? [{ required: true, whitespace: true, message: '请填写关闭原因' }] : []}>
-            <Input.TextArea id="refund-action-reason" maxLength={100} showCount rows={3}
-              placeholder={action?.kind === 'close' ? '例如：已通过银行转账线下退款' : '例如：用户零钱账户已恢复'} />
+          <Form.Item
+            name="reason"
+            label={action?.kind === 'close' ? '关闭原因' : '重试说明（选填）'}
+            rules={action?.kind === 'close' ? [{ required: true, whitespace: true, message: '请填写关闭原因' }] : []}
+          >
+            <Input.TextArea id="refund-action-reason" maxLength={100} showCount rows={3} placeholder={action?.kind === 'close' ? '例如：已通过银行转账线下退款' : '例如：用户零钱账户已恢复'} />
           </Form.Item>
         </Form>
         {refused && <Alert id="refund-action-error" type="error" showIcon title={`操作未成功：${refused}`} />}
@@ -77,34 +107,66 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
 
   const load = useCallback(() => {
     setLoading(true);
-    api.admin.listRefundIssues().then(
-      (r) => {
-        setData(r);
-        setLoadError(null);
-      },
-      (e: unknown) => { setLoadError(errorText(e)); onError(e); },
-    ).finally(() => setLoading(false));
+    api.admin
+      .listRefundIssues()
+      .then(
+        (r) => {
+          setData(r);
+          setLoadError(null);
+        },
+        (e: unknown) => {
+          setLoadError(errorText(e));
+          onError(e);
+        },
+      )
+      .finally(() => setLoading(false));
   }, [onError]);
   useEffect(load, [load]);
 
   // A store that no longer exists shows its id.
-  const store = (storeId?: string) => (storeId ? data?.storeNames[storeId] ?? storeId : '—');
-  const orderLink = (prefix: string) => (id: string) => <a id={`${prefix}-${id}`} onClick={() => setOpened(id)}>{id}</a>;
-  const done = () => { setAction(null); load(); };
+  const store = (storeId?: string) => (storeId ? (data?.storeNames[storeId] ?? storeId) : '—');
+  const orderLink = (prefix: string) => (id: string) => (
+    <a id={`${prefix}-${id}`} onClick={() => setOpened(id)}>
+      {id}
+    </a>
+  );
+  const done = () => {
+    setAction(null);
+    load();
+  };
 
   return (
     <div id="page-refund-issues">
       <Space style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>退款异常</Typography.Title>
-        <Button id="refund-issues-reload" onClick={load} loading={loading}>刷新</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          退款异常
+        </Typography.Title>
+        <Button id="refund-issues-reload" onClick={load} loading={loading}>
+          刷新
+        </Button>
       </Space>
       {loadError && (
-        <Alert id="refund-issues-error" type="error" showIcon style={{ marginBottom: 16 }} title={`加载失败：${loadError}`}
-          action={<Button size="small" onClick={load}>重试</Button>} />
+        <Alert
+          id="refund-issues-error"
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`加载失败：${loadError}`}
+          action={
+            <Button size="small" onClick={load}>
+              重试
+            </Button>
+          }
+        />
       )}
       <Card title="退款未完成" style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">微信支付未能完成的退款（异常或被关闭），需要重试，或线下处理后关闭。</Typography.Paragraph>
-        <Table<Refund> id="refund-issues-table" rowKey="_id" loading={loading} dataSource={data?.refunds ?? []} pagination={false}
+        <Table<Refund>
+          id="refund-issues-table"
+          rowKey="_id"
+          loading={loading}
+          dataSource={data?.refunds ?? []}
+          pagination={false}
           locale={{ emptyText: loadError ? '加载失败' : '暂无退款异常' }}
           columns={[
             { title: '订单号', dataIndex: 'orderId', render: orderLink('open-order') },
@@ -113,27 +175,48 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
             { title: '退款金额', dataIndex: 'amountFen', render: (f: number) => formatFen(f) },
             { title: '退款原因', dataIndex: 'reason', render: (r: string) => r || '—' },
             {
-              title: '状态', dataIndex: 'status', render: (s: Refund['status'], r) => (
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: Refund['status'], r) => (
                 <div>
                   <Tag color={REFUND_STATUS[s]?.color}>{REFUND_STATUS[s]?.text ?? s}</Tag>
-                  {r.lastError && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.attempts ? `请求失败 ${r.attempts} 次：` : ''}{r.lastError}</Typography.Text></div>}
+                  {r.lastError && (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.attempts ? `请求失败 ${r.attempts} 次：` : ''}
+                        {r.lastError}
+                      </Typography.Text>
+                    </div>
+                  )}
                 </div>
               ),
             },
             { title: '发起时间', dataIndex: 'createdAt', render: (t: string) => formatShanghai(t) },
             {
-              title: '操作', key: 'actions', render: (_: unknown, r) => (
+              title: '操作',
+              key: 'actions',
+              render: (_: unknown, r) => (
                 <Space>
-                  <Button id={`retry-refund-${r._id}`} size="small" type="primary" onClick={() => setAction({ kind: 'retry', refund: r })}>重试退款</Button>
-                  <Button id={`close-refund-${r._id}`} size="small" danger onClick={() => setAction({ kind: 'close', refund: r })}>关闭退款</Button>
+                  <Button id={`retry-refund-${r._id}`} size="small" type="primary" onClick={() => setAction({ kind: 'retry', refund: r })}>
+                    重试退款
+                  </Button>
+                  <Button id={`close-refund-${r._id}`} size="small" danger onClick={() => setAction({ kind: 'close', refund: r })}>
+                    关闭退款
+                  </Button>
                 </Space>
               ),
             },
-          ]} />
+          ]}
+        />
       </Card>
       <Card title="支付异常">
         <Typography.Paragraph type="secondary">付款人与下单人不一致而被拒收的支付，订单未受影响；请核实后通过微信支付商户平台处理。</Typography.Paragraph>
-        <Table<PaymentAlert> id="payment-alerts-table" rowKey="_id" loading={loading} dataSource={data?.alerts ?? []} pagination={false}
+        <Table<PaymentAlert>
+          id="payment-alerts-table"
+          rowKey="_id"
+          loading={loading}
+          dataSource={data?.alerts ?? []}
+          pagination={false}
           locale={{ emptyText: loadError ? '加载失败' : '暂无支付异常' }}
           columns={[
             { title: '订单号', dataIndex: 'orderId', render: orderLink('open-alert-order') },
@@ -145,7 +228,8 @@ export function RefundIssues({ onError }: { onError: (e: unknown) => void }) {
             { title: '下单人', dataIndex: 'expectedPayer' },
             { title: '微信支付单号', dataIndex: 'transactionId' },
             { title: '时间', dataIndex: 'at', render: (t: string) => formatShanghai(t) },
-          ]} />
+          ]}
+        />
       </Card>
       <RefundActionModal action={action} onDone={done} onRefused={load} onCancel={() => setAction(null)} onError={onError} />
       <OrderDrawer orderId={opened} onClose={closeDrawer} onError={onError} />

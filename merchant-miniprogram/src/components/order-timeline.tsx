@@ -9,13 +9,18 @@ import { timelineSteps, type TimelineStep } from '../lib/timeline';
 export function OrderTimeline({ orderId, status }: { orderId: string; status: string }) {
   const [steps, setSteps] = useState<TimelineStep[] | null>(null);
   useEffect(() => {
-    api.merchantOrder.detail({ orderId }).then((r) => setSteps(timelineSteps(r.events))).catch(showError);
+    api.merchantOrder
+      .detail({ orderId })
+      .then((r) => setSteps(timelineSteps(r.events)))
+      .catch(showError);
   }, [orderId, status]);
-  if (!steps) return <View className='muted'>加载中…</View>;
+  if (!steps) return <View className="muted">加载中…</View>;
   return (
     <View id={`timeline-${orderId}`}>
-      <Steps direction='vertical' value={steps.length}>
-        {steps.map((s, i) => <Step key={i} value={i + 1} title={s.title} description={s.description} />)}
+      <Steps direction="vertical" value={steps.length}>
+        {steps.map((s, i) => (
+          <Step key={i} value={i + 1} title={s.title} description={s.description} />
+        ))}
       </Steps>
     </View>
   );

@@ -9,10 +9,27 @@ export type ReasonCall = Extract<MerchantCall, 'reject' | 'declineRefund'>;
 export const NEEDS_REASON: ReadonlySet<MerchantCall> = new Set<ReasonCall>(['reject', 'declineRefund']);
 
 // accept and confirm (booking) are the same function; the server picks the move by mode.
-const CALL_OF_EVENT: Record<string, MerchantCall> = { accept: 'accept', confirm: 'accept', reject: 'reject', markReady: 'markReady', handOver: 'handOver', deliver: 'markDelivered', approveRefund: 'approveRefund', declineRefund: 'declineRefund' };
+const CALL_OF_EVENT: Record<string, MerchantCall> = {
+  accept: 'accept',
+  confirm: 'accept',
+  reject: 'reject',
+  markReady: 'markReady',
+  handOver: 'handOver',
+  deliver: 'markDelivered',
+  approveRefund: 'approveRefund',
+  declineRefund: 'declineRefund',
+};
 
 /** Element id prefixes (`accept-<orderId>` …) the e2e tests select buttons by. */
-export const BUTTON_IDS: Record<MerchantCall, string> = { accept: 'accept', reject: 'reject', markReady: 'ready', handOver: 'handover', markDelivered: 'delivered', approveRefund: 'refund-approve', declineRefund: 'refund-decline' };
+export const BUTTON_IDS: Record<MerchantCall, string> = {
+  accept: 'accept',
+  reject: 'reject',
+  markReady: 'ready',
+  handOver: 'handover',
+  markDelivered: 'delivered',
+  approveRefund: 'refund-approve',
+  declineRefund: 'refund-decline',
+};
 
 /**
  * The buttons a merchant gets for an order: the state machine's next merchant moves that have a function and that

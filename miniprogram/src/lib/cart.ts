@@ -9,7 +9,10 @@ const cartLineSchema = z.object({
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
 });
 export type CartLine = z.infer<typeof cartLineSchema>;
-export interface Cart { storeId: string; lines: CartLine[] }
+export interface Cart {
+  storeId: string;
+  lines: CartLine[];
+}
 
 /** What the store currently sells: product id → stock. Lines for anything else cannot be ordered. */
 export type Availability = Record<string, number>;
@@ -57,9 +60,7 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return { ...cart, lines: cart.lines.map((l) => (l === existing ? { ...l, quantity } : l)) };
     }
     case 'remove': {
-      const lines = cart.lines
-        .map((l) => (l.productId === action.productId ? { ...l, quantity: l.quantity - 1 } : l))
-        .filter((l) => l.quantity > 0);
+      const lines = cart.lines.map((l) => (l.productId === action.productId ? { ...l, quantity: l.quantity - 1 } : l)).filter((l) => l.quantity > 0);
       return { ...cart, lines };
     }
     case 'prune': {

@@ -3,7 +3,11 @@ import Taro from '@tarojs/taro';
 /** Where the seeded demo stores are (central Shanghai); used on the web when the browser gives no position. */
 export const DEMO_LOCATION = { lng: 121.4737, lat: 31.2304 };
 
-export interface Located { lng: number; lat: number; isDemo: boolean }
+export interface Located {
+  lng: number;
+  lat: number;
+  isDemo: boolean;
+}
 
 /** The user's position; on the web falls back to the demo location if it is denied or slow. */
 export async function locate(timeoutMs = 1500): Promise<Located> {

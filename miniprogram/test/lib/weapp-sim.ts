@@ -11,7 +11,9 @@ import simulate from 'miniprogram-simulate';
 
 type Obj = Record<string, any>;
 
-interface PageInstance extends Obj { route: string }
+interface PageInstance extends Obj {
+  route: string;
+}
 
 const g = globalThis as Obj;
 let app: Obj | null = null;
@@ -38,7 +40,9 @@ function pageAsComponent(def: Obj): Obj {
         this.onLoad?.(query);
         this.onShow?.();
       },
-      ready(this: PageInstance) { this.onReady?.(); },
+      ready(this: PageInstance) {
+        this.onReady?.();
+      },
       detached(this: PageInstance) {
         this.onUnload?.();
         pageStack = pageStack.filter((p) => p !== this);
@@ -57,7 +61,9 @@ function createSelectorQuery() {
     select: () => node(false),
     selectAll: () => node(true),
     selectViewport: () => node(false),
-    exec: (cb?: (r: unknown[]) => void) => { setTimeout(() => cb?.(results), 0); },
+    exec: (cb?: (r: unknown[]) => void) => {
+      setTimeout(() => cb?.(results), 0);
+    },
   };
   const rect = { id: '', dataset: {}, left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 };
   function node(all: boolean): Obj {
@@ -82,7 +88,11 @@ export function fakeWxCloud(handlers: Record<string, (data: any) => unknown>) {
   const calls: { name: string; action: string; data: unknown }[] = [];
   const watcher = { close: async () => {} };
   const query: Obj = {
-    doc: () => query, where: () => query, orderBy: () => query, limit: () => query, skip: () => query,
+    doc: () => query,
+    where: () => query,
+    orderBy: () => query,
+    limit: () => query,
+    skip: () => query,
     watch: () => watcher,
     get: async () => ({ data: [] }),
   };
@@ -93,9 +103,7 @@ export function fakeWxCloud(handlers: Record<string, (data: any) => unknown>) {
       callFunction: async ({ name, data }: { name: string; data: { action: string; data: unknown } }) => {
         calls.push({ name, action: data.action, data: data.data });
         const handler = handlers[`${name}.${data.action}`];
-        const result = handler
-          ? { ok: true, data: handler(data.data) }
-          : { ok: false, code: 'NOT_FOUND', message: `未知的操作 ${name}.${data.action}` };
+        const result = handler ? { ok: true, data: handler(data.data) } : { ok: false, code: 'NOT_FOUND', message: `未知的操作 ${name}.${data.action}` };
         return { result, requestID: String(calls.length), errMsg: 'cloud.callFunction:ok' };
       },
       database: () => ({ collection: () => query, command: {}, serverDate: () => new Date() }),
@@ -106,7 +114,9 @@ export function fakeWxCloud(handlers: Record<string, (data: any) => unknown>) {
 /** Boots the app bundle once: runtime, vendors and App(). `wxOverrides` replace wx.* APIs the pages call. */
 export function bootApp(distDir: string, wxOverrides: Obj = {}): void {
   Object.assign(g.wx, { createSelectorQuery }, wxOverrides);
-  g.App = (def: Obj) => { app = def; };
+  g.App = (def: Obj) => {
+    app = def;
+  };
   g.getApp = () => app;
   g.getCurrentPages = () => pageStack;
   g.Page = (def: Obj) => g.Component(pageAsComponent(def));
@@ -151,7 +161,10 @@ export async function settle(ms = 50): Promise<void> {
   while (Date.now() - stableSince < 150 && Date.now() < deadline) {
     await simulate.sleep(25);
     const now = snapshot();
-    if (now !== last) { last = now; stableSince = Date.now(); }
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
   }
 }
 
@@ -179,9 +192,20 @@ export function tap(el: Element): void {
   const exparser = require('miniprogram-exparser');
   const original = new CustomEvent('tap', { bubbles: true });
   el.dispatchEvent(original);
-  exparser.Event.dispatchEvent((el as Obj).__wxElement, exparser.Event.create('tap', {}, {
-    originalEvent: original, bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} },
-  }));
+  exparser.Event.dispatchEvent(
+    (el as Obj).__wxElement,
+    exparser.Event.create(
+      'tap',
+      {},
+      {
+        originalEvent: original,
+        bubbles: true,
+        capturePhase: true,
+        composed: true,
+        extraFields: { touches: {}, changedTouches: {} },
+      },
+    ),
+  );
 }
 
 /**

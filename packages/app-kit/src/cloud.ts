@@ -25,9 +25,12 @@ export function createAppCloud({ app, loginOnSignInError = false }: AppCloudOpti
   let toLoginPending: Promise<unknown> | null = null;
   /** The login page, saying why; the session (if any) is dropped first, so the page offers a fresh sign-in. */
   function toLogin(reason?: string): Promise<unknown> {
-    toLoginPending ??= cloud.signOut()
+    toLoginPending ??= cloud
+      .signOut()
       .then(() => Taro.redirectTo({ url: `${LOGIN_PAGE}${reason ? `?reason=${encodeURIComponent(reason)}` : ''}` }))
-      .finally(() => { toLoginPending = null; });
+      .finally(() => {
+        toLoginPending = null;
+      });
     return toLoginPending;
   }
 

@@ -27,7 +27,10 @@ export function DevLogin({ cloud, role, title, hint, home }: DevLoginProps) {
 
   const load = () => {
     setError(null);
-    cloud.devAccounts().then((list: DevAccount[]) => setAccounts(list.filter((a) => a.role === role)), (e: unknown) => setError(errorMessage(e)));
+    cloud.devAccounts().then(
+      (list: DevAccount[]) => setAccounts(list.filter((a) => a.role === role)),
+      (e: unknown) => setError(errorMessage(e)),
+    );
   };
   useLoad(load);
 
@@ -41,17 +44,37 @@ export function DevLogin({ cloud, role, title, hint, home }: DevLoginProps) {
   }
 
   return (
-    <View className='page' id='page-login'>
-      <View className='section'>
-        <Text className='title'>{title}</Text>
-        {reason && <View className='notice' id='login-reason'>{decodeURIComponent(reason)}</View>}
-        <View className='muted'>{hint}</View>
+    <View className="page" id="page-login">
+      <View className="section">
+        <Text className="title">{title}</Text>
+        {reason && (
+          <View className="notice" id="login-reason">
+            {decodeURIComponent(reason)}
+          </View>
+        )}
+        <View className="muted">{hint}</View>
       </View>
       {/* In production there are no demo accounts to fetch again. */}
-      {error && <PageError id='login-error' message={error}>{!cloudEnv && <Button id='login-error-retry' onClick={load}>重试</Button>}</PageError>}
+      {error && (
+        <PageError id="login-error" message={error}>
+          {!cloudEnv && (
+            <Button id="login-error-retry" onClick={load}>
+              重试
+            </Button>
+          )}
+        </PageError>
+      )}
       {accounts?.map((a) => (
-        <Cell key={a._id} title={a.name} description={a.description}
-          extra={<Button size='small' type='primary' id={`login-${a._id}`} onClick={() => pick(a._id)}>登录</Button>} />
+        <Cell
+          key={a._id}
+          title={a.name}
+          description={a.description}
+          extra={
+            <Button size="small" type="primary" id={`login-${a._id}`} onClick={() => pick(a._id)}>
+              登录
+            </Button>
+          }
+        />
       ))}
       <PageToast />
     </View>

@@ -44,7 +44,7 @@ export function useBusy(): [boolean, (action: () => Promise<unknown>) => Promise
  * nothing outside this machine is reachable in tests), so every empty state passes one of NutUI's bundled icons.
  */
 export function EmptyState({ description, icon }: { description: string; icon: ReactNode }) {
-  return <Empty image={<View className='empty-icon'>{icon}</View>} imageSize={72} description={description} />;
+  return <Empty image={<View className="empty-icon">{icon}</View>} imageSize={72} description={description} />;
 }
 
 /**
@@ -54,8 +54,23 @@ export function EmptyState({ description, icon }: { description: string; icon: R
 export function PageError({ id, message, children }: { id: string; message: string; children?: ReactNode }) {
   return (
     <View id={id}>
-      <Empty image={<View className='empty-icon'><Failure size={56} color='#c8c9cc' /></View>} imageSize={72} size='small' title={<View className='nut-empty-title' id={`${id}-message`}>{message}</View>} />
-      <View className='chips' style={{ justifyContent: 'center' }}>{children}</View>
+      <Empty
+        image={
+          <View className="empty-icon">
+            <Failure size={56} color="#c8c9cc" />
+          </View>
+        }
+        imageSize={72}
+        size="small"
+        title={
+          <View className="nut-empty-title" id={`${id}-message`}>
+            {message}
+          </View>
+        }
+      />
+      <View className="chips" style={{ justifyContent: 'center' }}>
+        {children}
+      </View>
     </View>
   );
 }

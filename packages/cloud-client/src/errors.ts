@@ -1,6 +1,9 @@
 /** A function or the platform said no: `code` is stable for programs, `message` is Chinese for people. */
 export class CloudCallError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'CloudCallError';
   }
@@ -47,26 +50,43 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** Names the platforms use for failures the apps know under the gateway's codes. */
 const ALIASES: Record<string, string> = {
   // The realtime (watch) server's protocol codes.
-  CHECK_LOGIN_FAILED: 'UNAUTHENTICATED', SIGN_EXPIRED_ERROR: 'ACCESS_TOKEN_EXPIRED', SIGN_INVALID_ERROR: 'INVALID_ACCESS_TOKEN',
-  SIGN_PARAM_INVALID: 'INVALID_ACCESS_TOKEN', COLLECTION_PERMISSION_DENIED: 'PERMISSION_DENIED',
+  CHECK_LOGIN_FAILED: 'UNAUTHENTICATED',
+  SIGN_EXPIRED_ERROR: 'ACCESS_TOKEN_EXPIRED',
+  SIGN_INVALID_ERROR: 'INVALID_ACCESS_TOKEN',
+  SIGN_PARAM_INVALID: 'INVALID_ACCESS_TOKEN',
+  COLLECTION_PERMISSION_DENIED: 'PERMISSION_DENIED',
   // CloudBase's database service.
   DATABASE_PERMISSION_DENIED: 'PERMISSION_DENIED',
 };
 
 /** WeChat's cloud error codes (the numeric errCode of every wx.cloud failure), from its published table. */
 const WX_CODES: Record<number, string> = {
-  [-401001]: 'PERMISSION_DENIED', [-501019]: 'PERMISSION_DENIED', [-502003]: 'PERMISSION_DENIED', [-604101]: 'PERMISSION_DENIED',
-  [-404007]: 'FUNCTIONS_EXECUTE_FAIL', [-404011]: 'FUNCTIONS_EXECUTE_FAIL', [-504001]: 'FUNCTIONS_EXECUTE_FAIL', [-504002]: 'FUNCTIONS_EXECUTE_FAIL',
-  [-404005]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', [-404010]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', [-404012]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
-  [-501002]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED', [-604102]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-401001]: 'PERMISSION_DENIED',
+  [-501019]: 'PERMISSION_DENIED',
+  [-502003]: 'PERMISSION_DENIED',
+  [-604101]: 'PERMISSION_DENIED',
+  [-404007]: 'FUNCTIONS_EXECUTE_FAIL',
+  [-404011]: 'FUNCTIONS_EXECUTE_FAIL',
+  [-504001]: 'FUNCTIONS_EXECUTE_FAIL',
+  [-504002]: 'FUNCTIONS_EXECUTE_FAIL',
+  [-404005]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-404010]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-404012]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-501002]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+  [-604102]: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
   [-502005]: 'DATABASE_COLLECTION_NOT_EXIST',
-  [-501003]: 'QUOTA_EXCEEDED', [-501004]: 'QUOTA_EXCEEDED', [-501015]: 'QUOTA_EXCEEDED', [-501016]: 'QUOTA_EXCEEDED',
-  [-402003]: 'NETWORK_ERROR', [-402008]: 'NETWORK_ERROR', [-402009]: 'NETWORK_ERROR', [-601003]: 'NETWORK_ERROR',
+  [-501003]: 'QUOTA_EXCEEDED',
+  [-501004]: 'QUOTA_EXCEEDED',
+  [-501015]: 'QUOTA_EXCEEDED',
+  [-501016]: 'QUOTA_EXCEEDED',
+  [-402003]: 'NETWORK_ERROR',
+  [-402008]: 'NETWORK_ERROR',
+  [-402009]: 'NETWORK_ERROR',
+  [-601003]: 'NETWORK_ERROR',
 };
 
 /** The SDKs' own watch-failure codes (js-sdk by name, WeChat by number: -402002 … -402011) when nothing inside says more. */
-const watchFailure = (errCode: string) =>
-  /WEBSOCKET_CONNECTION|RECONNECT_WATCH/.test(errCode) ? 'NETWORK_ERROR' : /^SDK_DATABASE_REALTIME|^-4020\d\d$/.test(errCode) ? 'WATCH_FAILED' : undefined;
+const watchFailure = (errCode: string) => (/WEBSOCKET_CONNECTION|RECONNECT_WATCH/.test(errCode) ? 'NETWORK_ERROR' : /^SDK_DATABASE_REALTIME|^-4020\d\d$/.test(errCode) ? 'WATCH_FAILED' : undefined);
 
 /**
  * The code inside whatever a platform SDK failed with, wherever it put it; the innermost one that means something
@@ -81,7 +101,10 @@ const watchFailure = (errCode: string) =>
  */
 function codeOf(e: unknown, depth = 0): string | undefined {
   if (typeof e === 'string') {
-    const wx = [...e.matchAll(/errCode:\s*(-\d+)/g)].map((m) => WX_CODES[Number(m[1])]).filter(Boolean).pop();
+    const wx = [...e.matchAll(/errCode:\s*(-\d+)/g)]
+      .map((m) => WX_CODES[Number(m[1])])
+      .filter(Boolean)
+      .pop();
     if (wx) return wx;
     if (/timeout/i.test(e)) return 'FUNCTIONS_TIME_LIMIT_EXCEEDED';
     if (/request:fail|network/i.test(e)) return 'NETWORK_ERROR';
@@ -89,7 +112,7 @@ function codeOf(e: unknown, depth = 0): string | undefined {
   }
   const o = e as Loose;
   if (!o || typeof o !== 'object' || depth > 3) return undefined;
-  const named = (c: string | undefined) => (c ? ALIASES[c] ?? c : undefined);
+  const named = (c: string | undefined) => (c ? (ALIASES[c] ?? c) : undefined);
   const server = named(str((o.msgData as Loose)?.code) ?? str(((o.payload as Loose)?.msgData as Loose)?.code));
   if (server) return server;
   if (o.errCode !== undefined || o.errMsg !== undefined) {

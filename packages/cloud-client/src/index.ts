@@ -17,8 +17,10 @@ export { createWebClient } from './web';
 export function createCloudClient(opts: { app: string; cloudEnv?: string; localUrl?: string }): CloudClient {
   return process.env.TARO_ENV === 'weapp'
     ? createWeappClient(opts.cloudEnv)
-    : createWebClient(opts.cloudEnv
-      ? { env: opts.cloudEnv, production: true }
-      // The local cloud serves every app from one origin; a per-app env keeps their sessions apart in localStorage.
-      : { baseUrl: opts.localUrl, env: `daojia-local-${opts.app}` });
+    : createWebClient(
+        opts.cloudEnv
+          ? { env: opts.cloudEnv, production: true }
+          : // The local cloud serves every app from one origin; a per-app env keeps their sessions apart in localStorage.
+            { baseUrl: opts.localUrl, env: `daojia-local-${opts.app}` },
+      );
 }

@@ -1,10 +1,29 @@
-export interface DevAccount { _id: string; role: 'consumer' | 'merchant' | 'admin'; name: string; description: string }
-export interface CurrentUser { uid: string; customUserId?: string; role?: string; name?: string }
-export interface PaymentParams { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string; appId?: string }
+export interface DevAccount {
+  _id: string;
+  role: 'consumer' | 'merchant' | 'admin';
+  name: string;
+  description: string;
+}
+export interface CurrentUser {
+  uid: string;
+  customUserId?: string;
+  role?: string;
+  name?: string;
+}
+export interface PaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+  appId?: string;
+}
 export type Unsubscribe = () => void;
 
 /** Per call: `storeId` names the store a staff member of several stores acts on (sent as the envelope's `storeId`). */
-export interface CallOptions { storeId?: string }
+export interface CallOptions {
+  storeId?: string;
+}
 
 /** The envelope a callable function receives: `{action, data}`, and `storeId` only when the caller named one. */
 export function envelope(action: string, data: unknown, opts?: CallOptions): { action: string; data: unknown; storeId?: string } {

@@ -8,7 +8,10 @@ declare const wx: any;
 export function createWeappClient(env?: string): CloudClient {
   let initialised = false;
   const cloud = () => {
-    if (!initialised) { wx.cloud.init(env ? { env, traceUser: true } : { traceUser: true }); initialised = true; }
+    if (!initialised) {
+      wx.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
+      initialised = true;
+    }
     return wx.cloud;
   };
   /** A watch whose failure reaches the app once, as a CloudCallError (a failed watch is over: WeChat closes it). */
@@ -16,15 +19,26 @@ export function createWeappClient(env?: string): CloudClient {
     let ended = false;
     const w = query.watch({
       onChange: (snapshot: { docs: T[] }) => onDocs(snapshot.docs),
-      onError: (e: unknown) => { if (!ended) { ended = true; onError?.(platformError(e)); } },
+      onError: (e: unknown) => {
+        if (!ended) {
+          ended = true;
+          onError?.(platformError(e));
+        }
+      },
     });
-    return () => { void w.close(); };
+    return () => {
+      void w.close();
+    };
   }
   const notLocal = () => Promise.reject(new CloudCallError('NOT_AVAILABLE', '微信中已自动登录，无需选择演示账号'));
   return {
     async call<T>(fn: string, action: string, data: unknown = {}, opts?: CallOptions) {
       let res: { result?: unknown };
-      try { res = await cloud().callFunction({ name: fn, data: envelope(action, data, opts) }); } catch (e) { throw platformError(e); }
+      try {
+        res = await cloud().callFunction({ name: fn, data: envelope(action, data, opts) });
+      } catch (e) {
+        throw platformError(e);
+      }
       return unwrap<T>(res.result);
     },
     watchDoc<T>(collection: string, docId: string, onDoc: (doc: T | null) => void, onError?: (e: Error) => void) {
@@ -37,8 +51,14 @@ export function createWeappClient(env?: string): CloudClient {
     devLogin: notLocal,
     currentUser: () => ({ uid: 'wechat' }),
     async signOut() {},
-    requestPayment: (params) => new Promise<void>((resolve, reject) => {
-      wx.requestPayment({ ...params, success: () => resolve(), fail: (e: { errMsg?: string }) => reject(new CloudCallError(/cancel/.test(e?.errMsg ?? '') ? 'PAYMENT_CANCELLED' : 'PAYMENT_FAILED', /cancel/.test(e?.errMsg ?? '') ? '已取消支付' : '支付失败，请稍后重试')) });
-    }),
+    requestPayment: (params) =>
+      new Promise<void>((resolve, reject) => {
+        wx.requestPayment({
+          ...params,
+          success: () => resolve(),
+          fail: (e: { errMsg?: string }) =>
+            reject(new CloudCallError(/cancel/.test(e?.errMsg ?? '') ? 'PAYMENT_CANCELLED' : 'PAYMENT_FAILED', /cancel/.test(e?.errMsg ?? '') ? '已取消支付' : '支付失败，请稍后重试')),
+        });
+      }),
   };
 }

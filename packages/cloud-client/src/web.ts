@@ -40,12 +40,17 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
   // Role and name for the UI, readable synchronously; the SDK's own login state decides whether it still holds.
   const PROFILE_KEY = `daojia.profile.${env}`;
   let profile: CurrentUser | null = null;
-  try { profile = storage ? JSON.parse(storage.getItem(PROFILE_KEY) ?? 'null') : null; } catch { profile = null; }
+  try {
+    profile = storage ? JSON.parse(storage.getItem(PROFILE_KEY) ?? 'null') : null;
+  } catch {
+    profile = null;
+  }
   if (profile && !auth.hasLoginState()) profile = null;
   const remember = (p: CurrentUser | null) => {
     profile = p;
     if (!storage) return;
-    if (p) storage.setItem(PROFILE_KEY, JSON.stringify(p)); else storage.removeItem(PROFILE_KEY);
+    if (p) storage.setItem(PROFILE_KEY, JSON.stringify(p));
+    else storage.removeItem(PROFILE_KEY);
   };
 
   /** Whatever the SDK failed with becomes a CloudCallError with the platform's code and Chinese text. */
@@ -57,8 +62,16 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
 
   async function getJson(path: string, init?: RequestInit): Promise<Record<string, unknown>> {
     let res: Response;
-    try { res = await fetch(`${base}${path}`, init); } catch { throw new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试'); }
-    try { return (await res.json()) as Record<string, unknown>; } catch { throw new CloudCallError('BAD_REPLY', '服务返回了无法识别的结果'); }
+    try {
+      res = await fetch(`${base}${path}`, init);
+    } catch {
+      throw new CloudCallError('NETWORK_ERROR', '网络异常，请检查网络后重试');
+    }
+    try {
+      return (await res.json()) as Record<string, unknown>;
+    } catch {
+      throw new CloudCallError('BAD_REPLY', '服务返回了无法识别的结果');
+    }
   }
 
   function watch<T>(query: { watch(o: object): { close(): Promise<void> | void } }, onDocs: (docs: T[]) => void, onError?: (e: Error) => void) {
@@ -81,14 +94,22 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
     // js-sdk 3.7.0 keeps re-arming a closed watch's 10 s ACK timer for ever (sendACK reschedules whenever the watch
     // is not ACTIVE): stop it once the close is through, or every watch a page ever opened keeps a timer.
     const stopAcks = () => (watcher as { virtualClient?: { clearACKSchedule?(): void } }).virtualClient?.clearACKSchedule?.();
-    return () => { void Promise.resolve(watcher.close()).catch(() => undefined).finally(stopAcks); };
+    return () => {
+      void Promise.resolve(watcher.close())
+        .catch(() => undefined)
+        .finally(stopAcks);
+    };
   }
 
   return {
     async call<T>(fn: string, action: string, data: unknown = {}, opts?: CallOptions) {
       if (!profile) throw new CloudCallError('UNAUTHENTICATED', '请先登录');
       let res: { result?: unknown };
-      try { res = await app.callFunction({ name: fn, data: envelope(action, data, opts) }); } catch (e) { throw failed(e); }
+      try {
+        res = await app.callFunction({ name: fn, data: envelope(action, data, opts) });
+      } catch (e) {
+        throw failed(e);
+      }
       // js-sdk hands back a reply that carries `code` (our `{ok: false, code, message}`) as the response itself,
       // without `result`: the same shape as a platform error, which unwrap tells apart by `ok`.
       return unwrap<T>('result' in res ? res.result : res);

@@ -5,7 +5,13 @@ import { createWeappClient } from '../src/weapp';
 /** A recording `call`: what the typed client sends, and a canned reply. */
 function recorder(reply: unknown = { ok: true }) {
   const calls: unknown[][] = [];
-  return { calls, call: async (...args: unknown[]) => { calls.push(args); return reply; } };
+  return {
+    calls,
+    call: async (...args: unknown[]) => {
+      calls.push(args);
+      return reply;
+    },
+  };
 }
 
 describe('createApi', () => {
@@ -30,10 +36,16 @@ describe('createApi', () => {
     ]);
   });
 
-  test('withStore(storeId) sends the store on every call, through wx.cloud as the envelope\'s storeId', async () => {
+  test("withStore(storeId) sends the store on every call, through wx.cloud as the envelope's storeId", async () => {
     const sent: unknown[] = [];
     (globalThis as { wx?: unknown }).wx = {
-      cloud: { init() {}, async callFunction(o: { name: string; data: unknown }) { sent.push([o.name, o.data]); return { result: { ok: true, data: { orders: [], storeId: 's2', allowed: [] } } }; } },
+      cloud: {
+        init() {},
+        async callFunction(o: { name: string; data: unknown }) {
+          sent.push([o.name, o.data]);
+          return { result: { ok: true, data: { orders: [], storeId: 's2', allowed: [] } } };
+        },
+      },
     };
     try {
       const api = createApi(createWeappClient());

@@ -18,7 +18,7 @@ test('without a CloudBase env id the web build goes to the local cloud at its or
   expect(gateway()).toEqual({ BASE_URL: '//127.0.0.1:9123/v1', PROTOCOL: 'http:' });
 });
 
-test('with a CloudBase env id it stays on CloudBase\'s endpoints for that env and offers no dev login', async () => {
+test("with a CloudBase env id it stays on CloudBase's endpoints for that env and offers no dev login", async () => {
   const env = 'daojia-prod-7f3a9c';
   const gateway = watchEndpoints(env);
   const client = createCloudClient({ app: 'consumer', cloudEnv: env, localUrl: 'http://127.0.0.1:9123' });

@@ -20,11 +20,17 @@ function fakeWxCloud(reply: (name: string, data: unknown) => Reply) {
     watch(o: { onChange(s: unknown): void; onError(e: unknown): void }) {
       const w = { collection, target, ...o, closed: false };
       watches.push(w);
-      return { close: async () => { w.closed = true; } };
+      return {
+        close: async () => {
+          w.closed = true;
+        },
+      };
     },
   });
   const cloud = {
-    init(opts: unknown) { inits.push(opts); },
+    init(opts: unknown) {
+      inits.push(opts);
+    },
     // Called without success/fail/complete (as the client does), WeChat returns a Promise.
     async callFunction(opts: { name: string; data: unknown }) {
       const r = reply(opts.name, opts.data);
@@ -43,7 +49,9 @@ function fakeWxCloud(reply: (name: string, data: unknown) => Reply) {
   return { inits, watches };
 }
 
-afterEach(() => { delete (globalThis as { wx?: unknown }).wx; });
+afterEach(() => {
+  delete (globalThis as { wx?: unknown }).wx;
+});
 
 describe('callFunction', () => {
   const client = (reply: (name: string, data: unknown) => Reply) => {
@@ -53,10 +61,16 @@ describe('callFunction', () => {
 
   test('resolves the data of {ok: true}, sending {action, data}; initialises wx.cloud once with the env', async () => {
     const seen: unknown[] = [];
-    const { wx, app } = client((name, data) => { seen.push([name, data]); return { result: { ok: true, data: { orders: [] } } }; });
+    const { wx, app } = client((name, data) => {
+      seen.push([name, data]);
+      return { result: { ok: true, data: { orders: [] } } };
+    });
     expect(await app.call('order', 'list', { tab: 'all' })).toEqual({ orders: [] });
     await app.call('order', 'list');
-    expect(seen).toEqual([['order', { action: 'list', data: { tab: 'all' } }], ['order', { action: 'list', data: {} }]]);
+    expect(seen).toEqual([
+      ['order', { action: 'list', data: { tab: 'all' } }],
+      ['order', { action: 'list', data: {} }],
+    ]);
     expect(wx.inits).toEqual([{ env: 'daojia-prod-1', traceUser: true }]);
   });
 
@@ -89,7 +103,12 @@ describe('watch', () => {
     const app = createWeappClient();
     const docs: unknown[] = [];
     const errors: Error[] = [];
-    const stop = app.watchQuery('orders', { _openid: '{openid}' }, (d) => docs.push(d), (e) => errors.push(e));
+    const stop = app.watchQuery(
+      'orders',
+      { _openid: '{openid}' },
+      (d) => docs.push(d),
+      (e) => errors.push(e),
+    );
     const [w] = wx.watches;
     expect(w).toMatchObject({ collection: 'orders', target: { where: { _openid: '{openid}' } } });
     w.onChange({ id: 0, type: 'init', docs: [{ _id: 'o1', status: 'paid' }], docChanges: [] });
@@ -110,7 +129,12 @@ describe('watch', () => {
     const app = createWeappClient();
     const seen: unknown[] = [];
     const errors: Error[] = [];
-    app.watchDoc('orders', 'o1', (d) => seen.push(d), (e) => errors.push(e));
+    app.watchDoc(
+      'orders',
+      'o1',
+      (d) => seen.push(d),
+      (e) => errors.push(e),
+    );
     const [w] = wx.watches;
     expect(w.target).toEqual({ doc: 'o1' });
     w.onChange({ docs: [{ _id: 'o1' }], docChanges: [] });
@@ -125,7 +149,12 @@ describe('watch', () => {
     const wx = fakeWxCloud(() => ({ result: null }));
     const app = createWeappClient();
     const errors: Error[] = [];
-    app.watchQuery('orders', {}, () => {}, (e) => errors.push(e));
+    app.watchQuery(
+      'orders',
+      {},
+      () => {},
+      (e) => errors.push(e),
+    );
     wx.watches[0].onError(wxError(-402010, 'errCode: -402010 realtime listener check last fail | errMsg: out of order'));
     expect(errors[0]).toMatchObject({ code: 'WATCH_FAILED', message: '实时更新已中断，请刷新页面' });
   });

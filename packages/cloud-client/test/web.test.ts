@@ -13,14 +13,21 @@ beforeAll(async () => {
   // js-sdk narrates every socket event on the console.
   for (const level of ['log', 'warn'] as const) {
     const original = console[level].bind(console);
-    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => { if (!/^(\[realtime|nextevent )/.test(String(args[0]))) original(...args); });
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      if (!/^(\[realtime|nextevent )/.test(String(args[0]))) original(...args);
+    });
   }
   cloud = await startTestCloud();
-  cloud.db.insert('dev_accounts', [OWNER, OTHER].map((_id) => ({ _id, role: 'consumer', name: _id, description: '' })));
+  cloud.db.insert(
+    'dev_accounts',
+    [OWNER, OTHER].map((_id) => ({ _id, role: 'consumer', name: _id, description: '' })),
+  );
   cloud.db.insert('orders', [{ _id: 'cc-order-1', _openid: OWNER, status: 'paid', storeId: 'store-001', createdAt: new Date() }]);
   await tolerateRefusedWatches();
 });
-afterAll(async () => { await cloud.close(); });
+afterAll(async () => {
+  await cloud.close();
+});
 
 let envs = 0;
 const client = () => createWebClient({ baseUrl: cloud.url, env: `cloud-client-test-${++envs}`, persistence: 'none' });
@@ -45,13 +52,30 @@ async function tolerateRefusedWatches() {
   app.registerHost(new URL(cloud.url).host, 'http');
   await app.auth({ persistence: 'none' }).signInAnonymously({});
   let inited = false;
-  const listener = app.database().collection('stores').where({ category: 'beauty' }).watch({ onChange: () => { inited = true; }, onError: () => {} });
+  const listener = app
+    .database()
+    .collection('stores')
+    .where({ category: 'beauty' })
+    .watch({
+      onChange: () => {
+        inited = true;
+      },
+      onError: () => {},
+    });
   await until(() => (inited ? true : undefined), 'probe watch');
   const proto = Object.getPrototypeOf(listener.virtualClient);
   Object.defineProperty(proto, 'initWatch', {
     configurable: true,
     set(fn: (...a: unknown[]) => Promise<void>) {
-      Object.defineProperty(this, 'initWatch', { configurable: true, writable: true, value: (...a: unknown[]) => { const p = fn(...a); p.catch(() => {}); return p; } });
+      Object.defineProperty(this, 'initWatch', {
+        configurable: true,
+        writable: true,
+        value: (...a: unknown[]) => {
+          const p = fn(...a);
+          p.catch(() => {});
+          return p;
+        },
+      });
     },
   });
   listener.close();
@@ -61,7 +85,10 @@ async function tolerateRefusedWatches() {
 function watching<T>(start: (onDocs: (docs: T) => void, onError: (e: Error) => void) => () => void) {
   const snapshots: T[] = [];
   const errors: Error[] = [];
-  const stop = start((d) => snapshots.push(d), (e) => errors.push(e));
+  const stop = start(
+    (d) => snapshots.push(d),
+    (e) => errors.push(e),
+  );
   return { snapshots, errors, stop };
 }
 

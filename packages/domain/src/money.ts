@@ -27,7 +27,13 @@ function mulDiv(a: number, b: number, c: number): { q: number; r: number } {
   let q = Math.floor(x / c);
   let r = x - q * c;
   // The float quotient may round across an integer; one step either way puts it right.
-  if (r < 0) { q -= 1; r += c; } else if (r >= c) { q += 1; r -= c; }
+  if (r < 0) {
+    q -= 1;
+    r += c;
+  } else if (r >= c) {
+    q += 1;
+    r -= c;
+  }
   return { q, r };
 }
 

@@ -4,7 +4,10 @@ import { pricedLines, refundedQuantities } from './pricing/lines';
 import type { Order, RefundLine } from './schemas/order';
 
 /** What a consumer asks to refund: units of order lines (`line`: index in `order.items`). */
-export interface RefundItem { line: number; quantity: number }
+export interface RefundItem {
+  line: number;
+  quantity: number;
+}
 
 export interface RefundPlan {
   /** What goes back: the lines' amounts plus, for the refund that empties the order, its fees. */

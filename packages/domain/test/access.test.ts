@@ -1,7 +1,22 @@
 import fc from 'fast-check';
 import {
-  PERMISSIONS, PERMISSION_NAMES, PLATFORM_ROLES, STORE_ROLES, actingMembership, can, holdersText, permissionsOf, principal,
-  regionFilter, requirePlatform, scope, type Permission, type PlatformRole, type Principal, type ScopeFilter, type StoreRole,
+  PERMISSIONS,
+  PERMISSION_NAMES,
+  PLATFORM_ROLES,
+  STORE_ROLES,
+  actingMembership,
+  can,
+  holdersText,
+  permissionsOf,
+  principal,
+  regionFilter,
+  requirePlatform,
+  scope,
+  type Permission,
+  type PlatformRole,
+  type Principal,
+  type ScopeFilter,
+  type StoreRole,
 } from '../src';
 
 const person = (over: Partial<Principal> = {}): Principal => ({ userKey: 'u1', anonymous: false, stores: [], platform: null, ...over });
@@ -9,8 +24,7 @@ const staffOf = (...stores: [string, StoreRole][]) => person({ stores: stores.ma
 const platform = (roles: PlatformRole[], regions?: string[]) => person({ platform: { roles, ...(regions ? { regions } : {}) } });
 
 /** The tiny filter language scope() speaks, applied to one document: what a database `where` would do with it. */
-const matches = (filter: ScopeFilter, doc: Record<string, string>) =>
-  Object.entries(filter).every(([k, v]) => (typeof v === 'string' ? doc[k] === v : v.$in.includes(doc[k])));
+const matches = (filter: ScopeFilter, doc: Record<string, string>) => Object.entries(filter).every(([k, v]) => (typeof v === 'string' ? doc[k] === v : v.$in.includes(doc[k])));
 
 test('every permission names an audience, and roles exactly where the audience has roles', () => {
   for (const [name, def] of Object.entries(PERMISSIONS)) {
@@ -42,11 +56,19 @@ const PLATFORM_TABLE: Partial<Record<Permission, PlatformRole[]>> = {
 test.each(PERMISSION_NAMES)('%s: exactly the roles of the table hold it', (perm) => {
   const def = PERMISSIONS[perm];
   for (const role of STORE_ROLES) {
-    expect({ perm, role, can: can(staffOf(['s1', role]), perm, { storeId: 's1' }) }).toEqual({ perm, role, can: def.audience === 'public' || def.audience === 'consumer' || (STORE_TABLE[perm] ?? []).includes(role) });
+    expect({ perm, role, can: can(staffOf(['s1', role]), perm, { storeId: 's1' }) }).toEqual({
+      perm,
+      role,
+      can: def.audience === 'public' || def.audience === 'consumer' || (STORE_TABLE[perm] ?? []).includes(role),
+    });
   }
   for (const role of PLATFORM_ROLES) {
     const who = platform([role], ['静安区']);
-    expect({ perm, role, can: can(who, perm, { region: '静安区' }) }).toEqual({ perm, role, can: def.audience === 'public' || def.audience === 'consumer' || (PLATFORM_TABLE[perm] ?? []).includes(role) });
+    expect({ perm, role, can: can(who, perm, { region: '静安区' }) }).toEqual({
+      perm,
+      role,
+      can: def.audience === 'public' || def.audience === 'consumer' || (PLATFORM_TABLE[perm] ?? []).includes(role),
+    });
   }
   if (def.audience === 'staff') expect(STORE_TABLE[perm]).toBeDefined();
   if (def.audience === 'platform') expect(PLATFORM_TABLE[perm]).toBeDefined();
@@ -128,25 +150,34 @@ const arbPrincipal: fc.Arbitrary<Principal> = fc.record({
   userKey: fc.constantFrom('', 'u1'),
   anonymous: fc.boolean(),
   stores: fc.uniqueArray(fc.record({ storeId: fc.constantFrom(...STORES), role: fc.constantFrom(...STORE_ROLES) }), { selector: (m) => m.storeId, maxLength: 3 }),
-  platform: fc.option(fc.record({
-    roles: fc.uniqueArray(fc.constantFrom(...PLATFORM_ROLES), { minLength: 1, maxLength: 3 }),
-    regions: fc.option(fc.uniqueArray(fc.constantFrom(...REGIONS), { maxLength: 3 }), { nil: undefined }),
-  }, { requiredKeys: ['roles'] }), { nil: null }),
+  platform: fc.option(
+    fc.record(
+      {
+        roles: fc.uniqueArray(fc.constantFrom(...PLATFORM_ROLES), { minLength: 1, maxLength: 3 }),
+        regions: fc.option(fc.uniqueArray(fc.constantFrom(...REGIONS), { maxLength: 3 }), { nil: undefined }),
+      },
+      { requiredKeys: ['roles'] },
+    ),
+    { nil: null },
+  ),
 });
 
 test('property: what can() allows in a region or store is exactly what scope() lets a query see', () => {
-  fc.assert(fc.property(arbPrincipal, fc.constantFrom(...PERMISSION_NAMES), fc.constantFrom(...REGIONS), fc.constantFrom(...STORES), (p, perm, region, storeId) => {
-    const def = PERMISSIONS[perm];
-    if (def.audience === 'platform' && can(p, perm)) {
-      expect(matches(scope(p, { audience: 'platform' }), { region, _id: 'x' })).toBe(can(p, perm, { region }));
-    }
-    if (def.audience === 'staff' && can(p, perm, { storeId })) {
-      expect(matches(scope(p, { audience: 'staff' }), { storeId, _id: 'x' })).toBe(true);
-      expect(matches(scope(p, { audience: 'staff', storeId }), { storeId, _id: 'x' })).toBe(true);
-    }
-    // Asking about a particular store or region never grants more than asking at all.
-    if (can(p, perm, { region, storeId })) expect(can(p, perm)).toBe(true);
-    // Nobody acts as staff or platform without a real identity.
-    if ((p.anonymous || !p.userKey) && (def.audience === 'staff' || def.audience === 'platform')) expect(can(p, perm)).toBe(false);
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(arbPrincipal, fc.constantFrom(...PERMISSION_NAMES), fc.constantFrom(...REGIONS), fc.constantFrom(...STORES), (p, perm, region, storeId) => {
+      const def = PERMISSIONS[perm];
+      if (def.audience === 'platform' && can(p, perm)) {
+        expect(matches(scope(p, { audience: 'platform' }), { region, _id: 'x' })).toBe(can(p, perm, { region }));
+      }
+      if (def.audience === 'staff' && can(p, perm, { storeId })) {
+        expect(matches(scope(p, { audience: 'staff' }), { storeId, _id: 'x' })).toBe(true);
+        expect(matches(scope(p, { audience: 'staff', storeId }), { storeId, _id: 'x' })).toBe(true);
+      }
+      // Asking about a particular store or region never grants more than asking at all.
+      if (can(p, perm, { region, storeId })) expect(can(p, perm)).toBe(true);
+      // Nobody acts as staff or platform without a real identity.
+      if ((p.anonymous || !p.userKey) && (def.audience === 'staff' || def.audience === 'platform')) expect(can(p, perm)).toBe(false);
+    }),
+    { numRuns: 2000 },
+  );
 });

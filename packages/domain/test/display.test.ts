@@ -9,7 +9,7 @@ describe('formatShanghai', () => {
     expect(formatShanghai(new Date('2026-07-01T04:05:06Z'), 'MM-DD HH:mm:ss')).toBe('07-01 12:05:06');
   });
 
-  test('the fixed offset is the zone\'s own offset (what Intl says for Asia/Shanghai)', () => {
+  test("the fixed offset is the zone's own offset (what Intl says for Asia/Shanghai)", () => {
     const parts = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date('2026-01-01T00:00:00Z'));
     expect(Number(parts.find((p) => p.type === 'hour')!.value)).toBe(TIME_ZONE_OFFSET_MIN / 60);
   });

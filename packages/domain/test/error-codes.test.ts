@@ -1,7 +1,7 @@
 import * as errors from '../src/api/errors';
 import { ERROR_CODES } from '../src';
 
-test('ERROR_CODES is exactly the capabilities\' codes, and no code belongs to two capabilities', () => {
+test("ERROR_CODES is exactly the capabilities' codes, and no code belongs to two capabilities", () => {
   const groups = Object.entries(errors) as [string, Record<string, string>][];
   const owners = new Map<string, string[]>();
   for (const [group, codes] of groups) for (const code of Object.keys(codes)) owners.set(code, [...(owners.get(code) ?? []), group]);

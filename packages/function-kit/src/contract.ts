@@ -13,7 +13,10 @@ export const CONTRACT_BREACH_KIND = 'contract_breach';
 
 type Report = (msg: string, fields?: Record<string, unknown>) => void;
 
-export interface Declared { output: z.ZodType; errors: readonly ErrorCode[] }
+export interface Declared {
+  output: z.ZodType;
+  errors: readonly ErrorCode[];
+}
 
 /** Checks the handler's result against the declared output schema; the result is sent unchanged either way. */
 export function checkOutput(where: string, def: Declared, result: unknown, log: Report): void {

@@ -7,18 +7,28 @@ import { checkOutput, checkThrown } from './contract';
 import { parseInput, toReply, type Reply } from './errors';
 
 /** What every action's handler gets: the caller (from the platform, never the event) and the request id. */
-export interface BaseContext { caller: Caller; requestId: string }
+export interface BaseContext {
+  caller: Caller;
+  requestId: string;
+}
 /** A staff action: the caller's staff row for the store the call acts on, and everything the policy knows of them. */
-export interface StaffContext extends BaseContext { staff: Staff; access: Access }
+export interface StaffContext extends BaseContext {
+  staff: Staff;
+  access: Access;
+}
 /**
  * A platform action: the caller's admin record and `scope`, the query filter of what they may see (`{}` or their
  * regions); `regionScope(region)` narrows it to a region they asked for (FORBIDDEN outside their own).
  */
-export interface PlatformContext extends BaseContext { admin: Admin; scope: Record<string, unknown>; regionScope: (region?: string) => Record<string, unknown>; access: Access }
+export interface PlatformContext extends BaseContext {
+  admin: Admin;
+  scope: Record<string, unknown>;
+  regionScope: (region?: string) => Record<string, unknown>;
+  access: Access;
+}
 
 /** The handler's context follows the declared permission's audience, so staff and admin are there by type. */
-export type ContextFor<P extends Permission> =
-  AudienceOf<P> extends 'staff' ? StaffContext : AudienceOf<P> extends 'platform' ? PlatformContext : BaseContext;
+export type ContextFor<P extends Permission> = AudienceOf<P> extends 'staff' ? StaffContext : AudienceOf<P> extends 'platform' ? PlatformContext : BaseContext;
 /** Any action's context, for code that serves several audiences. */
 export type ActionContext = BaseContext & Partial<Omit<StaffContext & PlatformContext, keyof BaseContext>>;
 

@@ -66,7 +66,10 @@ const insertEvent = z.object({
  * `doc` before `onInsert` sees it. A client call, an event of another collection or kind, or a document that does not
  * parse is refused like a timer's stranger.
  */
-export function defineDatabaseTrigger<S extends z.ZodType, R>(name: string, opts: { trigger: string; collection: string; doc: S; onInsert: (doc: z.infer<S>) => Promise<R>; timers?: Record<string, () => Promise<number>> }) {
+export function defineDatabaseTrigger<S extends z.ZodType, R>(
+  name: string,
+  opts: { trigger: string; collection: string; doc: S; onInsert: (doc: z.infer<S>) => Promise<R>; timers?: Record<string, () => Promise<number>> },
+) {
   const timer = defineTimer(name, opts.timers ?? {});
   return (event: unknown, context?: { request_id?: string }) => {
     const type = (event as { type?: unknown } | null)?.type;

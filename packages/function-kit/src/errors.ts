@@ -5,8 +5,7 @@ import { fieldLabel, zhIssueMessage } from './zod-messages';
 export type Reply<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 /** Parses a client's input with Chinese messages for zod's defaults; a schema's own message still wins. */
-export const parseInput = <S extends z.ZodType>(schema: S, data: unknown): z.infer<S> =>
-  schema.parse(data, { error: zhIssueMessage });
+export const parseInput = <S extends z.ZodType>(schema: S, data: unknown): z.infer<S> => schema.parse(data, { error: zhIssueMessage });
 
 /**
  * A schema's own message on a nested field may not say where (e.g. `数量至少为 1` for the third cart line), so it is

@@ -8,10 +8,14 @@ export interface HttpEvent {
   isBase64Encoded?: boolean;
 }
 
-export interface HttpReply { statusCode: number; headers?: Record<string, string>; body: string }
+export interface HttpReply {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body: string;
+}
 
 export function rawBody(event: HttpEvent): string {
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
 }
 
 /** Header lookup regardless of case (gateways differ in what they preserve). */

@@ -6,5 +6,16 @@ export { describeZodError, parseInput, type Reply } from './errors';
 export { zhIssueMessage, fieldLabel } from './zod-messages';
 export { rawBody, header, type HttpEvent, type HttpReply } from './http';
 export { defineTimer, defineHttpCallback, defineDatabaseTrigger } from './entry';
-export { log, requestContext, withRequestContext, runInRequestContext, serializeError, parseLogLine, type CallerKind, type RequestContext, type LogFields, type LogRecord } from '@daojia/modules/runtime';
+export {
+  log,
+  requestContext,
+  withRequestContext,
+  runInRequestContext,
+  serializeError,
+  parseLogLine,
+  type CallerKind,
+  type RequestContext,
+  type LogFields,
+  type LogRecord,
+} from '@daojia/modules/runtime';
 export { CONTRACT_BREACH, CONTRACT_BREACH_KIND } from './contract';

@@ -46,8 +46,14 @@ const FIELD_LABELS: Record<string, { name: string; unit?: string }> = {
 };
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文字', number: '数字', int: '整数', boolean: '布尔值（true/false）', object: '对象', array: '列表',
-  bigint: '整数', date: '日期',
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值（true/false）',
+  object: '对象',
+  array: '列表',
+  bigint: '整数',
+  date: '日期',
 };
 
 /** `['items', 0, 'quantity']` → `第1件商品的数量`; an empty path is the request itself. */
@@ -96,9 +102,7 @@ export function zhIssueMessage(iss: RawIssue): string {
       return `${label}必须是 ${iss.divisor} 的倍数`;
     case 'unrecognized_keys': {
       const keys = iss.keys.join('、');
-      return iss.keys.some((k) => PRICE_LIKE.test(k))
-        ? `${label}含不支持的字段 ${keys}：价格由服务端计算，请勿传入`
-        : `${label}含不支持的字段 ${keys}`;
+      return iss.keys.some((k) => PRICE_LIKE.test(k)) ? `${label}含不支持的字段 ${keys}：价格由服务端计算，请勿传入` : `${label}含不支持的字段 ${keys}`;
     }
     default:
       return `${label}格式不正确`;

@@ -30,7 +30,9 @@ beforeEach(() => {
   reply = { say: '你好' };
   thrown = undefined;
   logged.length = 0;
-  jest.spyOn(console, 'error').mockImplementation((msg: string) => { logged.push(msg); });
+  jest.spyOn(console, 'error').mockImplementation((msg: string) => {
+    logged.push(msg);
+  });
 });
 afterEach(() => jest.restoreAllMocks());
 

@@ -31,7 +31,14 @@ describe('describeZodError', () => {
   });
 
   test("the schema's own message wins and is placed under the cart line it is about", () => {
-    const data = { storeId: 's1', mode: 'delivery', items: [{ productId: 'p1', quantity: 1 }, { productId: 'p2', quantity: 0 }] };
+    const data = {
+      storeId: 's1',
+      mode: 'delivery',
+      items: [
+        { productId: 'p1', quantity: 1 },
+        { productId: 'p2', quantity: 0 },
+      ],
+    };
     expect(messageFor(quoteInput, data)).toBe('请求参数有误：第2件商品的数量至少为 1');
     expect(messageFor(quoteInput, line(1e9))).toBe('请求参数有误：第1件商品的数量最多为 99');
     expect(messageFor(quoteInput, { ...line(1), items: [] })).toBe('请求参数有误：购物车是空的');
@@ -55,8 +62,7 @@ describe('describeZodError', () => {
     expect(messageFor(nearbyInput, { lng: 200, lat: 31 })).toBe('请求参数有误：经度不能大于 180');
     const create = { ...line(1), idempotencyKey: 'key-12345', slot: { start: '明天下午' } };
     expect(messageFor(createOrderInput, create)).toBe('请求参数有误：预约时段的开始时间应为带时区的时间，例如 2025-01-01T12:00:00+08:00');
-    expect(messageFor(createOrderInput, { ...line(1), idempotencyKey: 'a b', remark: 'x'.repeat(101) }))
-      .toBe('请求参数有误：请求编号至少 8 个字；请求编号格式不正确；备注最多 100 个字');
+    expect(messageFor(createOrderInput, { ...line(1), idempotencyKey: 'a b', remark: 'x'.repeat(101) })).toBe('请求参数有误：请求编号至少 8 个字；请求编号格式不正确；备注最多 100 个字');
   });
 });
 

@@ -14,7 +14,10 @@ const lines: { level: string; line: string }[] = [];
 const records = () => lines.map((l) => JSON.parse(l.line) as Record<string, unknown>);
 beforeEach(() => {
   lines.length = 0;
-  for (const level of ['info', 'warn', 'error'] as const) jest.spyOn(console, level).mockImplementation((...args: unknown[]) => { lines.push({ level, line: String(args[0]) }); });
+  for (const level of ['info', 'warn', 'error'] as const)
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      lines.push({ level, line: String(args[0]) });
+    });
 });
 afterEach(() => {
   jest.restoreAllMocks();
@@ -38,8 +41,13 @@ const main = defineFunction('demo', {
     },
   }),
   boom: action({
-    input: z.object({}), output: z.object({}), errors: [], permission: 'store.browse',
-    async handler() { throw new TypeError('the handler broke'); },
+    input: z.object({}),
+    output: z.object({}),
+    errors: [],
+    permission: 'store.browse',
+    async handler() {
+      throw new TypeError('the handler broke');
+    },
   }),
 });
 
@@ -59,10 +67,13 @@ test('the caller kind says who called: a signed-in user is a consumer, an anonym
   await main({ action: 'talk', data: {} }, { request_id: 'req-c' });
   signIn('user-2', true);
   await main({ action: 'talk', data: {} }, { request_id: 'req-a' });
-  expect(records().map((r) => [r.requestId, r.callerKind])).toEqual([['req-c', 'consumer'], ['req-a', 'anonymous']]);
+  expect(records().map((r) => [r.requestId, r.callerKind])).toEqual([
+    ['req-c', 'consumer'],
+    ['req-a', 'anonymous'],
+  ]);
 });
 
-test('requestContext() is the current invocation\'s, even for runs that overlap; undefined outside one', async () => {
+test("requestContext() is the current invocation's, even for runs that overlap; undefined outside one", async () => {
   seen.length = 0;
   await Promise.all([main({ action: 'talk', data: { delayMs: 30 } }, { request_id: 'slow' }), main({ action: 'talk', data: {} }, { request_id: 'fast' })]);
   expect(seen).toEqual([
@@ -100,9 +111,17 @@ test('a field that cannot be serialised does not lose the record', () => {
 
 test('timers and HTTP callbacks run in their own context: the trigger name or path is the action', async () => {
   const probe: unknown[] = [];
-  const timer = defineTimer('jobs', { sweep: async () => { probe.push(requestContext()); return 0; } });
+  const timer = defineTimer('jobs', {
+    sweep: async () => {
+      probe.push(requestContext());
+      return 0;
+    },
+  });
   await timer({ Type: 'Timer', TriggerName: 'sweep', Time: '2026-01-01T00:00:00Z' }, { request_id: 'req-t' });
-  const http = defineHttpCallback('notify', async () => { probe.push(requestContext()); return { ok: true }; });
+  const http = defineHttpCallback('notify', async () => {
+    probe.push(requestContext());
+    return { ok: true };
+  });
   await http({ httpMethod: 'POST', path: '/pay/notify', headers: {}, body: '{}' }, { request_id: 'req-h' });
   expect(probe).toEqual([
     { function: 'jobs', action: 'sweep', requestId: 'req-t', callerKind: 'timer' },
@@ -113,7 +132,7 @@ test('timers and HTTP callbacks run in their own context: the trigger name or pa
   expect(records()[0]).toMatchObject({ level: 'warn', function: 'jobs', requestId: 'req-x', callerKind: 'consumer', msg: 'refused: called by an end user, not by its timer' });
 });
 
-test('withRequestContext: work done for another request logs that request id and keeps the invocation\'s own', async () => {
+test("withRequestContext: work done for another request logs that request id and keeps the invocation's own", async () => {
   const timer = defineTimer('outbox', {
     run: async () => {
       withRequestContext({ requestId: 'req-origin' }, () => log.info('subscriber ran', { subscriber: 'ledger' }));
@@ -128,7 +147,7 @@ test('withRequestContext: work done for another request logs that request id and
   expect(done).not.toHaveProperty('invocationId');
 });
 
-test('parseLogLine reads a captured line back, with or without the local cloud\'s level prefix', () => {
+test("parseLogLine reads a captured line back, with or without the local cloud's level prefix", () => {
   log.info('hello', { n: 1 });
   expect(parseLogLine(lines[0].line)).toMatchObject({ msg: 'hello', n: 1 });
   expect(parseLogLine(`INFO ${lines[0].line}`)).toMatchObject({ msg: 'hello', n: 1 });
@@ -138,7 +157,15 @@ test('parseLogLine reads a captured line back, with or without the local cloud\'
 
 test('a contract breach is a record of kind contract_breach whose msg starts with "contract breach:" (what the function test harness looks for)', async () => {
   const breaching = defineFunction('demo', {
-    talk: action({ input: z.object({}), output: z.object({ say: z.string() }), errors: [], permission: 'store.browse', async handler() { return { say: 42 } as never; } }),
+    talk: action({
+      input: z.object({}),
+      output: z.object({ say: z.string() }),
+      errors: [],
+      permission: 'store.browse',
+      async handler() {
+        return { say: 42 } as never;
+      },
+    }),
   });
   await breaching({ action: 'talk', data: {} }, { request_id: 'req-breach' });
   expect(lines).toHaveLength(1);

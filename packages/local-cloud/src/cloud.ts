@@ -89,23 +89,55 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const serverCredentials = loadServerCredentials(options.dataDir);
   let functions: ReturnType<typeof createFunctionHost> | undefined;
   // Read on every request: the environment can change under a running cloud (tests do it).
-  const production = () => productionSign({
-    envId, env: process.env, functionEnvs: (functions?.names() ?? []).map((n) => functions?.config(n)?.envVariables ?? {}),
-  });
-  const devOrigins = options.devOrigins ?? (process.env.DAOJIA_DEV_ORIGINS ? process.env.DAOJIA_DEV_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : REPO_DEV_ORIGINS);
+  const production = () =>
+    productionSign({
+      envId,
+      env: process.env,
+      functionEnvs: (functions?.names() ?? []).map((n) => functions?.config(n)?.envVariables ?? {}),
+    });
+  const devOrigins =
+    options.devOrigins ??
+    (process.env.DAOJIA_DEV_ORIGINS
+      ? process.env.DAOJIA_DEV_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : REPO_DEV_ORIGINS);
   policy = createSitePolicy({ host, port, devOrigins, production });
 
-  const closeServer = () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   let sandboxes: Awaited<ReturnType<typeof mountSandboxes>> | undefined;
   let gateway: Awaited<ReturnType<typeof mountGateway>>;
   try {
     sandboxes = await mountSandboxes({ router, dataDir: options.dataDir, cloudUrl: url, log });
     functions = createFunctionHost({
-      rootDir: options.rootDir, url, envId, db, log,
-      hotReload: options.hotReload ?? false, timers: options.timers ?? false, triggers: options.triggers ?? true,
+      rootDir: options.rootDir,
+      url,
+      envId,
+      db,
+      log,
+      hotReload: options.hotReload ?? false,
+      timers: options.timers ?? false,
+      triggers: options.triggers ?? true,
       env: { ...sandboxes.env, TENCENTCLOUD_SECRETID: serverCredentials.secretId, TENCENTCLOUD_SECRETKEY: serverCredentials.secretKey, ...options.functionEnv },
     });
-    gateway = await mountGateway({ router, server, db, functions, rootDir: options.rootDir, dataDir: options.dataDir, envId, url, log, accessTokenTtlS: options.accessTokenTtlS, production, policy: () => policy });
+    gateway = await mountGateway({
+      router,
+      server,
+      db,
+      functions,
+      rootDir: options.rootDir,
+      dataDir: options.dataDir,
+      envId,
+      url,
+      log,
+      accessTokenTtlS: options.accessTokenTtlS,
+      production,
+      policy: () => policy,
+    });
   } catch (e) {
     // A start that fails (a bad rules file, a function folder missing) must not leave a listening port behind.
     await functions?.close();
@@ -140,7 +172,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   functions.mount(router);
 
   return {
-    url, port, dataDir: options.dataDir, envId, db, functions, router, sandboxEnv: sandboxes.env, serverCredentials,
+    url,
+    port,
+    dataDir: options.dataDir,
+    envId,
+    db,
+    functions,
+    router,
+    sandboxEnv: sandboxes.env,
+    serverCredentials,
     async close() {
       await gateway.close();
       await functions.close();

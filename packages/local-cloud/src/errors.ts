@@ -3,7 +3,10 @@
  * and what @cloudbase/node-sdk turns into a thrown error. Codes are CloudBase's own where one exists.
  */
 export class CloudError extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'CloudError';
   }

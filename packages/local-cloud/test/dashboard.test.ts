@@ -61,7 +61,15 @@ afterAll(async () => {
   project.remove();
 });
 
-const api = async (p: string) => { const r = await fetch(`${cloud.url}${p}`); const t = await r.text(); try { return JSON.parse(t); } catch { throw new Error(`${r.status} ${t.slice(0, 300)}`); } };
+const api = async (p: string) => {
+  const r = await fetch(`${cloud.url}${p}`);
+  const t = await r.text();
+  try {
+    return JSON.parse(t);
+  } catch {
+    throw new Error(`${r.status} ${t.slice(0, 300)}`);
+  }
+};
 const placed = async (tag: string) => {
   const from = seen.length;
   expect(await cloud.functions.invoke('order', { action: 'place', data: { tag } })).toEqual({ ok: true, data: {} });
@@ -81,13 +89,17 @@ test('a request id finds the invocation, the function it called and the trigger 
   expect(invocations.find((i: Invocation) => i.name === 'audit').parentId).toBe(first);
   const order = invocations.find((i: Invocation) => i.name === 'order');
   expect(order.action).toBe('place');
-  expect(order.entries).toEqual([expect.objectContaining({ level: 'INFO', record: expect.objectContaining({ msg: 'order placed', function: 'order', action: 'place', requestId: first, callerKind: 'server', tag: 'A' }) })]);
+  expect(order.entries).toEqual([
+    expect.objectContaining({ level: 'INFO', record: expect.objectContaining({ msg: 'order placed', function: 'order', action: 'place', requestId: first, callerKind: 'server', tag: 'A' }) }),
+  ]);
 
   const { lines } = await api(`/dashboard/api/logs?requestId=${first}`);
   // Oldest first: the order's line, then the trigger's and the callee's (those two run concurrently).
   expect(lines[0].record).toMatchObject({ function: 'order', msg: 'order placed', tag: 'A' });
   expect(lines.map((l: any) => [l.function, l.record.msg, l.record.tag]).sort()).toEqual([
-    ['audit', 'audited', 'A'], ['order', 'order placed', 'A'], ['subscriber', 'subscriber ran', 'A'],
+    ['audit', 'audited', 'A'],
+    ['order', 'order placed', 'A'],
+    ['subscriber', 'subscriber ran', 'A'],
   ]);
   expect(lines.map((l: any) => l.time)).toEqual(lines.map((l: any) => l.time).sort());
   // The subscriber logged for the request it served, and names its own invocation too.
@@ -114,9 +126,16 @@ test('function and action filters narrow the list; without filters every invocat
 });
 
 test('an invocation that only logged some lines for a request contributes only those lines', () => {
-  const line = (requestId: string, msg: string, invocationId?: string) => `INFO ${JSON.stringify({ time: '2026-01-01T00:00:00.000Z', level: 'info', function: 'outbox', action: 'run', requestId, ...(invocationId ? { invocationId } : {}), callerKind: 'timer', msg })}`;
+  const line = (requestId: string, msg: string, invocationId?: string) =>
+    `INFO ${JSON.stringify({ time: '2026-01-01T00:00:00.000Z', level: 'info', function: 'outbox', action: 'run', requestId, ...(invocationId ? { invocationId } : {}), callerKind: 'timer', msg })}`;
   const outbox: Invocation = {
-    id: 'inv-outbox', name: 'outbox', kind: 'timer', caller: {}, event: { TriggerName: 'run' }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1,
+    id: 'inv-outbox',
+    name: 'outbox',
+    kind: 'timer',
+    caller: {},
+    event: { TriggerName: 'run' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1,
     logs: [line('inv-outbox', 'batch started'), line('req-1', 'ledger ran', 'inv-outbox'), line('req-2', 'ledger ran', 'inv-outbox')],
   };
   expect(followRequest([outbox], 'req-1')).toEqual(new Map([['inv-outbox', 'lines']]));

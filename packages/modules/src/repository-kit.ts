@@ -7,7 +7,11 @@ import { z } from 'zod';
  * or refunding from it. Unknown fields are dropped: a repository's schema says what its collection holds.
  */
 export class MalformedDocument extends Error {
-  constructor(public readonly collection: string, public readonly docId: string, issues: string) {
+  constructor(
+    public readonly collection: string,
+    public readonly docId: string,
+    issues: string,
+  ) {
     super(`${collection} document ${docId} does not match its schema: ${issues}`);
     this.name = 'MalformedDocument';
   }

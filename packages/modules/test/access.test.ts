@@ -7,13 +7,21 @@ const stored: Record<string, unknown[]> = {};
 const reads: string[] = [];
 
 jest.mock('../src/runtime', () => {
-  const query = (collection: string): any => new Proxy({}, {
-    get: (_t, method: string) => {
-      if (method === 'get') return async () => { reads.push(collection); return { data: stored[collection] ?? [] }; };
-      if (method === 'then') return undefined;
-      return () => query(collection);
-    },
-  });
+  const query = (collection: string): any =>
+    new Proxy(
+      {},
+      {
+        get: (_t, method: string) => {
+          if (method === 'get')
+            return async () => {
+              reads.push(collection);
+              return { data: stored[collection] ?? [] };
+            };
+          if (method === 'then') return undefined;
+          return () => query(collection);
+        },
+      },
+    );
   return {
     db: { collection: (name: string) => query(name) },
     _: { in: (values: unknown[]) => ({ in: values }) },
@@ -25,7 +33,10 @@ import { MalformedDocument } from '../src/repository-kit';
 import { actingStaff, platformAdmin, platformScope, principalFor } from '../src/access';
 
 const caller = (userKey: string, isAnonymous = false) => ({ userKey, openId: '', uid: userKey, isAnonymous });
-beforeEach(() => { for (const k of Object.keys(stored)) delete stored[k]; reads.length = 0; });
+beforeEach(() => {
+  for (const k of Object.keys(stored)) delete stored[k];
+  reads.length = 0;
+});
 
 test('a person working at two stores: every row read (no limit of one), their role per store, in two queries', async () => {
   stored.merchant_staff = [
@@ -33,7 +44,15 @@ test('a person working at two stores: every row read (no limit of one), their ro
     { _id: 'b', userKey: 'u1', storeId: 'store-002', role: 'owner', name: '店长' },
   ];
   const access = await principalFor(caller('u1'));
-  expect(access.principal).toEqual({ userKey: 'u1', anonymous: false, stores: [{ storeId: 'store-001', role: 'clerk' }, { storeId: 'store-002', role: 'owner' }], platform: null });
+  expect(access.principal).toEqual({
+    userKey: 'u1',
+    anonymous: false,
+    stores: [
+      { storeId: 'store-001', role: 'clerk' },
+      { storeId: 'store-002', role: 'owner' },
+    ],
+    platform: null,
+  });
   expect(reads.sort()).toEqual(['admins', 'merchant_staff']);
   expect(actingStaff(access, 'store.refunds.decide', 'store-002')).toMatchObject({ _id: 'b', role: 'owner' });
   expect(() => actingStaff(access, 'store.orders.serve')).toThrow(expect.objectContaining({ code: 'STORE_REQUIRED' }));

@@ -28,7 +28,10 @@ const specifiers = (text: string) => [...text.matchAll(/(?:import|export)[^'"]*?
 /** `file imports spec` pairs where a layer reaches a layer above it. */
 function upwardImports(files: { layer: number; file: string; text: string }[]) {
   return files.flatMap(({ layer, file, text }) =>
-    specifiers(text).filter((spec) => LAYERS.slice(layer + 1).some((above) => NAMES[above].test(spec))).map((spec) => `${path.relative(ROOT, file)} imports ${spec}`));
+    specifiers(text)
+      .filter((spec) => LAYERS.slice(layer + 1).some((above) => NAMES[above].test(spec)))
+      .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+  );
 }
 
 test('no layer imports one above it', () => {

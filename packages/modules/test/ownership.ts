@@ -8,8 +8,17 @@ import path from 'node:path';
  */
 export const SRC = path.join(__dirname, '..', 'src');
 
-export interface Source { module: string; file: string; text: string }
-export interface Write { module: string; file: string; collection: string; line: number }
+export interface Source {
+  module: string;
+  file: string;
+  text: string;
+}
+export interface Write {
+  module: string;
+  file: string;
+  collection: string;
+  line: number;
+}
 
 const WRITE = /\.(add|update|set|remove)\s*\(/;
 
@@ -44,8 +53,9 @@ function statementFrom(text: string, from: number): string {
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') { if (--depth < 0) return text.slice(from, i); }
-    else if (c === ';' && depth === 0) return text.slice(from, i);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return text.slice(from, i);
+    } else if (c === ';' && depth === 0) return text.slice(from, i);
   }
   return text.slice(from);
 }
@@ -64,7 +74,7 @@ export function writes(sources: Source[]): Write[] {
     for (const m of s.text.matchAll(/collection\(\s*([^)]*?)\s*\)/g)) {
       const arg = m[1];
       const lit = /^'([^']+)'$|^"([^"]+)"$/.exec(arg);
-      const collection = lit ? (lit[1] ?? lit[2]) : consts.get(arg) ?? `?${arg}`;
+      const collection = lit ? (lit[1] ?? lit[2]) : (consts.get(arg) ?? `?${arg}`);
       const at = m.index!;
       const push = (index: number) => out.push({ module: s.module, file: s.file, collection, line: lineOf(s.text, index) });
       if (WRITE.test(statementFrom(s.text, at + m[0].length))) push(at);
@@ -89,4 +99,3 @@ export function foreignWrites(sources: Source[]): (Write & { owner: string })[] 
     .filter((w) => !(owned.get(w.module) ?? []).includes(w.collection))
     .map((w) => ({ ...w, owner: ownerOf.get(w.collection) ?? '(nobody declares it)' }));
 }
-

@@ -7,19 +7,39 @@ const stored: Record<string, unknown[]> = {};
 const added: { collection: string; doc: unknown }[] = [];
 
 jest.mock('../src/runtime', () => {
-  const query = (collection: string): any => new Proxy({}, {
-    get: (_t, method: string) => {
-      if (method === 'get' || method === 'end') return async () => ({ data: stored[collection] ?? [] });
-      if (method === 'count') return async () => ({ total: (stored[collection] ?? []).length });
-      if (method === 'update' || method === 'remove') return async () => ({ updated: 1, deleted: 1 });
-      if (method === 'add') return async (doc: unknown) => { added.push({ collection, doc }); return { id: 'new' }; };
-      if (method === 'then') return undefined;
-      return () => query(collection);
-    },
-  });
+  const query = (collection: string): any =>
+    new Proxy(
+      {},
+      {
+        get: (_t, method: string) => {
+          if (method === 'get' || method === 'end') return async () => ({ data: stored[collection] ?? [] });
+          if (method === 'count') return async () => ({ total: (stored[collection] ?? []).length });
+          if (method === 'update' || method === 'remove') return async () => ({ updated: 1, deleted: 1 });
+          if (method === 'add')
+            return async (doc: unknown) => {
+              added.push({ collection, doc });
+              return { id: 'new' };
+            };
+          if (method === 'then') return undefined;
+          return () => query(collection);
+        },
+      },
+    );
   const command: any = new Proxy({}, { get: () => () => ({}) });
   return {
-    db: { collection: (name: string) => query(name), command, RegExp: () => ({}), Geo: { Point: class { constructor(public longitude: number, public latitude: number) {} } } },
+    db: {
+      collection: (name: string) => query(name),
+      command,
+      RegExp: () => ({}),
+      Geo: {
+        Point: class {
+          constructor(
+            public longitude: number,
+            public latitude: number,
+          ) {}
+        },
+      },
+    },
     _: command,
     $: command,
     nowIso: () => new Date().toISOString(),
@@ -39,22 +59,60 @@ import { findRefund, listRefundIssues } from '../src/payments';
 import { audit } from '../src/audit';
 
 const store = {
-  _id: 'store-001', name: '老弄堂牛肉面', category: 'catering', logo: '/l.png', address: '黄浦区', location: { longitude: 121.47, latitude: 31.23 }, region: '黄浦区',
-  phone: '021-1', rating: 4.5, ratingCount: 10, hours: Array.from({ length: 7 }, () => [{ open: 480, close: 1380 }]), modes: ['delivery'], minOrderFen: 2000,
-  packagingFeeFen: 100, deliveryTiers: [{ upToM: 2000, feeFen: 300 }], maxDeliveryM: 6000, fullReductions: [], newUserDiscountFen: 0, status: 'open', tags: [],
-  announcement: '', createdAt: '2026-01-05T02:00:00.000Z',
+  _id: 'store-001',
+  name: '老弄堂牛肉面',
+  category: 'catering',
+  logo: '/l.png',
+  address: '黄浦区',
+  location: { longitude: 121.47, latitude: 31.23 },
+  region: '黄浦区',
+  phone: '021-1',
+  rating: 4.5,
+  ratingCount: 10,
+  hours: Array.from({ length: 7 }, () => [{ open: 480, close: 1380 }]),
+  modes: ['delivery'],
+  minOrderFen: 2000,
+  packagingFeeFen: 100,
+  deliveryTiers: [{ upToM: 2000, feeFen: 300 }],
+  maxDeliveryM: 6000,
+  fullReductions: [],
+  newUserDiscountFen: 0,
+  status: 'open',
+  tags: [],
+  announcement: '',
+  createdAt: '2026-01-05T02:00:00.000Z',
 };
 const product = { _id: 'store-001-p001', storeId: 'store-001', name: '牛肉面', description: '', image: '', priceFen: 1800, stock: 5, onShelf: true, kind: 'goods', categoryName: '面', holds: ['h1'] };
 const order = {
-  _id: 'DJ1', _openid: 'u1', orderNo: 'DJ1', storeId: 'store-001', storeName: '老弄堂牛肉面', region: '黄浦区', mode: 'pickup', status: 'pending_payment', items: [],
-  breakdown: { lines: [], itemsFen: 0, packagingFen: 0, deliveryFen: 0, discounts: [], totalFen: 0 }, totalFen: 0, remark: '', idempotencyKey: 'k', createdAt: 'x', updatedAt: 'x', payBefore: 'x',
+  _id: 'DJ1',
+  _openid: 'u1',
+  orderNo: 'DJ1',
+  storeId: 'store-001',
+  storeName: '老弄堂牛肉面',
+  region: '黄浦区',
+  mode: 'pickup',
+  status: 'pending_payment',
+  items: [],
+  breakdown: { lines: [], itemsFen: 0, packagingFen: 0, deliveryFen: 0, discounts: [], totalFen: 0 },
+  totalFen: 0,
+  remark: '',
+  idempotencyKey: 'k',
+  createdAt: 'x',
+  updatedAt: 'x',
+  payBefore: 'x',
 };
 
-beforeEach(() => { for (const k of Object.keys(stored)) delete stored[k]; added.length = 0; });
+beforeEach(() => {
+  for (const k of Object.keys(stored)) delete stored[k];
+  added.length = 0;
+});
 
 /** The read fails with a MalformedDocument naming the collection, the document id and the offending field. */
 async function refused(read: () => Promise<unknown>, collection: string, docId: string, field: string) {
-  const e = await read().then(() => undefined, (err: unknown) => err);
+  const e = await read().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(MalformedDocument);
   expect((e as Error).message).toContain(`${collection} document ${docId} does not match its schema`);
   expect((e as Error).message).toContain(field);
@@ -107,7 +165,9 @@ test('payments: a refund without an amount, and a payment alert of an unknown ki
 test('audit: an entry is written as parsed, and one the schema refuses is never written', async () => {
   const admin = { _id: 'admin-1', userKey: 'demo-admin', role: 'super_admin', name: '平台超级管理员' };
   await audit(admin, 'closeRefund', { refundId: 'RFDJ1', orderId: 'DJ1', reason: '线下已退', before: { refund: 'abnormal' }, after: { refund: 'closed' } });
-  expect(added).toEqual([{ collection: 'audit_logs', doc: expect.objectContaining({ action: 'closeRefund', by: { adminId: 'admin-1', userKey: 'demo-admin', role: 'super_admin', region: '', name: '平台超级管理员' } }) }]);
+  expect(added).toEqual([
+    { collection: 'audit_logs', doc: expect.objectContaining({ action: 'closeRefund', by: { adminId: 'admin-1', userKey: 'demo-admin', role: 'super_admin', region: '', name: '平台超级管理员' } }) },
+  ]);
   await expect(audit(admin, 'closeRefund', { refundId: 'RFDJ1', orderId: 'DJ1', reason: '线下已退', before: { refund: 7 as never }, after: {} })).rejects.toThrow();
   expect(added).toHaveLength(1);
 });

@@ -31,11 +31,19 @@ export default function MerchantOrders() {
   const [opened, setOpened] = useState<string | null>(null);
 
   const reload = useCallback(() => {
-    api.merchantOrder.list({ tab }).then((r) => { setAllowed(r.allowed); setOrders(r.orders); }).catch(showError);
+    api.merchantOrder
+      .list({ tab })
+      .then((r) => {
+        setAllowed(r.allowed);
+        setOrders(r.orders);
+      })
+      .catch(showError);
   }, [tab]);
 
   useDidShow(() => {
-    ensureSignedIn().then((ok) => setVisible(ok)).catch(showError);
+    ensureSignedIn()
+      .then((ok) => setVisible(ok))
+      .catch(showError);
   });
   useDidHide(() => setVisible(false));
 
@@ -75,48 +83,68 @@ export default function MerchantOrders() {
   const shown = orders ?? [];
 
   return (
-    <View className='page' id='page-merchant-orders'>
-      <View className='section row'>
-        <Text className='title'>订单管理</Text>
-        <Button size='small' id='go-verify' onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>核销</Button>
+    <View className="page" id="page-merchant-orders">
+      <View className="section row">
+        <Text className="title">订单管理</Text>
+        <Button size="small" id="go-verify" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+          核销
+        </Button>
       </View>
-      <View id='order-tabs'>
-        <Tabs value={tab} onChange={(v) => { setOrders(null); setAsking(null); setTab(v as MerchantTab); }}>
-          {TABS.map((t) => <Tabs.TabPane key={t.value} value={t.value} title={t.label} />)}
+      <View id="order-tabs">
+        <Tabs
+          value={tab}
+          onChange={(v) => {
+            setOrders(null);
+            setAsking(null);
+            setTab(v as MerchantTab);
+          }}
+        >
+          {TABS.map((t) => (
+            <Tabs.TabPane key={t.value} value={t.value} title={t.label} />
+          ))}
         </Tabs>
       </View>
       <View id={`order-list-${tab}`}>
-        {orders && shown.length === 0 && <EmptyState icon={<OrderIcon size={56} color='#c8c9cc' />} description='暂无订单' />}
+        {orders && shown.length === 0 && <EmptyState icon={<OrderIcon size={56} color="#c8c9cc" />} description="暂无订单" />}
         {shown.map((o) => (
-          <View key={o._id} className='section' id={`order-card-${o._id}`}>
-            <View className='row'>
-              <Text className='title'>{modeShortLabel(o.mode)}</Text>
+          <View key={o._id} className="section" id={`order-card-${o._id}`}>
+            <View className="row">
+              <Text className="title">{modeShortLabel(o.mode)}</Text>
               <Text id={`order-status-${o._id}`}>{statusLabel(o.status)}</Text>
             </View>
-            {o.items.map((l) => <View key={l.productId} className='muted'>{l.name} × {l.quantity}</View>)}
-            {o.remark && <View className='muted'>备注：{o.remark}</View>}
+            {o.items.map((l) => (
+              <View key={l.productId} className="muted">
+                {l.name} × {l.quantity}
+              </View>
+            ))}
+            {o.remark && <View className="muted">备注：{o.remark}</View>}
             {o.refundReason && (
-              <View className='muted' id={`refund-info-${o._id}`}>
+              <View className="muted" id={`refund-info-${o._id}`}>
                 退款 {formatFen(o.refundedFen ?? o.refundRequestedFen ?? o.totalFen)}：{o.refundReason}
                 {o.status === 'refund_requested' && !allowed.includes('approveRefund' satisfies MerchantCall) && <Text id={`refund-owner-${o._id}`}>（退款需店长处理）</Text>}
               </View>
             )}
-            <View className='row'>
-              <Text className='muted'>{formatShanghai(o.paidAt ?? o.createdAt)}</Text>
-              <Text className='price'>{formatFen(o.totalFen)}</Text>
+            <View className="row">
+              <Text className="muted">{formatShanghai(o.paidAt ?? o.createdAt)}</Text>
+              <Text className="price">{formatFen(o.totalFen)}</Text>
             </View>
-            <View className='row' style={{ justifyContent: 'flex-end', gap: '12px' }}>
-              <Button size='small' fill='none' id={`detail-${o._id}`} onClick={() => setOpened(opened === o._id ? null : o._id)}>{opened === o._id ? '收起' : '进度'}</Button>
+            <View className="row" style={{ justifyContent: 'flex-end', gap: '12px' }}>
+              <Button size="small" fill="none" id={`detail-${o._id}`} onClick={() => setOpened(opened === o._id ? null : o._id)}>
+                {opened === o._id ? '收起' : '进度'}
+              </Button>
               {merchantButtons(o, allowed).map((b) => (
-                <Button key={b.call} size='small' type={NEEDS_REASON.has(b.call) ? 'default' : 'primary'} id={`${b.id}-${o._id}`}
-                  onClick={() => act(o, b.call, b.label)}>{b.label}</Button>
+                <Button key={b.call} size="small" type={NEEDS_REASON.has(b.call) ? 'default' : 'primary'} id={`${b.id}-${o._id}`} onClick={() => act(o, b.call, b.label)}>
+                  {b.label}
+                </Button>
               ))}
             </View>
             {opened === o._id && <OrderTimeline orderId={o._id} status={o.status} />}
             {asking?.orderId === o._id && (
               <View id={`reason-panel-${o._id}`}>
-                <TextArea id='reason-input' placeholder={REASON_PROMPT[asking.call].placeholder} value={reason} onChange={setReason} maxLength={100} />
-                <Button block type='danger' id='reason-confirm' disabled={!reason.trim()} onClick={confirmWithReason}>{REASON_PROMPT[asking.call].confirm}</Button>
+                <TextArea id="reason-input" placeholder={REASON_PROMPT[asking.call].placeholder} value={reason} onChange={setReason} maxLength={100} />
+                <Button block type="danger" id="reason-confirm" disabled={!reason.trim()} onClick={confirmWithReason}>
+                  {REASON_PROMPT[asking.call].confirm}
+                </Button>
               </View>
             )}
           </View>

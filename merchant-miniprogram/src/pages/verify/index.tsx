@@ -11,23 +11,28 @@ export default function Verify() {
   const [order, setOrder] = useState<StaffOrder | null>(null);
   const [busy, run] = useBusy();
 
-  const submit = () => run(async () => {
-    const r = await api.merchantOrder.verifyCode({ code: code.trim() });
-    setOrder(r.order);
-    setCode('');
-  });
+  const submit = () =>
+    run(async () => {
+      const r = await api.merchantOrder.verifyCode({ code: code.trim() });
+      setOrder(r.order);
+      setCode('');
+    });
 
   return (
-    <View className='page' id='page-verify'>
-      <View className='section'>
-        <Text className='title'>输入取件码 / 预约码</Text>
-        <Input id='verify-input' placeholder='请输入顾客出示的核销码' value={code} onChange={setCode} maxLength={6} type='number' />
-        <Button block type='primary' id='verify-submit' loading={busy} disabled={!code.trim() || busy} onClick={submit}>核销</Button>
+    <View className="page" id="page-verify">
+      <View className="section">
+        <Text className="title">输入取件码 / 预约码</Text>
+        <Input id="verify-input" placeholder="请输入顾客出示的核销码" value={code} onChange={setCode} maxLength={6} type="number" />
+        <Button block type="primary" id="verify-submit" loading={busy} disabled={!code.trim() || busy} onClick={submit}>
+          核销
+        </Button>
       </View>
       {order && (
-        <View className='section' id='verify-result'>
-          <Cell title='核销成功' extra={statusLabel(order.status)} />
-          {order.items.map((l) => <Cell key={l.productId} title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />)}
+        <View className="section" id="verify-result">
+          <Cell title="核销成功" extra={statusLabel(order.status)} />
+          {order.items.map((l) => (
+            <Cell key={l.productId} title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
+          ))}
         </View>
       )}
       <PageToast />

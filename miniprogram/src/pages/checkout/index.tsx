@@ -33,13 +33,20 @@ export default function Checkout() {
 
   useEffect(() => {
     let current = true;
-    api.store.detail({ storeId }).then(({ store, products }) => {
-      if (!current) return;
-      setModes(store.modes);
-      setMode((m) => m ?? store.modes[0] ?? null);
-      setAvailable(availability(products));
-    }, (err: unknown) => { if (current) setError(errorMessage(err)); });
-    return () => { current = false; };
+    api.store.detail({ storeId }).then(
+      ({ store, products }) => {
+        if (!current) return;
+        setModes(store.modes);
+        setMode((m) => m ?? store.modes[0] ?? null);
+        setAvailable(availability(products));
+      },
+      (err: unknown) => {
+        if (current) setError(errorMessage(err));
+      },
+    );
+    return () => {
+      current = false;
+    };
   }, [storeId, attempt]);
 
   useEffect(() => {
@@ -47,13 +54,20 @@ export default function Checkout() {
     let current = true;
     setBreakdown(null);
     setError(null);
-    api.order.quote({ storeId, mode, items: cartItems(cart) }).then((r) => { if (current) setBreakdown(r.breakdown); }, (err: unknown) => {
-      if (!current) return;
-      setError(errorMessage(err));
-      // The menu may have changed since this page opened; if this refresh fails too, the message above still stands.
-      refreshAvailability().catch(() => undefined);
-    });
-    return () => { current = false; };
+    api.order.quote({ storeId, mode, items: cartItems(cart) }).then(
+      (r) => {
+        if (current) setBreakdown(r.breakdown);
+      },
+      (err: unknown) => {
+        if (!current) return;
+        setError(errorMessage(err));
+        // The menu may have changed since this page opened; if this refresh fails too, the message above still stands.
+        refreshAvailability().catch(() => undefined);
+      },
+    );
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refreshAvailability reads storeId only, a dependency already
   }, [storeId, mode, cart, attempt]);
 
@@ -83,8 +97,8 @@ export default function Checkout() {
   const unavailable = available ? unavailableLines(cart, available) : [];
 
   return (
-    <View className='page' id='page-checkout'>
-      <View className='chips' id='mode-picker'>
+    <View className="page" id="page-checkout">
+      <View className="chips" id="mode-picker">
         {modes.map((m) => (
           <View key={m} id={`mode-${m}`} onClick={() => setMode(m)}>
             <Tag type={mode === m ? 'primary' : 'default'}>{MODE_SHORT_LABELS[m]}</Tag>
@@ -92,7 +106,7 @@ export default function Checkout() {
         ))}
       </View>
       {mode === 'booking' && (
-        <View className='chips' id='slot-picker'>
+        <View className="chips" id="slot-picker">
           {slots.map((sl, i) => (
             <View key={sl.start} id={`slot-${i}`} onClick={() => setSlotStart(sl.start)}>
               <Tag type={slotStart === sl.start ? 'primary' : 'default'}>{sl.label}</Tag>
@@ -100,20 +114,34 @@ export default function Checkout() {
           ))}
         </View>
       )}
-      <View className='section' id='quote'>
+      <View className="section" id="quote">
         {error && (
-          <PageError id='checkout-error' message={error}>
+          <PageError id="checkout-error" message={error}>
             {unavailable.length > 0 && (
-              <Button type='primary' id='checkout-remove-unavailable' onClick={() => changeCart(cartReducer(cart, { type: 'prune', available: available! }))}>
+              <Button type="primary" id="checkout-remove-unavailable" onClick={() => changeCart(cartReducer(cart, { type: 'prune', available: available! }))}>
                 移除{unavailable.map((l) => `「${l.name}」`).join('')}
               </Button>
             )}
-            <Button id='checkout-retry' onClick={() => { setError(null); setAttempt((n) => n + 1); }}>重试</Button>
-            <Button id='checkout-back' onClick={() => backOr(`/pages/store/index?id=${storeId}`)}>返回店铺</Button>
+            <Button
+              id="checkout-retry"
+              onClick={() => {
+                setError(null);
+                setAttempt((n) => n + 1);
+              }}
+            >
+              重试
+            </Button>
+            <Button id="checkout-back" onClick={() => backOr(`/pages/store/index?id=${storeId}`)}>
+              返回店铺
+            </Button>
           </PageError>
         )}
-        {cart.lines.length === 0 && <Text className='muted' id='cart-empty'>购物车是空的，请先选择商品</Text>}
-        {cart.lines.length > 0 && !breakdown && !error && <Text className='muted'>正在计算价格…</Text>}
+        {cart.lines.length === 0 && (
+          <Text className="muted" id="cart-empty">
+            购物车是空的，请先选择商品
+          </Text>
+        )}
+        {cart.lines.length > 0 && !breakdown && !error && <Text className="muted">正在计算价格…</Text>}
         {breakdown && (
           <View>
             {breakdown.lines.map((l) => (
@@ -121,9 +149,17 @@ export default function Checkout() {
                 <Cell title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
               </View>
             ))}
-            <Cell title='商品小计' extra={formatFen(breakdown.itemsFen)} />
-            {breakdown.packagingFen > 0 && <View id='quote-packaging'><Cell title='打包费' extra={formatFen(breakdown.packagingFen)} /></View>}
-            {breakdown.deliveryFen > 0 && <View id='quote-delivery'><Cell title='配送费' extra={formatFen(breakdown.deliveryFen)} /></View>}
+            <Cell title="商品小计" extra={formatFen(breakdown.itemsFen)} />
+            {breakdown.packagingFen > 0 && (
+              <View id="quote-packaging">
+                <Cell title="打包费" extra={formatFen(breakdown.packagingFen)} />
+              </View>
+            )}
+            {breakdown.deliveryFen > 0 && (
+              <View id="quote-delivery">
+                <Cell title="配送费" extra={formatFen(breakdown.deliveryFen)} />
+              </View>
+            )}
             {breakdown.discounts.map((d, i) => (
               <View key={`${d.kind}-${i}`} id={`quote-discount-${i}`}>
                 <Cell title={d.label} extra={`-${formatFen(d.amountFen)}`} />
@@ -132,12 +168,19 @@ export default function Checkout() {
           </View>
         )}
       </View>
-      <View className='section'>
-        <TextArea id='remark' placeholder='备注（选填）' value={remark} onChange={setRemark} maxLength={100} />
+      <View className="section">
+        <TextArea id="remark" placeholder="备注（选填）" value={remark} onChange={setRemark} maxLength={100} />
       </View>
-      <View className='bottom-bar'>
-        <Text>实付 <Text className='price' id='quote-total'>{breakdown ? formatFen(breakdown.totalFen) : '--'}</Text></Text>
-        <Button type='primary' id='checkout-submit' loading={submitting} disabled={!breakdown || submitting || (mode === 'booking' && !slotStart)} onClick={submit}>提交订单</Button>
+      <View className="bottom-bar">
+        <Text>
+          实付{' '}
+          <Text className="price" id="quote-total">
+            {breakdown ? formatFen(breakdown.totalFen) : '--'}
+          </Text>
+        </Text>
+        <Button type="primary" id="checkout-submit" loading={submitting} disabled={!breakdown || submitting || (mode === 'booking' && !slotStart)} onClick={submit}>
+          提交订单
+        </Button>
       </View>
       <PageToast />
     </View>

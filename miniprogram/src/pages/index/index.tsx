@@ -14,8 +14,17 @@ const CATEGORY_TABS: { value: Category | 'all'; label: string }[] = [
   { value: 'all', label: '全部' },
   ...(Object.entries(CATEGORY_LABELS) as [Category, string][]).map(([value, label]) => ({ value, label })),
 ];
-const DISTANCES = [{ value: 0, label: '不限距离' }, { value: 1000, label: '1km内' }, { value: 3000, label: '3km内' }, { value: 5000, label: '5km内' }];
-const RATINGS = [{ value: 0, label: '不限评分' }, { value: 4, label: '4.0分以上' }, { value: 4.5, label: '4.5分以上' }];
+const DISTANCES = [
+  { value: 0, label: '不限距离' },
+  { value: 1000, label: '1km内' },
+  { value: 3000, label: '3km内' },
+  { value: 5000, label: '5km内' },
+];
+const RATINGS = [
+  { value: 0, label: '不限评分' },
+  { value: 4, label: '4.0分以上' },
+  { value: 4.5, label: '4.5分以上' },
+];
 
 export default function Nearby() {
   const [ready, setReady] = useState(false);
@@ -29,11 +38,13 @@ export default function Nearby() {
   const [attempt, setAttempt] = useState(0);
 
   useDidShow(() => {
-    ensureSignedIn().then(async (ok) => {
-      if (!ok) return;
-      setWhere(await locate());
-      setReady(true);
-    }).catch((e: unknown) => setError(errorMessage(e)));
+    ensureSignedIn()
+      .then(async (ok) => {
+        if (!ok) return;
+        setWhere(await locate());
+        setReady(true);
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
   });
 
   useEffect(() => {
@@ -47,24 +58,36 @@ export default function Nearby() {
     setError(null);
     api.store.nearby(query).then(
       // The cloud gives every store its distance when the query says where the user is, as this one always does.
-      (r) => { if (current) setStores([...r.stores].sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))); },
-      (e: unknown) => { if (current) setError(errorMessage(e)); },
+      (r) => {
+        if (current) setStores([...r.stores].sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0)));
+      },
+      (e: unknown) => {
+        if (current) setError(errorMessage(e));
+      },
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [ready, where, category, maxDistanceM, minRating, openNow, attempt]);
 
   return (
-    <View className='page' id='page-nearby'>
-      <View className='section row'>
-        <Text className='muted' id='location-text'>{where ? (where.isDemo ? '演示位置：上海市中心' : '当前位置附近') : '定位中…'}</Text>
-        <Button size='small' id='my-orders' onClick={() => Taro.navigateTo({ url: '/pages/orders/index' })}>我的订单</Button>
+    <View className="page" id="page-nearby">
+      <View className="section row">
+        <Text className="muted" id="location-text">
+          {where ? (where.isDemo ? '演示位置：上海市中心' : '当前位置附近') : '定位中…'}
+        </Text>
+        <Button size="small" id="my-orders" onClick={() => Taro.navigateTo({ url: '/pages/orders/index' })}>
+          我的订单
+        </Button>
       </View>
-      <View id='category-tabs'>
+      <View id="category-tabs">
         <Tabs value={category} onChange={(v) => setCategory(String(v))}>
-          {CATEGORY_TABS.map((c) => <Tabs.TabPane key={c.value} value={c.value} title={c.label} />)}
+          {CATEGORY_TABS.map((c) => (
+            <Tabs.TabPane key={c.value} value={c.value} title={c.label} />
+          ))}
         </Tabs>
       </View>
-      <View className='chips' id='filters'>
+      <View className="chips" id="filters">
         {DISTANCES.map((d) => (
           <View key={d.value} id={`filter-distance-${d.value}`} onClick={() => setMaxDistanceM(d.value)}>
             <Tag type={maxDistanceM === d.value ? 'primary' : 'default'}>{d.label}</Tag>
@@ -75,24 +98,36 @@ export default function Nearby() {
             <Tag type={minRating === r.value ? 'primary' : 'default'}>{r.label}</Tag>
           </View>
         ))}
-        <View id='filter-open' onClick={() => setOpenNow(!openNow)}>
+        <View id="filter-open" onClick={() => setOpenNow(!openNow)}>
           <Tag type={openNow ? 'primary' : 'default'}>营业中</Tag>
         </View>
       </View>
-      <View id='store-list'>
-        {error && <PageError id='nearby-error' message={error}><Button id='nearby-error-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Button></PageError>}
-        {!error && stores?.length === 0 && <EmptyState icon={<StoreIcon size={56} color='#c8c9cc' />} description='附近暂无符合条件的店铺' />}
+      <View id="store-list">
+        {error && (
+          <PageError id="nearby-error" message={error}>
+            <Button id="nearby-error-retry" onClick={() => setAttempt((n) => n + 1)}>
+              重试
+            </Button>
+          </PageError>
+        )}
+        {!error && stores?.length === 0 && <EmptyState icon={<StoreIcon size={56} color="#c8c9cc" />} description="附近暂无符合条件的店铺" />}
         {stores?.map((s) => (
-          <View key={s._id} id={`store-card-${s._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
-            <View className='row'>
-              <Text className='title'>{s.name}</Text>
-              <Text className='muted' id={`store-distance-${s._id}`}>{s.distanceM !== undefined && formatDistance(s.distanceM)}</Text>
+          <View key={s._id} id={`store-card-${s._id}`} className="section" onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
+            <View className="row">
+              <Text className="title">{s.name}</Text>
+              <Text className="muted" id={`store-distance-${s._id}`}>
+                {s.distanceM !== undefined && formatDistance(s.distanceM)}
+              </Text>
             </View>
-            <View className='row'>
-              <Text className='muted'>{s.rating.toFixed(1)}分 · {s.ratingCount}条评价 · {s.isOpen ? '营业中' : '休息中'}</Text>
-              <Text className='muted'>{s.modes.map((m) => MODE_SHORT_LABELS[m]).join('/')}</Text>
+            <View className="row">
+              <Text className="muted">
+                {s.rating.toFixed(1)}分 · {s.ratingCount}条评价 · {s.isOpen ? '营业中' : '休息中'}
+              </Text>
+              <Text className="muted">{s.modes.map((m) => MODE_SHORT_LABELS[m]).join('/')}</Text>
             </View>
-            <Text className='muted'>起送 {formatFen(s.minOrderFen)} · 配送 {formatFen(s.deliveryFeeFen)} · {s.address}</Text>
+            <Text className="muted">
+              起送 {formatFen(s.minOrderFen)} · 配送 {formatFen(s.deliveryFeeFen)} · {s.address}
+            </Text>
           </View>
         ))}
       </View>

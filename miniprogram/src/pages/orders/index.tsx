@@ -15,24 +15,32 @@ export default function MyOrders() {
   const load = () => {
     setError(null);
     ensureSignedIn()
-      .then(async (ok) => { if (ok) setOrders((await api.order.list()).orders); })
+      .then(async (ok) => {
+        if (ok) setOrders((await api.order.list()).orders);
+      })
       .catch((e: unknown) => setError(errorMessage(e)));
   };
   useDidShow(load);
 
   return (
-    <View className='page' id='page-orders'>
-      {error && <PageError id='orders-error' message={error}><Button id='orders-error-retry' onClick={load}>重试</Button></PageError>}
-      {orders?.length === 0 && <EmptyState icon={<OrderIcon size={56} color='#c8c9cc' />} description='还没有订单' />}
+    <View className="page" id="page-orders">
+      {error && (
+        <PageError id="orders-error" message={error}>
+          <Button id="orders-error-retry" onClick={load}>
+            重试
+          </Button>
+        </PageError>
+      )}
+      {orders?.length === 0 && <EmptyState icon={<OrderIcon size={56} color="#c8c9cc" />} description="还没有订单" />}
       {orders?.map((o) => (
-        <View key={o._id} id={`order-card-${o._id}`} className='section' onClick={() => Taro.navigateTo({ url: `/pages/order/index?id=${o._id}` })}>
-          <View className='row'>
-            <Text className='title'>{o.storeName}</Text>
+        <View key={o._id} id={`order-card-${o._id}`} className="section" onClick={() => Taro.navigateTo({ url: `/pages/order/index?id=${o._id}` })}>
+          <View className="row">
+            <Text className="title">{o.storeName}</Text>
             <Text id={`order-card-status-${o._id}`}>{statusLabel(o.status)}</Text>
           </View>
-          <View className='row'>
-            <Text className='muted'>{formatShanghai(o.createdAt)}</Text>
-            <Text className='price'>{formatFen(o.totalFen)}</Text>
+          <View className="row">
+            <Text className="muted">{formatShanghai(o.createdAt)}</Text>
+            <Text className="price">{formatFen(o.totalFen)}</Text>
           </View>
         </View>
       ))}

@@ -16,36 +16,51 @@ export default function Pay() {
 
   useEffect(() => {
     setError(null);
-    api.order.detail({ orderId }).then((r) => setOrder(r.order), (e: unknown) => setError(errorMessage(e)));
+    api.order.detail({ orderId }).then(
+      (r) => setOrder(r.order),
+      (e: unknown) => setError(errorMessage(e)),
+    );
   }, [orderId, attempt]);
 
   if (!order && error) {
     return (
-      <View className='page' id='page-pay'>
-        <PageError id='pay-error' message={error}>
-          <Button id='pay-error-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Button>
-          <Button type='primary' id='pay-error-orders' onClick={() => Taro.redirectTo({ url: '/pages/orders/index' })}>我的订单</Button>
+      <View className="page" id="page-pay">
+        <PageError id="pay-error" message={error}>
+          <Button id="pay-error-retry" onClick={() => setAttempt((n) => n + 1)}>
+            重试
+          </Button>
+          <Button type="primary" id="pay-error-orders" onClick={() => Taro.redirectTo({ url: '/pages/orders/index' })}>
+            我的订单
+          </Button>
         </PageError>
         <PageToast />
       </View>
     );
   }
 
-  const pay = () => run(async () => {
-    const { payment } = await api.pay.prepay({ orderId });
-    await cloud.requestPayment(payment);
-    // The order turns paid when the payment notification arrives; the detail page watches for it.
-    await Taro.redirectTo({ url: `/pages/order/index?id=${orderId}` });
-  });
+  const pay = () =>
+    run(async () => {
+      const { payment } = await api.pay.prepay({ orderId });
+      await cloud.requestPayment(payment);
+      // The order turns paid when the payment notification arrives; the detail page watches for it.
+      await Taro.redirectTo({ url: `/pages/order/index?id=${orderId}` });
+    });
 
   return (
-    <View className='page' id='page-pay'>
-      <View className='section'>
-        <View className='muted'>{order?.storeName}</View>
-        <Text className='title'>应付 <Text className='price' id='pay-amount'>{order ? formatFen(order.totalFen) : '--'}</Text></Text>
+    <View className="page" id="page-pay">
+      <View className="section">
+        <View className="muted">{order?.storeName}</View>
+        <Text className="title">
+          应付{' '}
+          <Text className="price" id="pay-amount">
+            {order ? formatFen(order.totalFen) : '--'}
+          </Text>
+        </Text>
       </View>
-      <View className='section'>
-        <Button block type='primary' id='pay-button' loading={paying} disabled={!order || paying} onClick={pay}>微信支付</Button>
+      <View className="section">
+        <Button block type="primary" id="pay-button" loading={paying} disabled={!order || paying} onClick={pay}>
+          微信支付
+        </Button>
       </View>
       <PageToast />
     </View>

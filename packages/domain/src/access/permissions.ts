@@ -18,8 +18,13 @@ export type Audience = 'public' | 'consumer' | 'staff' | 'platform';
 
 /** How a role is named to people (FORBIDDEN messages, the admin panel's account tag). */
 export const ROLE_TEXT: Record<StoreRole | PlatformRole, string> = {
-  owner: '店长', clerk: '店员',
-  super_admin: '超级管理员', region_manager: '区域经理', operations: '运营', finance: '财务', customer_service: '客服',
+  owner: '店长',
+  clerk: '店员',
+  super_admin: '超级管理员',
+  region_manager: '区域经理',
+  operations: '运营',
+  finance: '财务',
+  customer_service: '客服',
 };
 
 type PermissionDef =

@@ -7,19 +7,23 @@ import { orderStatus } from '../order-state/statuses';
 import { platformRole } from '../access/principal';
 
 export const overviewInput = z.object({ days: z.number().int().min(1).max(90).default(14) }).strict();
-export const listStoresInput = z.object({
-  keyword: searchKeyword.optional(),
-  category: category.optional(),
-  region: z.string().max(20).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(100).default(20),
-}).strict();
-export const adminListOrdersInput = z.object({
-  status: orderStatus.optional(),
-  region: z.string().max(20).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(100).default(20),
-}).strict();
+export const listStoresInput = z
+  .object({
+    keyword: searchKeyword.optional(),
+    category: category.optional(),
+    region: z.string().max(20).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export const adminListOrdersInput = z
+  .object({
+    status: orderStatus.optional(),
+    region: z.string().max(20).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
 
 export const whoamiInput = z.object({}).strict();
 /**
@@ -28,9 +32,13 @@ export const whoamiInput = z.object({}).strict();
  * readers of it; `permissions` are the catalogue's permissions they hold, so the panel can offer only those.
  */
 export const adminAccount = z.object({
-  _id: z.string(), userKey: z.string(), name: z.string(),
-  roles: z.array(platformRole).min(1), regions: z.array(z.string()).optional(),
-  role: platformRole, region: z.string().optional(),
+  _id: z.string(),
+  userKey: z.string(),
+  name: z.string(),
+  roles: z.array(platformRole).min(1),
+  regions: z.array(z.string()).optional(),
+  role: platformRole,
+  region: z.string().optional(),
   permissions: z.array(z.string()),
 });
 export const whoamiOutput = z.object({ admin: adminAccount });
@@ -53,10 +61,12 @@ export const adminOrderDetailOutput = z.object({ order: staffOrderView, events: 
 export type AdminOrderDetail = z.infer<typeof adminOrderDetailOutput>;
 
 /** Refunds that ended without the money going back (gateway ABNORMAL or CLOSED, or the refund job gave up). */
-export const listRefundIssuesInput = z.object({
-  region: z.string().max(20).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
-}).strict();
+export const listRefundIssuesInput = z
+  .object({
+    region: z.string().max(20).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();
 /** `storeNames`: the name of every store the refunds and alerts name, by store id, so a list needs no second call. */
 export const listRefundIssuesOutput = z.object({ refunds: z.array(refund), alerts: z.array(paymentAlert), storeNames: z.record(z.string(), z.string()) });
 export const retryRefundInput = z.object({ refundId: z.string().min(1).max(64), reason: z.string().trim().max(100).default('') }).strict();

@@ -2,13 +2,43 @@ import type { z } from 'zod';
 import type { ErrorCode } from './error-codes';
 import { nearbyInput, nearbyOutput, storeDetailInput, storeDetailOutput } from './store';
 import {
-  CREATE_ERRORS, MOVE_ERRORS, QUOTE_ERRORS, cancelOrderInput, createOrderInput, listOrdersInput, listOrdersOutput, merchantListInput,
-  merchantListOutput, merchantOrderDetailOutput, merchantOrderOutput, orderDetailOutput, orderIdInput, orderOutput, prepayInput,
-  prepayOutput, quoteInput, quoteOutput, refundRequestInput, rejectInput, verifyCodeInput,
+  CREATE_ERRORS,
+  MOVE_ERRORS,
+  QUOTE_ERRORS,
+  cancelOrderInput,
+  createOrderInput,
+  listOrdersInput,
+  listOrdersOutput,
+  merchantListInput,
+  merchantListOutput,
+  merchantOrderDetailOutput,
+  merchantOrderOutput,
+  orderDetailOutput,
+  orderIdInput,
+  orderOutput,
+  prepayInput,
+  prepayOutput,
+  quoteInput,
+  quoteOutput,
+  refundRequestInput,
+  rejectInput,
+  verifyCodeInput,
 } from './order';
 import {
-  adminListOrdersInput, adminListOrdersOutput, adminOrderDetailOutput, closeRefundInput, listRefundIssuesInput, listRefundIssuesOutput,
-  listStoresInput, listStoresOutput, overviewInput, overviewOutput, refundActionOutput, retryRefundInput, whoamiInput, whoamiOutput,
+  adminListOrdersInput,
+  adminListOrdersOutput,
+  adminOrderDetailOutput,
+  closeRefundInput,
+  listRefundIssuesInput,
+  listRefundIssuesOutput,
+  listStoresInput,
+  listStoresOutput,
+  overviewInput,
+  overviewOutput,
+  refundActionOutput,
+  retryRefundInput,
+  whoamiInput,
+  whoamiOutput,
 } from './admin';
 
 /** One callable action's contract: what `data` it takes, what `data` it replies, which business codes it may reply. */

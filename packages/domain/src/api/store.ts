@@ -3,25 +3,39 @@ import { category, fen, lngLat, searchKeyword } from '../schemas/common';
 import { store, weeklyHours } from '../schemas/store';
 import { product } from '../schemas/product';
 
-export const nearbyInput = z.object({
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  category: category.optional(),
-  keyword: searchKeyword.optional(),
-  maxDistanceM: z.number().int().min(100).max(50_000).default(10_000),
-  openNow: z.boolean().optional(),
-  minRating: z.number().min(0).max(5).optional(),
-  offset: z.number().int().min(0).max(1000).default(0),
-  limit: z.number().int().min(1).max(100).default(20),
-}).strict();
+export const nearbyInput = z
+  .object({
+    lng: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+    category: category.optional(),
+    keyword: searchKeyword.optional(),
+    maxDistanceM: z.number().int().min(100).max(50_000).default(10_000),
+    openNow: z.boolean().optional(),
+    minRating: z.number().min(0).max(5).optional(),
+    offset: z.number().int().min(0).max(1000).default(0),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
 
 export const storeDetailInput = z.object({ storeId: z.string().min(1).max(64), lng: z.number().optional(), lat: z.number().optional() }).strict();
 
 /** A store as lists show it; `distanceM` only when the caller said where they are. */
-export const storeSummary = store.pick({
-  _id: true, name: true, category: true, logo: true, rating: true, ratingCount: true, address: true, minOrderFen: true,
-  modes: true, tags: true, region: true, fullReductions: true,
-}).extend({ distanceM: z.number().int().min(0).optional(), isOpen: z.boolean(), deliveryFeeFen: fen });
+export const storeSummary = store
+  .pick({
+    _id: true,
+    name: true,
+    category: true,
+    logo: true,
+    rating: true,
+    ratingCount: true,
+    address: true,
+    minOrderFen: true,
+    modes: true,
+    tags: true,
+    region: true,
+    fullReductions: true,
+  })
+  .extend({ distanceM: z.number().int().min(0).optional(), isOpen: z.boolean(), deliveryFeeFen: fen });
 
 export const nearbyOutput = z.object({ stores: z.array(storeSummary), total: z.number().int().min(0) });
 export const storeDetailOutput = z.object({

@@ -7,12 +7,38 @@ export type Actor = 'consumer' | 'merchant' | 'system' | 'admin';
 export const ACTOR_LABELS: Record<Actor, string> = { consumer: '顾客', merchant: '商家', system: '系统', admin: '平台' };
 
 export const ORDER_EVENTS = [
-  'reserve', 'abandon', 'pay', 'cancel', 'expire', 'accept', 'reject', 'autoReject', 'markReady', 'handOver', 'deliver', 'pickUp',
-  'confirm', 'checkIn', 'complete', 'requestRefund', 'approveRefund', 'declineRefund', 'startRefund', 'refundSucceeded', 'closeRefund',
+  'reserve',
+  'abandon',
+  'pay',
+  'cancel',
+  'expire',
+  'accept',
+  'reject',
+  'autoReject',
+  'markReady',
+  'handOver',
+  'deliver',
+  'pickUp',
+  'confirm',
+  'checkIn',
+  'complete',
+  'requestRefund',
+  'approveRefund',
+  'declineRefund',
+  'startRefund',
+  'refundSucceeded',
+  'closeRefund',
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
-interface Transition { event: OrderEvent; from: OrderStatus[]; to: OrderStatus | 'before_refund'; actors: Actor[]; modes?: OrderMode[]; label: string }
+interface Transition {
+  event: OrderEvent;
+  from: OrderStatus[];
+  to: OrderStatus | 'before_refund';
+  actors: Actor[];
+  modes?: OrderMode[];
+  label: string;
+}
 
 const FULFILMENT: OrderStatus[] = ['paid', 'accepted', 'ready', 'delivering', 'delivered', 'ready_for_pickup', 'picked_up', 'confirmed', 'checked_in'];
 
@@ -66,7 +92,11 @@ export function stampsFor(from: OrderStatus, to: OrderStatus, at: string): Parti
   return { ...(s?.at ? { [s.at]: at } : {}), ...(s?.from ? { [s.from]: from } : {}) };
 }
 
-export interface OrderLike { status: OrderStatus; mode: OrderMode; statusBeforeRefund?: OrderStatus }
+export interface OrderLike {
+  status: OrderStatus;
+  mode: OrderMode;
+  statusBeforeRefund?: OrderStatus;
+}
 
 function find(order: OrderLike, event: OrderEvent, actor: Actor): Transition | undefined {
   return TRANSITIONS.find((t) => t.event === event && t.from.includes(order.status) && t.actors.includes(actor) && (!t.modes || t.modes.includes(order.mode)));

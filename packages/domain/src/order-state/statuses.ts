@@ -1,9 +1,24 @@
 import { z } from 'zod';
 
 export const ORDER_STATUSES = [
-  'reserving', 'pending_payment', 'paid', 'accepted', 'ready', 'delivering', 'delivered',
-  'ready_for_pickup', 'picked_up', 'confirmed', 'checked_in', 'completed',
-  'cancelled', 'rejected', 'refund_requested', 'refunding', 'refunded', 'refund_closed',
+  'reserving',
+  'pending_payment',
+  'paid',
+  'accepted',
+  'ready',
+  'delivering',
+  'delivered',
+  'ready_for_pickup',
+  'picked_up',
+  'confirmed',
+  'checked_in',
+  'completed',
+  'cancelled',
+  'rejected',
+  'refund_requested',
+  'refunding',
+  'refunded',
+  'refund_closed',
 ] as const;
 export const orderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof orderStatus>;

@@ -5,7 +5,11 @@ import type { UserCoupon } from '../schemas/coupon';
 import type { Breakdown, DiscountLine } from '../schemas/order';
 import { spreadDiscount, type PricedLine } from './lines';
 
-export interface CartItem { productId: string; quantity: number; specs?: Record<string, string> }
+export interface CartItem {
+  productId: string;
+  quantity: number;
+  specs?: Record<string, string>;
+}
 
 export interface PricingInput {
   store: Store;

@@ -5,9 +5,7 @@ import { applyDiscount, remainingGoodsFen, type Calculator } from './context';
 
 /** 满减: the best single tier the goods amount reaches (tiers do not stack). */
 export const fullReductionCalculator: Calculator = (ctx) => {
-  const best = ctx.input.store.fullReductions
-    .filter((t) => ctx.itemsFen >= t.thresholdFen)
-    .sort((a, b) => b.reductionFen - a.reductionFen)[0];
+  const best = ctx.input.store.fullReductions.filter((t) => ctx.itemsFen >= t.thresholdFen).sort((a, b) => b.reductionFen - a.reductionFen)[0];
   if (!best) return;
   const amountFen = Math.min(best.reductionFen, remainingGoodsFen(ctx));
   if (amountFen > 0) applyDiscount(ctx, { kind: 'full_reduction', label: `满${formatFen(best.thresholdFen).slice(1)}减${formatFen(best.reductionFen).slice(1)}`, amountFen });

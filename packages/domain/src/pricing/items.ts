@@ -40,7 +40,16 @@ export const itemsCalculator: Calculator = (ctx) => {
     if (product.stock < wanted) throw new DomainError('OUT_OF_STOCK', `「${product.name}」库存不足，仅剩 ${product.stock} 件`, { productId: item.productId });
     taken.set(product._id, wanted);
     const subtotalFen = unit * item.quantity;
-    ctx.lines.push({ productId: product._id, name: product.name, ...(labels.length ? { specLabel: labels.join('/') } : {}), unitPriceFen: unit, quantity: item.quantity, subtotalFen, discounts: [], payableFen: subtotalFen });
+    ctx.lines.push({
+      productId: product._id,
+      name: product.name,
+      ...(labels.length ? { specLabel: labels.join('/') } : {}),
+      unitPriceFen: unit,
+      quantity: item.quantity,
+      subtotalFen,
+      discounts: [],
+      payableFen: subtotalFen,
+    });
     ctx.itemsFen += subtotalFen;
   }
 };

@@ -11,7 +11,10 @@ export type PricedLine = PriceLine & { discounts: { kind: DiscountKind; amountFe
  * Mutates the lines; a line whose share is zero gets no entry.
  */
 export function spreadDiscount(lines: PricedLine[], discount: { kind: DiscountKind; amountFen: number }): void {
-  const shares = apportion(discount.amountFen, lines.map((l) => l.payableFen));
+  const shares = apportion(
+    discount.amountFen,
+    lines.map((l) => l.payableFen),
+  );
   lines.forEach((line, i) => {
     if (!shares[i]) return;
     line.discounts.push({ kind: discount.kind, amountFen: shares[i] });
@@ -76,21 +79,39 @@ export function lineAmounts(order: Pick<Order, 'items' | 'breakdown' | 'totalFen
   } else if (order.refundedFen) {
     const goodsFen = lines.reduce((a, l) => a + l.payableFen, 0);
     const whole = order.refundedFen >= order.totalFen;
-    const shares = apportion(Math.min(order.refundedFen, goodsFen), lines.map((l) => l.payableFen));
-    lines.forEach((l, i) => { refunded[i] = { quantity: whole ? l.quantity : 0, fen: shares[i] }; });
+    const shares = apportion(
+      Math.min(order.refundedFen, goodsFen),
+      lines.map((l) => l.payableFen),
+    );
+    lines.forEach((l, i) => {
+      refunded[i] = { quantity: whole ? l.quantity : 0, fen: shares[i] };
+    });
   }
   return lines.map((l, i) => {
     const discountFen = l.discounts.reduce((a, d) => a + d.amountFen, 0);
     return {
-      line: i, productId: l.productId, name: l.name, ...(l.specLabel !== undefined ? { specLabel: l.specLabel } : {}), quantity: l.quantity,
-      subtotalFen: l.subtotalFen, discounts: l.discounts, discountFen, payableFen: l.payableFen,
-      refundedQuantity: refunded[i].quantity, refundedFen: refunded[i].fen, netFen: l.payableFen - refunded[i].fen,
+      line: i,
+      productId: l.productId,
+      name: l.name,
+      ...(l.specLabel !== undefined ? { specLabel: l.specLabel } : {}),
+      quantity: l.quantity,
+      subtotalFen: l.subtotalFen,
+      discounts: l.discounts,
+      discountFen,
+      payableFen: l.payableFen,
+      refundedQuantity: refunded[i].quantity,
+      refundedFen: refunded[i].fen,
+      netFen: l.payableFen - refunded[i].fen,
     };
   });
 }
 
 /** The order-level fees (not apportioned to lines: they are the order's, not any dish's). */
-export const orderFees = (order: Pick<Order, 'breakdown'>) => ({ packagingFen: order.breakdown.packagingFen, deliveryFen: order.breakdown.deliveryFen, totalFen: order.breakdown.packagingFen + order.breakdown.deliveryFen });
+export const orderFees = (order: Pick<Order, 'breakdown'>) => ({
+  packagingFen: order.breakdown.packagingFen,
+  deliveryFen: order.breakdown.deliveryFen,
+  totalFen: order.breakdown.packagingFen + order.breakdown.deliveryFen,
+});
 
 /** Units of each line refunds already gave back, by line index. */
 export function refundedQuantities(order: Pick<Order, 'items' | 'refundedLines'>): number[] {

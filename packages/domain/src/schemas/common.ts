@@ -5,7 +5,11 @@ export const id = z.string().min(1).max(64);
 export const isoTime = z.string().datetime({ offset: true });
 export const lngLat = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
 /** What a user types into a search box: control characters (NUL …) are never typed, and a database regex refuses them. */
-export const searchKeyword = z.string().trim().max(30).regex(/^\P{Cc}*$/u, '关键词不能包含控制字符，请只输入文字');
+export const searchKeyword = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\P{Cc}*$/u, '关键词不能包含控制字符，请只输入文字');
 
 export const CATEGORIES = ['catering', 'beauty', 'retail', 'home_service'] as const;
 export const category = z.enum(CATEGORIES);

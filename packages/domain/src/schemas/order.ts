@@ -11,7 +11,12 @@ export const lineDiscount = z.object({ kind: discountKind, amountFen: fen });
  * apportioned to lines; orders stored before have neither, and `pricedLines` (pricing/lines.ts) works them out.
  */
 export const priceLine = z.object({
-  productId: id, name: z.string(), specLabel: z.string().optional(), unitPriceFen: fen, quantity: z.number().int().min(1), subtotalFen: fen,
+  productId: id,
+  name: z.string(),
+  specLabel: z.string().optional(),
+  unitPriceFen: fen,
+  quantity: z.number().int().min(1),
+  subtotalFen: fen,
   discounts: z.array(lineDiscount).optional(),
   payableFen: fen.optional(),
 });

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { parseDadaConfig, type DadaConfig, type DadaConfigInput } from './config';
 import { DadaError } from './errors';
 import {
-  addOrderResultSchema, dadaCallbackSchema, dadaResponseSchema, formalCancelResultSchema, queryDeliverFeeResultSchema, statusQueryResultSchema,
-  type DadaCallback, type DadaStatusQueryResult,
+  addOrderResultSchema,
+  dadaCallbackSchema,
+  dadaResponseSchema,
+  formalCancelResultSchema,
+  queryDeliverFeeResultSchema,
+  statusQueryResultSchema,
+  type DadaCallback,
+  type DadaStatusQueryResult,
 } from './schemas';
 import { dadaCallbackSignature, dadaSignature, dadaSignaturesEqual } from './sign';
 
@@ -30,16 +36,22 @@ export const deliveryOrderInputSchema = z.object({
 });
 export type DeliveryOrderInput = z.input<typeof deliveryOrderInputSchema>;
 
-export const formalCancelInputSchema = z.object({
-  originId: z.string().min(1),
-  /** Dada's cancel reason id (1 没有配送员接单, 4 顾客取消订单, 36 我不需要配送了, 10000 其他 …). */
-  reasonId: z.number().int().positive(),
-  /** Required with reason 10000. */
-  reason: z.string().max(256).optional(),
-}).refine((v) => v.reasonId !== 10000 || !!v.reason, { message: '取消原因为"其他"时需要填写说明', path: ['reason'] });
+export const formalCancelInputSchema = z
+  .object({
+    originId: z.string().min(1),
+    /** Dada's cancel reason id (1 没有配送员接单, 4 顾客取消订单, 36 我不需要配送了, 10000 其他 …). */
+    reasonId: z.number().int().positive(),
+    /** Required with reason 10000. */
+    reason: z.string().max(256).optional(),
+  })
+  .refine((v) => v.reasonId !== 10000 || !!v.reason, { message: '取消原因为"其他"时需要填写说明', path: ['reason'] });
 export type FormalCancelInput = z.input<typeof formalCancelInputSchema>;
 
-export interface DeliveryQuote { distanceM: number; feeFen: number; deliverFeeFen: number }
+export interface DeliveryQuote {
+  distanceM: number;
+  feeFen: number;
+  deliverFeeFen: number;
+}
 
 export interface DeliveryStatus {
   originId: string;
@@ -51,7 +63,10 @@ export interface DeliveryStatus {
   raw: DadaStatusQueryResult;
 }
 
-export interface DadaClientOptions { fetch?: typeof fetch; now?: () => Date }
+export interface DadaClientOptions {
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
 const toYuan = (fen: number) => Number((fen / 100).toFixed(2));
@@ -76,20 +91,27 @@ export function createDadaClient(configInput: DadaConfig | DadaConfigInput, opti
 
   async function call(path: string, body: unknown): Promise<unknown> {
     const params: Record<string, string> = {
-      app_key: config.appKey, body: JSON.stringify(body), format: 'json', v: '1.0', source_id: config.sourceId,
+      app_key: config.appKey,
+      body: JSON.stringify(body),
+      format: 'json',
+      v: '1.0',
+      source_id: config.sourceId,
       timestamp: String(Math.floor(clock().getTime() / 1000)),
     };
     let res: Response;
     try {
       res = await doFetch(`${config.apiBase}${path}`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ ...params, signature: dadaSignature(params, config.appSecret) }),
       });
     } catch (e) {
       throw new DadaError('DADA_NETWORK', `无法连接达达开放平台，请稍后重试（${(e as Error).message}）`);
     }
     let json: unknown;
-    try { json = JSON.parse(await res.text()); } catch {
+    try {
+      json = JSON.parse(await res.text());
+    } catch {
       throw new DadaError('DADA_RESPONSE_INVALID', `达达返回了无法解析的内容（HTTP ${res.status}）`, { status: res.status });
     }
     const reply = parseShape(dadaResponseSchema, json, '应答');
@@ -106,9 +128,18 @@ export function createDadaClient(configInput: DadaConfig | DadaConfigInput, opti
     if (!shopNo) throw new DadaError('DADA_CONFIG_INVALID', '未配置达达门店编号（DADA_SHOP_NO）');
     if (!callback) throw new DadaError('DADA_CONFIG_INVALID', '未配置达达回调地址（DADA_CALLBACK_URL）');
     return {
-      shop_no: shopNo, origin_id: v.originId, city_code: v.cityCode, cargo_price: toYuan(v.cargoPriceFen), is_prepay: v.prepay ? 1 : 0,
-      receiver_name: v.receiver.name, receiver_address: v.receiver.address, receiver_phone: v.receiver.phone,
-      receiver_lat: v.receiver.lat, receiver_lng: v.receiver.lng, callback, cargo_weight: v.cargoWeightKg,
+      shop_no: shopNo,
+      origin_id: v.originId,
+      city_code: v.cityCode,
+      cargo_price: toYuan(v.cargoPriceFen),
+      is_prepay: v.prepay ? 1 : 0,
+      receiver_name: v.receiver.name,
+      receiver_address: v.receiver.address,
+      receiver_phone: v.receiver.phone,
+      receiver_lat: v.receiver.lat,
+      receiver_lng: v.receiver.lng,
+      callback,
+      cargo_weight: v.cargoWeightKg,
       ...(v.info === undefined ? {} : { info: v.info }),
     };
   }
@@ -129,9 +160,15 @@ export function createDadaClient(configInput: DadaConfig | DadaConfigInput, opti
   /** Cancels before pickup; after a rider accepted, Dada may deduct a fee (returned in fen). */
   async function formalCancel(input: FormalCancelInput): Promise<{ deductFeeFen: number }> {
     const v = parseInput(formalCancelInputSchema, input);
-    const r = parseShape(formalCancelResultSchema, await call('/api/order/formalCancel', {
-      order_id: v.originId, cancel_reason_id: v.reasonId, ...(v.reason === undefined ? {} : { cancel_reason: v.reason }),
-    }), '取消结果');
+    const r = parseShape(
+      formalCancelResultSchema,
+      await call('/api/order/formalCancel', {
+        order_id: v.originId,
+        cancel_reason_id: v.reasonId,
+        ...(v.reason === undefined ? {} : { cancel_reason: v.reason }),
+      }),
+      '取消结果',
+    );
     return { deductFeeFen: toFen(r.deduct_fee) };
   }
 
@@ -139,7 +176,9 @@ export function createDadaClient(configInput: DadaConfig | DadaConfigInput, opti
     const id = parseInput(z.string().min(1), originId);
     const r = parseShape(statusQueryResultSchema, await call('/api/order/status/query', { order_id: id }), '订单状态');
     return {
-      originId: r.orderId, statusCode: r.statusCode, statusMsg: r.statusMsg,
+      originId: r.orderId,
+      statusCode: r.statusCode,
+      statusMsg: r.statusMsg,
       ...(r.transporterName ? { rider: { name: r.transporterName, phone: r.transporterPhone ?? '', lng: r.transporterLng, lat: r.transporterLat } } : {}),
       ...(r.actualFee === undefined ? {} : { actualFeeFen: toFen(r.actualFee) }),
       ...(r.deductFee === undefined ? {} : { deductFeeFen: toFen(r.deductFee) }),
@@ -154,7 +193,11 @@ export function createDadaClient(configInput: DadaConfig | DadaConfigInput, opti
    */
   async function readCallback({ rawBody }: { rawBody: string }): Promise<{ callback: DadaCallback; status: DeliveryStatus }> {
     let json: unknown;
-    try { json = JSON.parse(rawBody); } catch { throw new DadaError('DADA_CALLBACK_INVALID', '达达回调内容不是有效的 JSON'); }
+    try {
+      json = JSON.parse(rawBody);
+    } catch {
+      throw new DadaError('DADA_CALLBACK_INVALID', '达达回调内容不是有效的 JSON');
+    }
     const r = dadaCallbackSchema.safeParse(json);
     if (!r.success) throw new DadaError('DADA_CALLBACK_INVALID', `达达回调字段不完整（${r.error.issues.map((i) => i.path.join('.')).join(', ')}）`);
     if (!dadaSignaturesEqual(dadaCallbackSignature(r.data), r.data.signature)) throw new DadaError('DADA_CALLBACK_SIGNATURE_INVALID', '达达回调签名校验失败');
@@ -168,5 +211,6 @@ export type DadaClient = ReturnType<typeof createDadaClient>;
 
 /** HTTP reply for the callback function: Dada treats anything but 200 as not delivered. */
 export const deliveryCallbackReply = (ok: boolean, message = '') =>
-  (ok ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'ok' }) }
-    : { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'fail', msg: message }) });
+  ok
+    ? { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'ok' }) }
+    : { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'fail', msg: message }) };

@@ -10,7 +10,10 @@ export const dadaConfigSchema = z.object({
   /** Default store (门店编号) when an order does not name one. */
   shopNo: z.string().trim().min(1).optional(),
   /** https://newopen.imdada.cn in production; the QA host https://newopen.qa.imdada.cn or the local sandbox otherwise. */
-  apiBase: z.url().default('https://newopen.imdada.cn').transform((v) => v.replace(/\/+$/, '')),
+  apiBase: z
+    .url()
+    .default('https://newopen.imdada.cn')
+    .transform((v) => v.replace(/\/+$/, '')),
   /** Where Dada posts status changes (an HTTP-triggered function); an order may name its own. */
   callbackUrl: z.url().optional(),
 });

@@ -16,7 +16,17 @@ export const DADA_STATUS = {
 } as const;
 
 export const DADA_STATUS_MSG: Record<number, string> = {
-  1: '待接单', 2: '待取货', 3: '配送中', 4: '已完成', 5: '已取消', 7: '已过期', 8: '指派单', 9: '妥投异常之物品返回中', 10: '妥投异常之物品返回完成', 100: '骑士到店', 1000: '创建达达运单失败',
+  1: '待接单',
+  2: '待取货',
+  3: '配送中',
+  4: '已完成',
+  5: '已取消',
+  7: '已过期',
+  8: '指派单',
+  9: '妥投异常之物品返回中',
+  10: '妥投异常之物品返回完成',
+  100: '骑士到店',
+  1000: '创建达达运单失败',
 };
 
 /** What every request carries; `body` is the business JSON as a string. */

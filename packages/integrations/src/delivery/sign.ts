@@ -7,7 +7,11 @@ const md5Hex = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
  * no separators, the app secret on both ends, MD5, upper-case hex.
  */
 export function dadaSignature(params: Record<string, string>, appSecret: string): string {
-  const joined = Object.keys(params).filter((k) => k !== 'signature').sort().map((k) => `${k}${params[k]}`).join('');
+  const joined = Object.keys(params)
+    .filter((k) => k !== 'signature')
+    .sort()
+    .map((k) => `${k}${params[k]}`)
+    .join('');
   return md5Hex(`${appSecret}${joined}${appSecret}`).toUpperCase();
 }
 

@@ -28,7 +28,10 @@ export interface SmsSendResult {
   isoCode: string;
 }
 
-export interface SmsClientOptions { fetch?: typeof fetch; now?: () => Date }
+export interface SmsClientOptions {
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -44,7 +47,11 @@ export function createSmsClient(configInput: SmsConfig | SmsConfigInput, options
     const timestamp = Math.floor(clock().getTime() / 1000);
     // The Host fetch sends is url.host, so that is what is signed (the sandbox lives under a path of the local cloud).
     const { authorization } = tc3Sign({
-      secretId: config.secretId, secretKey: config.secretKey, service: SMS_SERVICE, timestamp, payload: body,
+      secretId: config.secretId,
+      secretKey: config.secretKey,
+      service: SMS_SERVICE,
+      timestamp,
+      payload: body,
       headers: { 'content-type': CONTENT_TYPE, host: url.host, 'x-tc-action': action },
     });
     let res: Response;
@@ -52,8 +59,12 @@ export function createSmsClient(configInput: SmsConfig | SmsConfigInput, options
       res = await doFetch(url, {
         method: 'POST',
         headers: {
-          Authorization: authorization, 'Content-Type': CONTENT_TYPE, 'X-TC-Action': action, 'X-TC-Version': SEND_SMS_VERSION,
-          'X-TC-Timestamp': String(timestamp), 'X-TC-Region': config.region,
+          Authorization: authorization,
+          'Content-Type': CONTENT_TYPE,
+          'X-TC-Action': action,
+          'X-TC-Version': SEND_SMS_VERSION,
+          'X-TC-Timestamp': String(timestamp),
+          'X-TC-Region': config.region,
         },
         body,
       });
@@ -61,7 +72,9 @@ export function createSmsClient(configInput: SmsConfig | SmsConfigInput, options
       throw new SmsError('SMS_NETWORK', `无法连接短信服务，请稍后重试（${(e as Error).message}）`);
     }
     const text = await res.text();
-    try { return JSON.parse(text); } catch {
+    try {
+      return JSON.parse(text);
+    } catch {
       throw new SmsError('SMS_RESPONSE_INVALID', `短信服务返回了无法解析的内容（HTTP ${res.status}）`, { status: res.status });
     }
   }
@@ -77,8 +90,12 @@ export function createSmsClient(configInput: SmsConfig | SmsConfigInput, options
     }
     const v = parsed.data;
     const raw = await call('SendSms', {
-      PhoneNumberSet: v.phoneNumbers, SmsSdkAppId: config.sdkAppId, SignName: v.signName ?? config.signName, TemplateId: v.templateId,
-      TemplateParamSet: v.templateParams, ...(v.sessionContext === undefined ? {} : { SessionContext: v.sessionContext }),
+      PhoneNumberSet: v.phoneNumbers,
+      SmsSdkAppId: config.sdkAppId,
+      SignName: v.signName ?? config.signName,
+      TemplateId: v.templateId,
+      TemplateParamSet: v.templateParams,
+      ...(v.sessionContext === undefined ? {} : { SessionContext: v.sessionContext }),
     });
     const r = sendSmsResponseSchema.safeParse(raw);
     if (!r.success) throw new SmsError('SMS_RESPONSE_INVALID', '短信服务返回的内容格式不符合预期');
@@ -86,8 +103,10 @@ export function createSmsClient(configInput: SmsConfig | SmsConfigInput, options
     if ('Error' in response) {
       const { Code, Message } = response.Error;
       const auth = Code.startsWith('AuthFailure');
-      throw new SmsError(auth ? 'SMS_AUTH_FAILED' : 'SMS_API_ERROR', `${auth ? '短信服务鉴权失败，请检查 SecretId/SecretKey 与服务器时间' : '短信发送失败'}（${Code}：${Message}）`,
-        { tencentCode: Code, requestId: response.RequestId });
+      throw new SmsError(auth ? 'SMS_AUTH_FAILED' : 'SMS_API_ERROR', `${auth ? '短信服务鉴权失败，请检查 SecretId/SecretKey 与服务器时间' : '短信发送失败'}（${Code}：${Message}）`, {
+        tencentCode: Code,
+        requestId: response.RequestId,
+      });
     }
     const byNumber = new Map(response.SendStatusSet.map((s) => [s.PhoneNumber, s]));
     const results = v.phoneNumbers.map((phoneNumber): SmsSendResult => {

@@ -9,7 +9,10 @@ export const smsConfigSchema = z.object({
   sdkAppId: z.string().regex(/^\d+$/, 'SdkAppId is numeric'),
   /** An approved signature (短信签名), without the 【】. */
   signName: z.string().trim().min(1),
-  endpoint: z.url().default('https://sms.tencentcloudapi.com').transform((v) => v.replace(/\/+$/, '')),
+  endpoint: z
+    .url()
+    .default('https://sms.tencentcloudapi.com')
+    .transform((v) => v.replace(/\/+$/, '')),
   region: z.string().min(1).default('ap-guangzhou'),
 });
 

@@ -6,7 +6,9 @@ export const SMS_SERVICE = 'sms';
 export const MAX_PHONE_NUMBERS = 200;
 
 /** E.164 (+8613800138000) or an 11-digit mainland mobile number, which is sent as +86…. */
-export const phoneNumberSchema = z.string().trim()
+export const phoneNumberSchema = z
+  .string()
+  .trim()
   .regex(/^(\+[1-9]\d{6,14}|1\d{10})$/, '手机号格式不正确，应为 11 位手机号或 +国家码手机号')
   .transform((v) => (v.startsWith('+') ? v : `+86${v}`));
 
@@ -38,9 +40,6 @@ export const tencentErrorSchema = z.object({ Code: z.string(), Message: z.string
 
 /** Tencent Cloud answers 200 for API errors too: `Response.Error` is what says it failed. */
 export const sendSmsResponseSchema = z.object({
-  Response: z.union([
-    z.object({ Error: tencentErrorSchema, RequestId: z.string() }),
-    z.object({ SendStatusSet: z.array(sendStatusSchema), RequestId: z.string() }),
-  ]),
+  Response: z.union([z.object({ Error: tencentErrorSchema, RequestId: z.string() }), z.object({ SendStatusSet: z.array(sendStatusSchema), RequestId: z.string() })]),
 });
 export type SendSmsResponse = z.infer<typeof sendSmsResponseSchema>;

@@ -19,7 +19,9 @@ export interface Tc3CanonicalInput {
 }
 
 export function tc3CanonicalRequest({ headers, payload }: Tc3CanonicalInput): { canonicalRequest: string; signedHeaders: string } {
-  const entries = Object.entries(headers).map(([k, v]) => [k.trim().toLowerCase(), v.trim().toLowerCase()] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(headers)
+    .map(([k, v]) => [k.trim().toLowerCase(), v.trim().toLowerCase()] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonicalHeaders = entries.map(([k, v]) => `${k}:${v}\n`).join('');
   const signedHeaders = entries.map(([k]) => k).join(';');
   return { canonicalRequest: ['POST', '/', '', canonicalHeaders, signedHeaders, sha256Hex(payload)].join('\n'), signedHeaders };
@@ -34,7 +36,12 @@ export function tc3Signature(secretKey: string, stringToSign: string, timestamp:
   return createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
 }
 
-export interface Tc3SignInput extends Tc3CanonicalInput { secretId: string; secretKey: string; service: string; timestamp: number }
+export interface Tc3SignInput extends Tc3CanonicalInput {
+  secretId: string;
+  secretKey: string;
+  service: string;
+  timestamp: number;
+}
 
 /** The Authorization header value for one request. */
 export function tc3Sign(input: Tc3SignInput): { authorization: string; signature: string; canonicalRequest: string; stringToSign: string } {
@@ -45,7 +52,13 @@ export function tc3Sign(input: Tc3SignInput): { authorization: string; signature
   return { authorization, signature, canonicalRequest, stringToSign };
 }
 
-export interface Tc3Authorization { secretId: string; date: string; service: string; signedHeaders: string[]; signature: string }
+export interface Tc3Authorization {
+  secretId: string;
+  date: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
 
 /** Splits an Authorization header; undefined when it is not TC3-HMAC-SHA256 in the documented shape. */
 export function parseTc3Authorization(header: string | undefined): Tc3Authorization | undefined {

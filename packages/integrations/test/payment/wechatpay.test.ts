@@ -3,10 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // The independent reference: wechatpay-axios-plugin's own RSA, AES-GCM and message formatting.
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
-import {
-  createWechatPayClient, encryptResource, parsePaymentConfigFromEnv, signResponse, notificationReply,
-  type WechatPayConfigInput, type WechatPayError,
-} from '../../src';
+import { createWechatPayClient, encryptResource, parsePaymentConfigFromEnv, signResponse, notificationReply, type WechatPayConfigInput, type WechatPayError } from '../../src';
 
 const pem = (k: KeyObject) => k.export({ type: k.type === 'private' ? 'pkcs8' : 'spki', format: 'pem' }).toString();
 const keyPair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -34,7 +31,12 @@ const config: WechatPayConfigInput = {
   refundNotifyUrl: 'https://example.test/http/refundNotify',
 };
 
-interface Seen { method: string; uri: string; body: string; authorization: string }
+interface Seen {
+  method: string;
+  uri: string;
+  body: string;
+  authorization: string;
+}
 
 /** A fake WeChat Pay built only from the reference library: checks our signature, signs its answer. */
 function fakeWechatPay(reply: (seen: Seen) => { status: number; body: string; sign?: 'platform' | 'intruder' | 'none'; serial?: string; ts?: string }) {
@@ -45,9 +47,11 @@ function fakeWechatPay(reply: (seen: Seen) => { status: number; body: string; si
     const s: Seen = { method: init?.method ?? 'GET', uri: url.pathname + url.search, body: String(init?.body ?? ''), authorization };
     seen.push(s);
     const fields = Object.fromEntries([...authorization.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const ok = authorization.startsWith('WECHATPAY2-SHA256-RSA2048 ')
-      && fields.mchid === config.mchid && fields.serial_no === config.merchantSerial
-      && Rsa.verify(Formatter.request(s.method, s.uri, fields.timestamp, fields.nonce_str, s.body), fields.signature, merchant.publicKey);
+    const ok =
+      authorization.startsWith('WECHATPAY2-SHA256-RSA2048 ') &&
+      fields.mchid === config.mchid &&
+      fields.serial_no === config.merchantSerial &&
+      Rsa.verify(Formatter.request(s.method, s.uri, fields.timestamp, fields.nonce_str, s.body), fields.signature, merchant.publicKey);
     const r = ok ? reply(s) : { status: 401, body: JSON.stringify({ code: 'SIGN_ERROR', message: 'bad signature' }), sign: 'none' as const };
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if ((r.sign ?? 'platform') !== 'none') {
@@ -78,23 +82,39 @@ describe('WeChat Pay v3 requests, checked by an independent implementation', () 
     const fake = fakeWechatPay(() => ({ status: 200, body: JSON.stringify({ prepay_id: 'wx201410272009395522657a690389285100' }) }));
     const client = createWechatPayClient(config, { fetch: fake.fetchImpl, now: () => NOW });
     const { prepayId } = await client.createJsapiPrepay({
-      description: '到家-鲜花一束', outTradeNo: 'DJ20260301000001', amountFen: 1999, payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
-      timeExpire: new Date('2026-03-01T04:15:00Z'), attach: 'store=1',
+      description: '到家-鲜花一束',
+      outTradeNo: 'DJ20260301000001',
+      amountFen: 1999,
+      payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+      timeExpire: new Date('2026-03-01T04:15:00Z'),
+      attach: 'store=1',
     });
     expect(prepayId).toBe('wx201410272009395522657a690389285100');
     expect(fake.seen[0].method).toBe('POST');
     expect(fake.seen[0].uri).toBe('/v3/pay/transactions/jsapi');
     expect(JSON.parse(fake.seen[0].body)).toEqual({
-      appid: config.appid, mchid: config.mchid, description: '到家-鲜花一束', out_trade_no: 'DJ20260301000001',
-      time_expire: '2026-03-01T12:15:00+08:00', attach: 'store=1', notify_url: config.notifyUrl,
-      amount: { total: 1999, currency: 'CNY' }, payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
+      appid: config.appid,
+      mchid: config.mchid,
+      description: '到家-鲜花一束',
+      out_trade_no: 'DJ20260301000001',
+      time_expire: '2026-03-01T12:15:00+08:00',
+      attach: 'store=1',
+      notify_url: config.notifyUrl,
+      amount: { total: 1999, currency: 'CNY' },
+      payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
     });
   });
 
   test('GET query signs an empty body (message ends \\n\\n) including the query string', async () => {
     const txn = {
-      appid: config.appid, mchid: config.mchid, out_trade_no: 'DJ20260301000001', transaction_id: '4200000000202603010000000001',
-      trade_type: 'JSAPI', trade_state: 'SUCCESS', success_time: '2026-03-01T12:01:00+08:00', payer: { openid: 'o1' },
+      appid: config.appid,
+      mchid: config.mchid,
+      out_trade_no: 'DJ20260301000001',
+      transaction_id: '4200000000202603010000000001',
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      success_time: '2026-03-01T12:01:00+08:00',
+      payer: { openid: 'o1' },
       amount: { total: 1999, payer_total: 1999, currency: 'CNY', payer_currency: 'CNY' },
     };
     const fake = fakeWechatPay(() => ({ status: 200, body: JSON.stringify(txn) }));
@@ -107,16 +127,30 @@ describe('WeChat Pay v3 requests, checked by an independent implementation', () 
   });
 
   test('close answers 204 (signed empty body); refund posts the amounts and parses the status', async () => {
-    const fake = fakeWechatPay((s) => s.uri.endsWith('/close')
-      ? { status: 204, body: '' }
-      : { status: 200, body: JSON.stringify({ refund_id: '50000000382019052709732678859', out_refund_no: 'R-DJ1-1', out_trade_no: 'DJ20260301000001', status: 'PROCESSING', amount: { total: 1999, refund: 500, currency: 'CNY' } }) });
+    const fake = fakeWechatPay((s) =>
+      s.uri.endsWith('/close')
+        ? { status: 204, body: '' }
+        : {
+            status: 200,
+            body: JSON.stringify({
+              refund_id: '50000000382019052709732678859',
+              out_refund_no: 'R-DJ1-1',
+              out_trade_no: 'DJ20260301000001',
+              status: 'PROCESSING',
+              amount: { total: 1999, refund: 500, currency: 'CNY' },
+            }),
+          },
+    );
     const client = createWechatPayClient(config, { fetch: fake.fetchImpl, now: () => NOW });
     await client.closeOrder('DJ20260301000002');
     expect(JSON.parse(fake.seen[0].body)).toEqual({ mchid: config.mchid });
     const r = await client.refund({ outTradeNo: 'DJ20260301000001', outRefundNo: 'R-DJ1-1', reason: '商品缺货', refundFen: 500, totalFen: 1999 });
     expect(r.status).toBe('PROCESSING');
     expect(JSON.parse(fake.seen[1].body)).toEqual({
-      out_trade_no: 'DJ20260301000001', out_refund_no: 'R-DJ1-1', reason: '商品缺货', notify_url: config.refundNotifyUrl,
+      out_trade_no: 'DJ20260301000001',
+      out_refund_no: 'R-DJ1-1',
+      reason: '商品缺货',
+      notify_url: config.refundNotifyUrl,
       amount: { refund: 500, total: 1999, currency: 'CNY' },
     });
   });
@@ -126,10 +160,15 @@ describe('WeChat Pay v3 requests, checked by an independent implementation', () 
     const fetchImpl = (async () => {
       const body = JSON.stringify({ prepay_id: 'wx_cert_mode' });
       const nonce = Formatter.nonce();
-      return new Response(body, { status: 200, headers: {
-        'Wechatpay-Timestamp': nowTs, 'Wechatpay-Nonce': nonce, 'Wechatpay-Serial': CERT_SERIAL,
-        'Wechatpay-Signature': Rsa.sign(Formatter.response(nowTs, nonce, body), certKey),
-      } });
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'Wechatpay-Timestamp': nowTs,
+          'Wechatpay-Nonce': nonce,
+          'Wechatpay-Serial': CERT_SERIAL,
+          'Wechatpay-Signature': Rsa.sign(Formatter.response(nowTs, nonce, body), certKey),
+        },
+      });
     }) as typeof fetch;
     const client = createWechatPayClient(config, { fetch: fetchImpl, now: () => NOW });
     await expect(client.createJsapiPrepay({ description: 'x', outTradeNo: 'DJ000001', amountFen: 1, payerOpenid: 'o' })).resolves.toEqual({ prepayId: 'wx_cert_mode' });
@@ -168,9 +207,17 @@ describe('WeChat Pay v3 requests, checked by an independent implementation', () 
 describe('WeChat Pay v3 notifications', () => {
   const client = createWechatPayClient(config, { now: () => NOW });
   const transaction = {
-    appid: config.appid, mchid: config.mchid, out_trade_no: 'DJ20260301000001', transaction_id: '4200000000202603010000000001',
-    trade_type: 'JSAPI', trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', attach: '',
-    success_time: '2026-03-01T12:01:00+08:00', payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
+    appid: config.appid,
+    mchid: config.mchid,
+    out_trade_no: 'DJ20260301000001',
+    transaction_id: '4200000000202603010000000001',
+    trade_type: 'JSAPI',
+    trade_state: 'SUCCESS',
+    trade_state_desc: '支付成功',
+    bank_type: 'OTHERS',
+    attach: '',
+    success_time: '2026-03-01T12:01:00+08:00',
+    payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
     amount: { total: 1999, payer_total: 1999, currency: 'CNY', payer_currency: 'CNY' },
   };
 
@@ -179,15 +226,25 @@ describe('WeChat Pay v3 notifications', () => {
     const nonce = Formatter.nonce(12);
     const aad = opts.aad ?? 'transaction';
     const rawBody = JSON.stringify({
-      id: 'EV-2018022511223320873', create_time: '2026-03-01T12:01:05+08:00', resource_type: 'encrypt-resource',
-      event_type: opts.eventType ?? 'TRANSACTION.SUCCESS', summary: '支付成功',
-      resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', associated_data: aad, nonce,
-        ciphertext: Aes.AesGcm.encrypt(opts.plaintext ?? JSON.stringify(transaction), opts.key ?? APIV3_KEY, nonce, aad) },
+      id: 'EV-2018022511223320873',
+      create_time: '2026-03-01T12:01:05+08:00',
+      resource_type: 'encrypt-resource',
+      event_type: opts.eventType ?? 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      resource: {
+        original_type: 'transaction',
+        algorithm: 'AEAD_AES_256_GCM',
+        associated_data: aad,
+        nonce,
+        ciphertext: Aes.AesGcm.encrypt(opts.plaintext ?? JSON.stringify(transaction), opts.key ?? APIV3_KEY, nonce, aad),
+      },
     });
     const ts = opts.ts ?? nowTs;
     const headerNonce = Formatter.nonce();
     const headers = {
-      'wechatpay-timestamp': ts, 'wechatpay-nonce': headerNonce, 'wechatpay-serial': opts.serial ?? PUB_KEY_ID,
+      'wechatpay-timestamp': ts,
+      'wechatpay-nonce': headerNonce,
+      'wechatpay-serial': opts.serial ?? PUB_KEY_ID,
       'wechatpay-signature': Rsa.sign(Formatter.response(ts, headerNonce, rawBody), opts.signer ?? platform.privateKey),
     };
     return { rawBody, headers };
@@ -224,7 +281,11 @@ describe('WeChat Pay v3 notifications', () => {
 
   test('tampered ciphertext, tampered GCM tag, wrong AAD or wrong key fail to decrypt', async () => {
     const { resource } = client.verifyNotification(referenceNotification());
-    const flip = (b64: string, index: number) => { const b = Buffer.from(b64, 'base64'); b[index] ^= 1; return b.toString('base64'); };
+    const flip = (b64: string, index: number) => {
+      const b = Buffer.from(b64, 'base64');
+      b[index] ^= 1;
+      return b.toString('base64');
+    };
     await expectCode(() => client.decryptResource({ ...resource, ciphertext: flip(resource.ciphertext, 0) }), 'WECHATPAY_DECRYPT_FAILED');
     const lastByte = Buffer.from(resource.ciphertext, 'base64').length - 1;
     await expectCode(() => client.decryptResource({ ...resource, ciphertext: flip(resource.ciphertext, lastByte) }), 'WECHATPAY_DECRYPT_FAILED');
@@ -237,7 +298,17 @@ describe('WeChat Pay v3 notifications', () => {
   test('a notification for another merchant, or of the wrong kind, is refused', async () => {
     await expectCode(() => client.readTransactionNotification(referenceNotification({ plaintext: JSON.stringify({ ...transaction, mchid: '1900000999' }) })), 'WECHATPAY_MERCHANT_MISMATCH');
     await expectCode(() => client.readRefundNotification(referenceNotification()), 'WECHATPAY_NOTIFICATION_INVALID');
-    const refund = { mchid: config.mchid, out_trade_no: 'DJ1', transaction_id: '42', out_refund_no: 'R-DJ1-1', refund_id: '50', refund_status: 'SUCCESS', success_time: '2026-03-01T12:01:00+08:00', user_received_account: '支付用户零钱', amount: { total: 1999, refund: 500, payer_total: 1999, payer_refund: 500 } };
+    const refund = {
+      mchid: config.mchid,
+      out_trade_no: 'DJ1',
+      transaction_id: '42',
+      out_refund_no: 'R-DJ1-1',
+      refund_id: '50',
+      refund_status: 'SUCCESS',
+      success_time: '2026-03-01T12:01:00+08:00',
+      user_received_account: '支付用户零钱',
+      amount: { total: 1999, refund: 500, payer_total: 1999, payer_refund: 500 },
+    };
     const { refund: r } = client.readRefundNotification(referenceNotification({ plaintext: JSON.stringify(refund), aad: 'refund', eventType: 'REFUND.SUCCESS' }));
     expect(r).toEqual(refund);
   });
@@ -252,11 +323,15 @@ describe('WeChat Pay v3 notifications', () => {
 
 describe('parsePaymentConfigFromEnv', () => {
   const env = {
-    WECHATPAY_MCHID: config.mchid, WECHATPAY_APPID: config.appid,
+    WECHATPAY_MCHID: config.mchid,
+    WECHATPAY_APPID: config.appid,
     WECHATPAY_MERCHANT_PRIVATE_KEY: pem(merchant.privateKey).replace(/\n/g, '\\n'), // one-line form, as in .env files
-    WECHATPAY_MERCHANT_SERIAL: config.merchantSerial, WECHATPAY_PLATFORM_PUBLIC_KEY: pem(platform.publicKey),
-    WECHATPAY_PLATFORM_KEY_ID: PUB_KEY_ID, WECHATPAY_APIV3_KEY: APIV3_KEY,
-    WECHATPAY_NOTIFY_URL: 'http://127.0.0.1:9000/http/payNotify', WECHATPAY_REFUND_NOTIFY_URL: 'http://127.0.0.1:9000/http/refundNotify',
+    WECHATPAY_MERCHANT_SERIAL: config.merchantSerial,
+    WECHATPAY_PLATFORM_PUBLIC_KEY: pem(platform.publicKey),
+    WECHATPAY_PLATFORM_KEY_ID: PUB_KEY_ID,
+    WECHATPAY_APIV3_KEY: APIV3_KEY,
+    WECHATPAY_NOTIFY_URL: 'http://127.0.0.1:9000/http/payNotify',
+    WECHATPAY_REFUND_NOTIFY_URL: 'http://127.0.0.1:9000/http/refundNotify',
   };
 
   test('reads every variable and defaults the API base to WeChat Pay', () => {

@@ -43,7 +43,11 @@ test('the credential scope uses the UTC date: 00:44 on the 26th in Beijing is st
 test('an Authorization header parses back into its parts; other schemes do not', () => {
   const { authorization } = tc3Sign({ ...DOC, headers: { ...DOC.headers, 'x-tc-action': 'DescribeInstances' } });
   expect(parseTc3Authorization(authorization)).toEqual({
-    secretId: DOC.secretId, date: '2019-02-25', service: 'cvm', signedHeaders: ['content-type', 'host', 'x-tc-action'], signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+    secretId: DOC.secretId,
+    date: '2019-02-25',
+    service: 'cvm',
+    signedHeaders: ['content-type', 'host', 'x-tc-action'],
+    signature: expect.stringMatching(/^[0-9a-f]{64}$/),
   });
   expect(parseTc3Authorization('WECHATPAY2-SHA256-RSA2048 mchid="1"')).toBeUndefined();
   expect(parseTc3Authorization(undefined)).toBeUndefined();

@@ -25,8 +25,12 @@ export function mountDashboard({ router, db, functions }: { router: Router; db: 
     if (log.length > KEEP) log.shift();
   });
 
-  router.add('GET', '/dashboard', (_req, res) => { res.writeHead(302, { location: '/dashboard/' }).end(); });
-  router.add('GET', '/dashboard/', (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page); });
+  router.add('GET', '/dashboard', (_req, res) => {
+    res.writeHead(302, { location: '/dashboard/' }).end();
+  });
+  router.add('GET', '/dashboard/', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
 
   router.add('GET', '/dashboard/api/collections', (_req, res) => {
     sendJson(res, 200, { collections: db.collectionNames().map((name) => ({ name, count: db.count(name, {}) })) });
@@ -44,13 +48,21 @@ export function mountDashboard({ router, db, functions }: { router: Router; db: 
   });
 
   // `?requestId=&function=&action=` narrow the list; a request id follows that request across functions (trace.ts).
-  const filterOf = (q: URLSearchParams): TraceFilter => ({ requestId: q.get('requestId')?.trim() || undefined, function: q.get('function')?.trim() || undefined, action: q.get('action')?.trim() || undefined });
+  const filterOf = (q: URLSearchParams): TraceFilter => ({
+    requestId: q.get('requestId')?.trim() || undefined,
+    function: q.get('function')?.trim() || undefined,
+    action: q.get('action')?.trim() || undefined,
+  });
   router.add('GET', '/dashboard/api/invocations', (req, res) => {
-    const invocations = filterInvocations(log, filterOf(req.query)).reverse().map((inv) => ({ ...inv, action: invocationAction(inv), entries: inv.logs.map(logEntry) }));
+    const invocations = filterInvocations(log, filterOf(req.query))
+      .reverse()
+      .map((inv) => ({ ...inv, action: invocationAction(inv), entries: inv.logs.map(logEntry) }));
     sendJson(res, 200, { invocations });
   });
   // Every log line of the matching invocations, oldest first: one request's story across functions.
-  router.add('GET', '/dashboard/api/logs', (req, res) => { sendJson(res, 200, { lines: traceLines(log, filterOf(req.query)) }); });
+  router.add('GET', '/dashboard/api/logs', (req, res) => {
+    sendJson(res, 200, { lines: traceLines(log, filterOf(req.query)) });
+  });
 
   router.add('GET', '/dashboard/api/timers', (_req, res) => {
     const timers = functions.names().flatMap((name) => (functions.config(name)?.triggers ?? []).map((t) => ({ function: name, name: t.name, type: t.type, config: t.config })));
@@ -67,7 +79,11 @@ export function mountDashboard({ router, db, functions }: { router: Router; db: 
 
   router.add('POST', '/dashboard/api/order-events/retry', async (req, res) => {
     let id = '';
-    try { id = String(JSON.parse(req.body.toString('utf8') || '{}').id ?? ''); } catch { /* answered below */ }
+    try {
+      id = String(JSON.parse(req.body.toString('utf8') || '{}').id ?? '');
+    } catch {
+      /* answered below */
+    }
     const delivery = db.find(DELIVERIES, { query: { _id: id } })[0] as { eventId?: string; status?: string } | undefined;
     if (!delivery || (delivery.status !== 'failed' && delivery.status !== 'pending')) {
       sendJson(res, 404, { code: 'DELIVERY_NOT_RETRYABLE', message: `no failed or pending delivery ${id}` });
@@ -77,7 +93,9 @@ export function mountDashboard({ router, db, functions }: { router: Router; db: 
     db.update(DELIVERIES, { _id: id, status: delivery.status }, { $set: { status: 'pending', nextAttemptAt: now, updatedAt: now } });
     db.update(EVENTS, { _id: delivery.eventId }, { $unset: { dispatchedAt: '' }, $set: { retryAt: now } });
     // The function that delivers order events: the one with a trigger on them and a timer (its outbox).
-    const outbox = functions.names().map((name) => ({ name, triggers: functions.config(name)?.triggers ?? [] }))
+    const outbox = functions
+      .names()
+      .map((name) => ({ name, triggers: functions.config(name)?.triggers ?? [] }))
       .find((f) => f.triggers.some((t) => t.type === 'database' && t.config.collection === EVENTS) && f.triggers.some((t) => t.type === 'timer'));
     const timer = outbox?.triggers.find((t) => t.type === 'timer');
     try {

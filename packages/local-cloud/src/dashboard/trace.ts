@@ -14,7 +14,11 @@ export interface LogEntry {
   record?: { time?: string; level?: string; function?: string; action?: string; requestId?: string; invocationId?: string; callerKind?: string; msg: string; [field: string]: unknown };
 }
 
-export interface TraceFilter { requestId?: string; function?: string; action?: string }
+export interface TraceFilter {
+  requestId?: string;
+  function?: string;
+  action?: string;
+}
 
 export function logEntry(line: string): LogEntry {
   const space = line.indexOf(' ');
@@ -24,7 +28,9 @@ export function logEntry(line: string): LogEntry {
     try {
       const record = JSON.parse(text);
       if (record && typeof record === 'object' && typeof record.msg === 'string') return { level, text, record };
-    } catch { /* not a structured line */ }
+    } catch {
+      /* not a structured line */
+    }
   }
   return { level, text };
 }
@@ -52,7 +58,11 @@ export function followRequest(invocations: Invocation[], requestId: string): Map
   }
   for (let grew = true; grew;) {
     grew = false;
-    for (const inv of invocations) if (inv.parentId && out.get(inv.parentId) === 'whole' && out.get(inv.id) !== 'whole') { out.set(inv.id, 'whole'); grew = true; }
+    for (const inv of invocations)
+      if (inv.parentId && out.get(inv.parentId) === 'whole' && out.get(inv.id) !== 'whole') {
+        out.set(inv.id, 'whole');
+        grew = true;
+      }
   }
   return out;
 }
@@ -60,19 +70,31 @@ export function followRequest(invocations: Invocation[], requestId: string): Map
 /** Invocations matching every given filter (function and action by substring, the request id as followRequest). */
 export function filterInvocations(invocations: Invocation[], f: TraceFilter): Invocation[] {
   const traced = f.requestId ? followRequest(invocations, f.requestId) : undefined;
-  return invocations.filter((inv) => (!traced || traced.has(inv.id))
-    && (!f.function || inv.name.includes(f.function))
-    && (!f.action || invocationAction(inv).includes(f.action) || inv.logs.some((l) => logEntry(l).record?.action?.includes(f.action!))));
+  return invocations.filter(
+    (inv) =>
+      (!traced || traced.has(inv.id)) &&
+      (!f.function || inv.name.includes(f.function)) &&
+      (!f.action || invocationAction(inv).includes(f.action) || inv.logs.some((l) => logEntry(l).record?.action?.includes(f.action!))),
+  );
 }
 
-export interface TraceLine extends LogEntry { invocationId: string; function: string; kind: string; time: string }
+export interface TraceLine extends LogEntry {
+  invocationId: string;
+  function: string;
+  kind: string;
+  time: string;
+}
 
 /** The log lines of the matching invocations in the order they were written (by record time), oldest first. */
 export function traceLines(invocations: Invocation[], f: TraceFilter): TraceLine[] {
   const traced = f.requestId ? followRequest(invocations, f.requestId) : undefined;
-  const lines = filterInvocations(invocations, f).flatMap((inv) => inv.logs.map((l, n) => {
-    const entry = logEntry(l);
-    return { ...entry, invocationId: inv.id, function: inv.name, kind: inv.kind, time: entry.record?.time ?? inv.startedAt, n };
-  }).filter((line) => !traced || traced.get(line.invocationId) === 'whole' || names(line.record, f.requestId!)));
+  const lines = filterInvocations(invocations, f).flatMap((inv) =>
+    inv.logs
+      .map((l, n) => {
+        const entry = logEntry(l);
+        return { ...entry, invocationId: inv.id, function: inv.name, kind: inv.kind, time: entry.record?.time ?? inv.startedAt, n };
+      })
+      .filter((line) => !traced || traced.get(line.invocationId) === 'whole' || names(line.record, f.requestId!)),
+  );
   return lines.sort((a, b) => a.time.localeCompare(b.time) || a.n - b.n).map(({ n: _n, ...line }) => line);
 }

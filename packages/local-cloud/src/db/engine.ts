@@ -12,8 +12,19 @@ export type { DocumentChange } from './transactions';
 
 export type SortSpec = [string, 1 | -1][];
 
-export interface FindOptions { query?: Record<string, any>; order?: SortSpec; offset?: number; limit?: number; projection?: Record<string, any> }
-export interface UpdateOptions { multi?: boolean; upsert?: boolean; replace?: boolean; transactionId?: string }
+export interface FindOptions {
+  query?: Record<string, any>;
+  order?: SortSpec;
+  offset?: number;
+  limit?: number;
+  projection?: Record<string, any>;
+}
+export interface UpdateOptions {
+  multi?: boolean;
+  upsert?: boolean;
+  replace?: boolean;
+  transactionId?: string;
+}
 
 export const MAX_LIMIT = 1000;
 
@@ -32,9 +43,14 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
   /** Every committed write passes here: open transactions keep their snapshot first, then listeners hear of it. */
   function emit(changes: DocumentChange[]) {
     txns.preserve(changes);
-    for (const c of changes) for (const l of listeners) {
-      try { l(c); } catch { /* a listener's failure is its own */ }
-    }
+    for (const c of changes)
+      for (const l of listeners) {
+        try {
+          l(c);
+        } catch {
+          /* a listener's failure is its own */
+        }
+      }
   }
 
   /**
@@ -46,7 +62,10 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     const out: Condition[] = [];
     for (const [field, cond] of Object.entries(query)) {
       if (field.startsWith('$') || !store.isIndexed(collection, field) || store.kinds(collection, field)?.has('array')) continue;
-      if (isPlain(cond)) { out.push([field, '=', cond]); continue; }
+      if (isPlain(cond)) {
+        out.push([field, '=', cond]);
+        continue;
+      }
       if (!cond || typeof cond !== 'object' || Array.isArray(cond) || cond instanceof RegExp || cond instanceof Date) continue;
       for (const [op, value] of Object.entries(cond)) {
         const sqlOp = RANGE_OPS[op];
@@ -59,7 +78,12 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
 
   /** The sort as SQL, when SQLite orders every sort field's values as MongoDB does; otherwise the sort runs in memory. */
   function sqlOrder(collection: string, order: SortSpec): Order | undefined {
-    return order.every(([field]) => { const kinds = store.kinds(collection, field); return kinds && sortsLikeMongo(kinds); }) ? order : undefined;
+    return order.every(([field]) => {
+      const kinds = store.kinds(collection, field);
+      return kinds && sortsLikeMongo(kinds);
+    })
+      ? order
+      : undefined;
   }
 
   /** Matching rows, lazily, in `order`: a caller that needs only the first page stops reading there. */
@@ -74,9 +98,17 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     checkQuery(query);
     const invalid = (e: unknown) => new CloudError('INVALID_PARAM', `invalid query: ${(e as Error).message}`);
     let q: Query;
-    try { q = new Query(query); } catch (e) { throw invalid(e); }
+    try {
+      q = new Query(query);
+    } catch (e) {
+      throw invalid(e);
+    }
     return (d: Doc) => {
-      try { return q.test(d); } catch (e) { throw invalid(e); }
+      try {
+        return q.test(d);
+      } catch (e) {
+        throw invalid(e);
+      }
     };
   }
 
@@ -90,7 +122,10 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     const rows = geoField && bounded ? store.scanBox(collection, geoField, boxAround(bounded.center, bounded.radiusM)) : store.scan(collection, pushdown(collection, rest));
     const matched = rows.filter((r) => test(r.doc));
     const byDoc = new Map(matched.map((r) => [r.doc, r]));
-    return applyGeo(matched.map((r) => r.doc), geo).map((d) => byDoc.get(d)!);
+    return applyGeo(
+      matched.map((r) => r.doc),
+      geo,
+    ).map((d) => byDoc.get(d)!);
   }
 
   /** offset/limit (read lazily, so a streamed source stops at the page's end), then the projection. */
@@ -111,8 +146,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
     }
   }
 
-  const sortInMemory = (docs: Doc[], order: SortSpec | undefined): Doc[] =>
-    order?.length ? new Aggregator([{ $sort: Object.fromEntries(order) }]).run(docs) as Doc[] : docs;
+  const sortInMemory = (docs: Doc[], order: SortSpec | undefined): Doc[] => (order?.length ? (new Aggregator([{ $sort: Object.fromEntries(order) }]).run(docs) as Doc[]) : docs);
 
   const api = {
     store,
@@ -149,8 +183,12 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
         return prepared.map((d) => d._id);
       }
       try {
-        store.transaction(() => { for (const d of prepared) store.insert(collection, d); });
-      } catch (e) { translateSqliteError(e); }
+        store.transaction(() => {
+          for (const d of prepared) store.insert(collection, d);
+        });
+      } catch (e) {
+        translateSqliteError(e);
+      }
       emit(prepared.map((d) => ({ collection, type: 'insert' as const, docId: d._id, doc: d, before: null, updatedFields: {}, removedFields: [] })));
       return prepared.map((d) => d._id);
     },
@@ -227,10 +265,15 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
         const q = spec.query ? matcher(spec.query) : () => true;
         const geoField = store.geoField(collection);
         const near = pointOf(spec.near);
-        const rows = geoField && near && spec.maxDistance !== undefined && (spec.key ?? geoField) === geoField
-          ? store.scanBox(collection, geoField, boxAround(near, spec.maxDistance))
-          : store.scan(collection, []);
-        docs = geoNearStage(rows.map((r) => r.doc), { key: geoField, ...spec }, q);
+        const rows =
+          geoField && near && spec.maxDistance !== undefined && (spec.key ?? geoField) === geoField
+            ? store.scanBox(collection, geoField, boxAround(near, spec.maxDistance))
+            : store.scan(collection, []);
+        docs = geoNearStage(
+          rows.map((r) => r.doc),
+          { key: geoField, ...spec },
+          q,
+        );
         rest = pipeline.slice(1);
       } else {
         docs = store.scan(collection, []).map((r) => r.doc);
@@ -257,7 +300,10 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
           const size = Number(stage.$sample?.size);
           if (!Number.isInteger(size) || size < 0) throw new CloudError('INVALID_PARAM', '$sample needs a non-negative integer size');
           const copy = [...docs];
-          for (let i = copy.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [copy[i], copy[j]] = [copy[j], copy[i]]; }
+          for (let i = copy.length - 1; i > 0; i--) {
+            const j = Math.floor(Math.random() * (i + 1));
+            [copy[i], copy[j]] = [copy[j], copy[i]];
+          }
           docs = copy.slice(0, size);
         } else segment.push(stage);
       }
@@ -287,7 +333,9 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
       return store.explain(collection, pushdown(collection, extractGeo(query).rest), sql);
     },
 
-    close() { store.close(); },
+    close() {
+      store.close();
+    },
   };
   return api;
 }

@@ -22,7 +22,8 @@ function storedPoint(value: unknown, op: string): Position | undefined {
   const p = asPoint(value);
   if (p) return p;
   const type = (value as { type?: unknown } | null)?.type;
-  if (typeof type === 'string' && SHAPES.has(type)) throw new CloudError('DATABASE_REQUEST_FAILED', `${op} over a stored ${type} is not supported by the local cloud (only stored Points; $geoIntersects also matches stored Polygons with a Point)`);
+  if (typeof type === 'string' && SHAPES.has(type))
+    throw new CloudError('DATABASE_REQUEST_FAILED', `${op} over a stored ${type} is not supported by the local cloud (only stored Points; $geoIntersects also matches stored Polygons with a Point)`);
   return undefined;
 }
 
@@ -51,7 +52,11 @@ function inPolygon(p: Position, geometry: { type: string; coordinates: any }): b
   return polygons.some(([outer, ...holes]) => inRing(p, outer) && !holes.some((h) => inRing(p, h)));
 }
 
-export interface GeoCondition { field: string; op: '$nearSphere' | '$near' | '$geoWithin' | '$geoIntersects'; spec: any }
+export interface GeoCondition {
+  field: string;
+  op: '$nearSphere' | '$near' | '$geoWithin' | '$geoIntersects';
+  spec: any;
+}
 
 const GEO_OPS = new Set(['$nearSphere', '$near', '$geoWithin', '$geoIntersects']);
 
@@ -106,9 +111,15 @@ export function applyGeo<T>(docs: T[], geo: GeoCondition[]): T[] {
     } else if (g.op === '$geoWithin') {
       if (g.spec?.$centerSphere) {
         const [[lng, lat], radians] = g.spec.$centerSphere;
-        out = out.filter((d) => { const p = storedPoint(get(d, g.field), g.op); return !!p && haversineM([lng, lat], p) <= radians * EARTH_RADIUS_M; });
+        out = out.filter((d) => {
+          const p = storedPoint(get(d, g.field), g.op);
+          return !!p && haversineM([lng, lat], p) <= radians * EARTH_RADIUS_M;
+        });
       } else if (g.spec?.$geometry) {
-        out = out.filter((d) => { const p = storedPoint(get(d, g.field), g.op); return !!p && inPolygon(p, g.spec.$geometry); });
+        out = out.filter((d) => {
+          const p = storedPoint(get(d, g.field), g.op);
+          return !!p && inPolygon(p, g.spec.$geometry);
+        });
       } else throw new CloudError('INVALID_PARAM', '$geoWithin needs $geometry or $centerSphere');
     } else {
       const geometry = g.spec?.$geometry;
@@ -132,7 +143,10 @@ export function applyGeo<T>(docs: T[], geo: GeoCondition[]): T[] {
   }
   if (near) {
     const { field, from } = near;
-    out = out.map((d) => [d, haversineM(from, asPoint(get(d, field))!)] as const).sort((a, b) => a[1] - b[1]).map(([d]) => d);
+    out = out
+      .map((d) => [d, haversineM(from, asPoint(get(d, field))!)] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map(([d]) => d);
   }
   return out;
 }

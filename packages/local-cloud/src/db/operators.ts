@@ -8,18 +8,52 @@ import { CloudError } from '../errors';
 
 /** The wire form of db.command's query commands (eq, neq, …, geoNear, expr) and regular expressions. */
 const FIELD_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$all', '$elemMatch', '$exists', '$size', '$mod', '$not',
-  '$regex', '$options', '$nearSphere', '$near', '$geoWithin', '$geoIntersects',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$all',
+  '$elemMatch',
+  '$exists',
+  '$size',
+  '$mod',
+  '$not',
+  '$regex',
+  '$options',
+  '$nearSphere',
+  '$near',
+  '$geoWithin',
+  '$geoIntersects',
 ]);
 const LOGICAL = new Set(['$and', '$or', '$nor']);
 /** Server-side JavaScript: never run, wherever it appears (queries, $expr, aggregation expressions). */
 const SCRIPT = new Set(['$where', '$function', '$accumulator']);
 
 /** The stages CloudBase's aggregate() offers; anything else (e.g. $out, $merge) is refused rather than half-run. */
-const STAGES = new Set(['$addFields', '$bucket', '$bucketAuto', '$count', '$geoNear', '$group', '$limit', '$lookup', '$match', '$project', '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind']);
+const STAGES = new Set([
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$geoNear',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
+]);
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
 
 function refuse(op: string): never {
   if (SCRIPT.has(op)) throw new CloudError('INVALID_PARAM', `${op} runs JavaScript on the server, which CloudBase does not allow in a query`);
@@ -28,7 +62,10 @@ function refuse(op: string): never {
 
 /** Refuses server-side JavaScript anywhere inside a value (an $expr or an aggregation stage). */
 function denyScript(value: unknown) {
-  if (Array.isArray(value)) { value.forEach(denyScript); return; }
+  if (Array.isArray(value)) {
+    value.forEach(denyScript);
+    return;
+  }
   if (!isObject(value)) return;
   for (const [k, v] of Object.entries(value)) {
     if (SCRIPT.has(k)) refuse(k);

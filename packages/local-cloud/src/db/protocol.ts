@@ -51,7 +51,11 @@ export async function handleDatabaseAction(engine: Engine, action: string, body:
     }
     case 'database.getDocument': {
       const p = parse(queryParams, body);
-      const docs = engine.find(p.collectionName, { query: decode(p.query, 'query'), order: order(p.order), offset: p.offset, limit: p.limit ?? DEFAULT_LIMIT, projection: decode(p.projection, 'projection') }, p.transactionId);
+      const docs = engine.find(
+        p.collectionName,
+        { query: decode(p.query, 'query'), order: order(p.order), offset: p.offset, limit: p.limit ?? DEFAULT_LIMIT, projection: decode(p.projection, 'projection') },
+        p.transactionId,
+      );
       return { data: { list: docs.map(encode) } };
     }
     case 'database.calculateDocument': {
@@ -65,7 +69,7 @@ export async function handleDatabaseAction(engine: Engine, action: string, body:
       if (!update || typeof update !== 'object' || Array.isArray(update)) throw new CloudError('INVALID_PARAM', 'data must be an object');
       const returning = action === 'database.modifyAndReturnDoc';
       const r = engine.update(p.collectionName, decode(p.query, 'query') ?? {}, update, {
-        multi: returning ? false : p.multi ?? false,
+        multi: returning ? false : (p.multi ?? false),
         upsert: p.upsert ?? false,
         replace: p.merge === false,
         transactionId: p.transactionId,

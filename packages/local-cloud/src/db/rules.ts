@@ -9,7 +9,10 @@ const indexSpec = z.object({
 });
 
 export const collectionRules = z.object({
-  rules: z.object({ read: z.union([z.boolean(), z.string()]), write: z.union([z.boolean(), z.string()]) }).passthrough().optional(),
+  rules: z
+    .object({ read: z.union([z.boolean(), z.string()]), write: z.union([z.boolean(), z.string()]) })
+    .passthrough()
+    .optional(),
   indexes: z.array(indexSpec).default([]),
 });
 

@@ -5,8 +5,16 @@ import { CloudError } from '../errors';
 import { fromStorage, toStorage, type Doc } from './ejson';
 import { kindAt, type Kind } from './kinds';
 
-export interface IndexSpec { name: string; keys: Record<string, 1 | -1 | '2dsphere'>; unique?: boolean }
-export interface Row { id: string; version: number; doc: Doc }
+export interface IndexSpec {
+  name: string;
+  keys: Record<string, 1 | -1 | '2dsphere'>;
+  unique?: boolean;
+}
+export interface Row {
+  id: string;
+  version: number;
+  doc: Doc;
+}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const FIELD = /^[A-Za-z_$][A-Za-z0-9_.$]*$/;
@@ -21,7 +29,12 @@ export type Condition = [field: string, op: '=' | '>' | '>=' | '<' | '<=', value
 /** An ORDER BY SQLite can apply: fields whose values it orders as MongoDB does (the engine checks their kinds). */
 export type Order = [field: string, dir: 1 | -1][];
 
-export interface Box { minLng: number; maxLng: number; minLat: number; maxLat: number }
+export interface Box {
+  minLng: number;
+  maxLng: number;
+  minLat: number;
+  maxLat: number;
+}
 
 /**
  * SQLite storage: a table per collection (id, version, doc JSON). WAL with synchronous=NORMAL survives a process
@@ -43,7 +56,10 @@ export function openStore(dataDir: string) {
 
   const prepare = (text: string) => {
     let s = statements.get(text);
-    if (!s) { s = sql.prepare(text); statements.set(text, s); }
+    if (!s) {
+      s = sql.prepare(text);
+      statements.set(text, s);
+    }
     return s;
   };
 
@@ -173,7 +189,9 @@ export function openStore(dataDir: string) {
     transaction<T>(fn: () => T): T {
       return sql.transaction(fn)();
     },
-    close() { sql.close(); },
+    close() {
+      sql.close();
+    },
   };
 }
 

@@ -13,7 +13,11 @@ export interface DocumentChange {
   removedFields: string[];
 }
 
-interface Staged { collection: string; id: string; doc: Doc | null }
+interface Staged {
+  collection: string;
+  id: string;
+  doc: Doc | null;
+}
 
 interface Txn {
   id: string;
@@ -81,7 +85,10 @@ export function createTransactions(store: Store) {
     if (!open.size) return;
     const now = Date.now();
     for (const t of open.values()) {
-      if (!alive(t, now)) { open.delete(t.id); continue; }
+      if (!alive(t, now)) {
+        open.delete(t.id);
+        continue;
+      }
       if (!t.snapshot) continue;
       for (const c of changes) {
         const key = keyOf(c.collection, c.docId);
@@ -102,7 +109,10 @@ export function createTransactions(store: Store) {
         for (const { collection, id: docId, doc } of t.writes.values()) {
           const current = store.get(collection, docId);
           if (doc === null) {
-            if (current) { store.delete(collection, docId); changes.push({ collection, type: 'delete', docId, doc: null, before: current.doc, updatedFields: {}, removedFields: [] }); }
+            if (current) {
+              store.delete(collection, docId);
+              changes.push({ collection, type: 'delete', docId, doc: null, before: current.doc, updatedFields: {}, removedFields: [] });
+            }
           } else if (current) {
             store.replace(collection, doc, current.version + 1);
             changes.push({ collection, type: 'update', docId, doc, before: current.doc, updatedFields: diff(current.doc, doc), removedFields: Object.keys(current.doc).filter((k) => !(k in doc)) });

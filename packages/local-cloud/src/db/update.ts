@@ -18,12 +18,12 @@ export const isOperatorUpdate = (u: Record<string, unknown>) => Object.keys(u).s
 function normalize(update: Record<string, any>): Record<string, any> {
   const spec = update.$addToSet;
   if (!isObject(spec)) return update;
-  const rewritten = Object.fromEntries(Object.entries(spec).map(([path, arg]) => {
-    const each = !isObject(arg) ? undefined
-      : Object.keys(arg).length === 1 && Array.isArray(arg.each) ? arg.each
-      : Array.isArray(arg.$each) ? arg.$each : undefined;
-    return [path, each ? { $each: unique(each) } : arg];
-  }));
+  const rewritten = Object.fromEntries(
+    Object.entries(spec).map(([path, arg]) => {
+      const each = !isObject(arg) ? undefined : Object.keys(arg).length === 1 && Array.isArray(arg.each) ? arg.each : Array.isArray(arg.$each) ? arg.$each : undefined;
+      return [path, each ? { $each: unique(each) } : arg];
+    }),
+  );
   return { ...update, $addToSet: rewritten };
 }
 
@@ -32,7 +32,12 @@ const unique = (values: unknown[]) => [...new Map(values.map((v) => [encode(v), 
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
 
-export interface Applied { doc: Doc; updatedFields: Record<string, unknown>; removedFields: string[]; changed: boolean }
+export interface Applied {
+  doc: Doc;
+  updatedFields: Record<string, unknown>;
+  removedFields: string[];
+  changed: boolean;
+}
 
 /**
  * Applies an update as MongoDB does. The query library is lenient where MongoDB is not ($inc on a string, $push on a

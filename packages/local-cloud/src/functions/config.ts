@@ -9,26 +9,34 @@ const databaseTrigger = z.object({
   config: z.object({ collection: z.string(), events: z.array(z.enum(['insert', 'update', 'delete'])).min(1) }),
 });
 
-const functionConfig = z.object({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
-  timeout: z.number().int().positive().default(20),
-  memorySize: z.number().int().positive().default(256),
-  envVariables: z.record(z.string(), z.string()).default({}),
-  http: z.boolean().default(false),
-  triggers: z.array(z.discriminatedUnion('type', [timerTrigger, databaseTrigger])).default([]),
-}).passthrough();
+const functionConfig = z
+  .object({
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
+    timeout: z.number().int().positive().default(20),
+    memorySize: z.number().int().positive().default(256),
+    envVariables: z.record(z.string(), z.string()).default({}),
+    http: z.boolean().default(false),
+    triggers: z.array(z.discriminatedUnion('type', [timerTrigger, databaseTrigger])).default([]),
+  })
+  .passthrough();
 
-const cloudbaserc = z.object({
-  envId: z.string().optional(),
-  functionRoot: z.string().default('cloudfunctions'),
-  functions: z.array(functionConfig).default([]),
-}).passthrough();
+const cloudbaserc = z
+  .object({
+    envId: z.string().optional(),
+    functionRoot: z.string().default('cloudfunctions'),
+    functions: z.array(functionConfig).default([]),
+  })
+  .passthrough();
 
 export type FunctionConfig = z.infer<typeof functionConfig>;
 export type TimerTrigger = z.infer<typeof timerTrigger>;
 export type DatabaseTrigger = z.infer<typeof databaseTrigger>;
 
-export interface ProjectFunctions { envId?: string; functionRoot: string; functions: Map<string, FunctionConfig> }
+export interface ProjectFunctions {
+  envId?: string;
+  functionRoot: string;
+  functions: Map<string, FunctionConfig>;
+}
 
 function readRc(rootDir: string) {
   const rcPath = path.join(rootDir, 'cloudbaserc.json');

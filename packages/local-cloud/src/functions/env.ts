@@ -38,7 +38,10 @@ function makeView(real: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     },
     set(target, key, value) {
       const s = scoped();
-      if (s && typeof key === 'string') { s[key] = String(value); return true; }
+      if (s && typeof key === 'string') {
+        s[key] = String(value);
+        return true;
+      }
       return Reflect.set(target, key, String(value));
     },
     has(target, key) {
@@ -47,7 +50,10 @@ function makeView(real: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     },
     deleteProperty(target, key) {
       const s = scoped();
-      if (s && typeof key === 'string' && key in s) { delete s[key]; return true; }
+      if (s && typeof key === 'string' && key in s) {
+        delete s[key];
+        return true;
+      }
       return Reflect.deleteProperty(target, key);
     },
     ownKeys(target) {

@@ -14,7 +14,17 @@ import { mountHttpFunctions } from './http';
 
 export type { CallerIdentity } from './env';
 
-export interface FunctionHostOptions { rootDir: string; url: string; envId: string; db: Database; hotReload: boolean; timers: boolean; triggers?: boolean; log: (line: string) => void; env: Record<string, string> }
+export interface FunctionHostOptions {
+  rootDir: string;
+  url: string;
+  envId: string;
+  db: Database;
+  hotReload: boolean;
+  timers: boolean;
+  triggers?: boolean;
+  log: (line: string) => void;
+  env: Record<string, string>;
+}
 
 export type InvocationKind = 'call' | 'trigger' | 'timer' | 'http';
 
@@ -109,7 +119,9 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
           w.close();
         });
         watchers.push(w);
-      } catch { /* a file removed meanwhile: the next build notices */ }
+      } catch {
+        /* a file removed meanwhile: the next build notices */
+      }
     }
   }
 
@@ -172,7 +184,11 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
     if (typeof name !== 'string' || !name) throw new CloudError('INVALID_PARAM', 'function_name is required');
     let event: unknown = {};
     if (typeof body.request_data === 'string' && body.request_data) {
-      try { event = JSON.parse(body.request_data); } catch { throw new CloudError('INVALID_PARAM', 'request_data is not JSON'); }
+      try {
+        event = JSON.parse(body.request_data);
+      } catch {
+        throw new CloudError('INVALID_PARAM', 'request_data is not JSON');
+      }
     }
     // A call made with server credentials (a function or a script) carries no end user, as on CloudBase.
     // node-sdk's seqId is `${TCB_SEQID}-${eventId}` inside a function (TCB_SEQID is its request id), a bare eventId
@@ -183,7 +199,10 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
   }
 
   const pendingTriggers = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => { pendingTriggers.add(p); p.finally(() => pendingTriggers.delete(p)).catch(() => {}); };
+  const track = (p: Promise<unknown>) => {
+    pendingTriggers.add(p);
+    p.finally(() => pendingTriggers.delete(p)).catch(() => {});
+  };
   const stopTriggers = opts.triggers === false ? () => {} : startDatabaseTriggers({ db: opts.db, functions: project.functions, invoke, log: opts.log, track });
   const scheduler: TimerScheduler = startTimers({ functions: project.functions, invoke, log: opts.log, run: opts.timers });
 
@@ -192,12 +211,17 @@ export function createFunctionHost(opts: FunctionHostOptions): FunctionHost {
     handleInvokeAction,
     names: () => [...project.functions.keys()],
     config: (name) => project.functions.get(name),
-    onInvocation(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+    onInvocation(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     fireTimer: (name, triggerName) => scheduler.fire(name, triggerName),
     async drainTriggers() {
       while (pendingTriggers.size) await Promise.allSettled([...pendingTriggers]);
     },
-    mount(router) { mountHttpFunctions(router, { functions: project.functions, invoke }); },
+    mount(router) {
+      mountHttpFunctions(router, { functions: project.functions, invoke });
+    },
     async close() {
       closed = true;
       scheduler.stop();

@@ -4,7 +4,12 @@ import type { CallerIdentity, InvocationKind } from './host';
 
 type Invoke = (name: string, event: unknown, identity?: CallerIdentity, kind?: InvocationKind) => Promise<unknown>;
 
-interface HttpReply { statusCode?: number; headers?: Record<string, string>; body?: unknown; isBase64Encoded?: boolean }
+interface HttpReply {
+  statusCode?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  isBase64Encoded?: boolean;
+}
 
 /**
  * HTTP-triggered functions (payment, refund and delivery callbacks) at /http/<name>. The body reaches the function as

@@ -4,9 +4,15 @@ export const backoffMs = (attempt: number, baseMs: number) => baseMs * 2 ** (att
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Bounded retries with exponential backoff, for trigger and timer runs (CloudBase retries async invocations too). */
-export async function withRetries<T>(run: () => Promise<T>, opts: {
-  tries: number; baseMs: number; onRetry: (attempt: number, error: unknown, delayMs: number) => void; wait?: (ms: number) => Promise<void>;
-}): Promise<T> {
+export async function withRetries<T>(
+  run: () => Promise<T>,
+  opts: {
+    tries: number;
+    baseMs: number;
+    onRetry: (attempt: number, error: unknown, delayMs: number) => void;
+    wait?: (ms: number) => Promise<void>;
+  },
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();

@@ -54,7 +54,10 @@ export function startTimers(opts: { functions: Map<string, FunctionConfig>; invo
     const next = () => {
       if (stopped) return;
       const wait = Math.max(0, cron.next().getTime() - Date.now());
-      const h = setTimeout(() => { fire(name, trigger.name).catch(() => {}); next(); }, wait);
+      const h = setTimeout(() => {
+        fire(name, trigger.name).catch(() => {});
+        next();
+      }, wait);
       h.unref();
       handles.push(h);
     };
@@ -71,7 +74,12 @@ export function startTimers(opts: { functions: Map<string, FunctionConfig>; invo
 
   return {
     fire,
-    stop() { stopped = true; handles.forEach(clearTimeout); },
-    async idle() { await Promise.allSettled([...running.values()]); },
+    stop() {
+      stopped = true;
+      handles.forEach(clearTimeout);
+    },
+    async idle() {
+      await Promise.allSettled([...running.values()]);
+    },
   };
 }

@@ -17,9 +17,7 @@ export interface DocumentChange {
 }
 
 /** Runs trigger functions after committed changes, with CloudBase's CloudEvent shape; failures retry with backoff. */
-export function startDatabaseTriggers(opts: {
-  db: Database; functions: Map<string, FunctionConfig>; invoke: Invoke; log: (line: string) => void; track: (p: Promise<unknown>) => void;
-}): () => void {
+export function startDatabaseTriggers(opts: { db: Database; functions: Map<string, FunctionConfig>; invoke: Invoke; log: (line: string) => void; track: (p: Promise<unknown>) => void }): () => void {
   const byCollection = new Map<string, { name: string; trigger: DatabaseTrigger }[]>();
   for (const [name, config] of opts.functions) {
     for (const t of config.triggers) {

@@ -18,7 +18,11 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 function paysForReal(env: Env): boolean {
   if (!env.WECHATPAY_MCHID && !env.WECHATPAY_MERCHANT_PRIVATE_KEY && !env.WECHATPAY_APIV3_KEY) return false;
   if (!env.WECHATPAY_API_BASE) return true; // the adapter's default is api.mch.weixin.qq.com
-  try { return !LOOPBACK.has(new URL(env.WECHATPAY_API_BASE).hostname); } catch { return true; }
+  try {
+    return !LOOPBACK.has(new URL(env.WECHATPAY_API_BASE).hostname);
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -38,8 +42,7 @@ const refreshBody = z.object({ grant_type: z.literal('refresh_token'), refresh_t
 const revokeBody = z.object({ token: z.string().min(1) });
 const ticketBody = z.object({ accountId: z.string().min(1).max(64) });
 
-const oauthError = (res: ServerResponse, status: number, error: string, description: string) =>
-  sendJson(res, status, { error, error_code: status, error_description: description });
+const oauthError = (res: ServerResponse, status: number, error: string, description: string) => sendJson(res, status, { error, error_code: status, error_description: description });
 
 /**
  * The sign-in endpoints @cloudbase/js-sdk calls (read from its source: `/auth/v1/signin/custom`, `/auth/v1/token`,
@@ -47,8 +50,13 @@ const oauthError = (res: ServerResponse, status: number, error: string, descript
  */
 export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, production: () => string | undefined) {
   // OAuth endpoints answer a malformed body like a missing field: 400 invalid_argument.
-  const json = (body: Buffer) => { try { return JSON.parse(body.toString('utf8') || '{}'); } catch { return {}; } };
-
+  const json = (body: Buffer) => {
+    try {
+      return JSON.parse(body.toString('utf8') || '{}');
+    } catch {
+      return {};
+    }
+  };
 
   /** An OAuth grant: a body naming a credential, exchanged for fresh tokens when the credential verifies. */
   function grant<T>(path: string, body: z.ZodType<T>, needs: string, exchange: (b: T) => Promise<object>) {
@@ -71,9 +79,18 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
   router.add('GET', '/dev/accounts', (_req, res) => {
     try {
       requireDevLogin();
-      const accounts = db.collectionNames().includes('dev_accounts') ? db.find('dev_accounts', { order: [['role', 1], ['_id', 1]] }) : [];
+      const accounts = db.collectionNames().includes('dev_accounts')
+        ? db.find('dev_accounts', {
+            order: [
+              ['role', 1],
+              ['_id', 1],
+            ],
+          })
+        : [];
       sendJson(res, 200, { accounts });
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   router.add('POST', '/dev/ticket', async (req, res) => {
@@ -85,7 +102,9 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
       if (!account) throw new CloudError('PERMISSION_DENIED', `no demo account ${parsed.data.accountId}`);
       const who = { uid: String(account._id), customUserId: String(account._id), role: String(account.role), name: String(account.name) };
       sendJson(res, 200, { ticket: await tokens.ticket(who), uid: who.uid, role: who.role, name: who.name });
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   grant('/auth/v1/signin/custom', signInBody, 'provider_id "custom" and a ticket are required', async (b) => tokens.signIn(await tokens.verifyTicket(b.ticket)));
@@ -116,6 +135,14 @@ export function mountAuth(router: Router, db: Database, tokens: TokenIssuer, pro
       oauthError(res, 401, 'unauthenticated', (e as CloudError).message);
     }
   };
-  router.add('POST', '/auth/v1/user/signout', signOut((req) => req.headers.authorization?.replace(/^Bearer\s+/i, '')));
-  router.add('POST', '/auth/v1/revoke', signOut((req) => revokeBody.safeParse(json(req.body)).data?.token));
+  router.add(
+    'POST',
+    '/auth/v1/user/signout',
+    signOut((req) => req.headers.authorization?.replace(/^Bearer\s+/i, '')),
+  );
+  router.add(
+    'POST',
+    '/auth/v1/revoke',
+    signOut((req) => revokeBody.safeParse(json(req.body)).data?.token),
+  );
 }

@@ -32,7 +32,11 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 function sortOf(raw: string | null): SortSpec | undefined {
   if (!raw) return undefined;
   let sent: unknown;
-  try { sent = JSON.parse(raw); } catch { throw new CloudError('INVALID_PARAM', 'order must be JSON: [{"field": "...", "direction": "asc" | "desc"}]'); }
+  try {
+    sent = JSON.parse(raw);
+  } catch {
+    throw new CloudError('INVALID_PARAM', 'order must be JSON: [{"field": "...", "direction": "asc" | "desc"}]');
+  }
   const list = parse(z.array(z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']) })), sent);
   return list.map((o) => [o.field, o.direction === 'desc' ? -1 : 1]);
 }
@@ -57,8 +61,7 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
     if (!db.rules[collection]) throw new CloudError('PERMISSION_DENIED', `collection ${collection} has no security rules: clients may not use it`);
     return { collection, auth: { openid: who.uid, uid: who.uid } };
   }
-  const allows = (rule: CompiledRule, collection: string, query: Record<string, unknown>, auth: RuleAuth) =>
-    allowsAccess(rule, query, auth, (id) => db.find(collection, { query: { _id: id } })[0]);
+  const allows = (rule: CompiledRule, collection: string, query: Record<string, unknown>, auth: RuleAuth) => allowsAccess(rule, query, auth, (id) => db.find(collection, { query: { _id: id } })[0]);
   const denied = (what: string) => new CloudError('PERMISSION_DENIED', `the security rule does not allow this ${what}; a query must name only documents the rule permits (e.g. include _openid)`);
 
   router.add('GET', PREFIX, async (req, res) => {
@@ -70,7 +73,9 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       if (p.count === 'true') return sendJson(res, 200, { total: db.count(collection, query) });
       const list = db.find(collection, { query, order: sortOf(req.query.get('order')), offset: p.offset, limit: p.limit, projection: decode(req.query.get('projection'), 'projection') });
       sendJson(res, 200, wire({ list, offset: p.offset, limit: p.limit }));
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   router.add('GET', `${PREFIX}/:id`, async (req, res) => {
@@ -85,7 +90,9 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       if (!doc) throw new CloudError('DATABASE_DOCUMENT_NOT_EXIST', 'document does not exist');
       if (!readRuleOf(db.rules[collection]).allowsDoc(doc, auth)) throw denied('read');
       sendJson(res, 200, wire(projection ? db.find(collection, { query, projection })[0] : doc));
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   router.add('POST', PREFIX, async (req, res) => {
@@ -97,7 +104,9 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       const rule = writeRuleOf(db.rules[collection]);
       if (!docs.every((d) => rule.allowsDoc(d, auth))) throw denied('write');
       sendJson(res, 200, { insertedIds: db.insert(collection, docs) });
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   // update, doc().update, doc().set and where().update all arrive here; set is an upsert with a replacement document.
@@ -127,7 +136,9 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       if (replacement && target && target._openid !== undefined) update = { ...update, _openid: target._openid };
       const r = db.update(collection, query, update, { multi: p.multi, replace: p.replaceMode });
       sendJson(res, 200, { updated: r.updated });
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   router.add('POST', `${PREFIX}/remove`, async (req, res) => {
@@ -137,6 +148,8 @@ export function mountDatabaseGateway(router: Router, db: Database, tokens: Token
       const query = bindCaller(decode(p.query, 'query') ?? {}, auth);
       if (!allows(writeRuleOf(db.rules[collection]), collection, query, auth)) throw denied('write');
       sendJson(res, 200, { deleted: db.remove(collection, query, { multi: p.multi }) });
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 }

@@ -13,7 +13,15 @@ import { readRuleOf, writeRuleOf } from './rules';
 import { mountDashboard } from '../dashboard';
 
 export interface GatewayContext {
-  router: Router; server: Server; db: Database; functions: FunctionHost; rootDir: string; dataDir: string; envId: string; url: string; log: (line: string) => void;
+  router: Router;
+  server: Server;
+  db: Database;
+  functions: FunctionHost;
+  rootDir: string;
+  dataDir: string;
+  envId: string;
+  url: string;
+  log: (line: string) => void;
   accessTokenTtlS?: number;
   /** Why this cloud counts as production, if it does (see productionSign): dev login is off then. */
   production: () => string | undefined;
@@ -27,7 +35,12 @@ export interface GatewayContext {
 export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Promise<void> }> {
   // A rule the gateway cannot evaluate stops the start, naming the file, instead of failing a request later.
   for (const [collection, rules] of Object.entries(ctx.db.rules)) {
-    try { readRuleOf(rules); writeRuleOf(rules); } catch (e) { throw new Error(`database-rules/${collection}.json: ${(e as Error).message}`, { cause: e }); }
+    try {
+      readRuleOf(rules);
+      writeRuleOf(rules);
+    } catch (e) {
+      throw new Error(`database-rules/${collection}.json: ${(e as Error).message}`, { cause: e });
+    }
   }
   const tokens = createTokenIssuer(ctx.dataDir, ctx.envId, ctx.accessTokenTtlS);
   const { router, db, functions } = ctx;
@@ -40,9 +53,17 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
     try {
       const who = await tokens.verify(req.headers.authorization);
       const event = jsonBody(req);
-      const result = await functions.invoke(req.params.name, event, { uid: who.uid, customUserId: who.customUserId, isAnonymous: who.isAnonymous, source: 'web_client', clientIp: req.raw.socket.remoteAddress });
+      const result = await functions.invoke(req.params.name, event, {
+        uid: who.uid,
+        customUserId: who.customUserId,
+        isAnonymous: who.isAnonymous,
+        source: 'web_client',
+        clientIp: req.raw.socket.remoteAddress,
+      });
       sendJson(res, 200, result ?? null);
-    } catch (e) { sendError(res, e); }
+    } catch (e) {
+      sendError(res, e);
+    }
   });
 
   mountDashboard({ router, db, functions });

@@ -24,11 +24,37 @@ const REPLAY_EVENTS = 200;
 const RESUME_GRACE_MS = 5 * 60_000;
 
 /** An event as @cloudbase/realtime reads it (`getPublicEvent`): Doc/UpdatedFields are JSON strings, and it parses `removedFields` (lower case) whenever either spelling is present. */
-interface WireEvent { ID: number; DataType: string; QueueType: string; DocID: string; Doc: string; UpdatedFields?: string; removedFields?: string; RemovedFields?: string }
-interface Conn { ws: WebSocket; token?: string; sid?: string; queue: Promise<void> }
+interface WireEvent {
+  ID: number;
+  DataType: string;
+  QueueType: string;
+  DocID: string;
+  Doc: string;
+  UpdatedFields?: string;
+  removedFields?: string;
+  RemovedFields?: string;
+}
+interface Conn {
+  ws: WebSocket;
+  token?: string;
+  sid?: string;
+  queue: Promise<void>;
+}
 interface Watch {
-  queryID: string; uid: string; collection: string; query: Record<string, unknown>; filter: Query; order?: SortSpec; limit?: number; canRead: (d: Doc) => boolean;
-  view: Map<string, Doc>; currEvent: number; log: WireEvent[]; conn?: Conn; watchId?: string; expiry?: NodeJS.Timeout;
+  queryID: string;
+  uid: string;
+  collection: string;
+  query: Record<string, unknown>;
+  filter: Query;
+  order?: SortSpec;
+  limit?: number;
+  canRead: (d: Doc) => boolean;
+  view: Map<string, Doc>;
+  currEvent: number;
+  log: WireEvent[];
+  conn?: Conn;
+  watchId?: string;
+  expiry?: NodeJS.Timeout;
 }
 
 const base = { requestId: z.string().min(1), watchId: z.string().nullish() };
@@ -36,7 +62,11 @@ const watched = { ...base, watchId: z.string().min(1) };
 const ack = z.object({ queryID: z.string().min(1), eventID: z.number().int() });
 const message = z.discriminatedUnion('msgType', [
   z.object({ ...base, msgType: z.literal('LOGIN'), msgData: z.object({ envId: z.string().nullish() }).nullish(), exMsgData: z.object({ signStr: z.string().min(1) }) }),
-  z.object({ ...watched, msgType: z.literal('INIT_WATCH'), msgData: z.object({ collName: z.string().min(1), query: z.string(), limit: z.number().int().positive().nullish(), orderBy: z.record(z.string(), z.enum(['asc', 'desc'])).nullish() }) }),
+  z.object({
+    ...watched,
+    msgType: z.literal('INIT_WATCH'),
+    msgData: z.object({ collName: z.string().min(1), query: z.string(), limit: z.number().int().positive().nullish(), orderBy: z.record(z.string(), z.enum(['asc', 'desc'])).nullish() }),
+  }),
   z.object({ ...watched, msgType: z.literal('REBUILD_WATCH'), msgData: ack.extend({ collName: z.string().min(1) }) }),
   z.object({ ...watched, msgType: z.literal('CHECK_LAST'), msgData: ack }),
   z.object({ ...watched, msgType: z.literal('CLOSE_WATCH') }),
@@ -71,7 +101,9 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
       const scheme = req.headers['x-forwarded-proto'] === 'https' ? 'wss' : 'ws';
       // The sign is the caller's own access token, verified again at LOGIN: it grants nothing the caller does not
       // already hold (a login ticket would, since it can be exchanged for a refresh token).
-      reply({ data: { signStr: token, wsUrl: `${scheme}://${req.headers.host}${WS_PATH}`, secretVersion: '1', envId: String(body.env ?? req.query.get('env') ?? ''), expiredTs: Date.now() + 60_000 } });
+      reply({
+        data: { signStr: token, wsUrl: `${scheme}://${req.headers.host}${WS_PATH}`, secretVersion: '1', envId: String(body.env ?? req.query.get('env') ?? ''), expiredTs: Date.now() + 60_000 },
+      });
     } catch (e) {
       const err = asCloudError(e);
       reply({ code: err.code, message: err.message });
@@ -92,7 +124,9 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
   };
   server.on('upgrade', onUpgrade);
 
-  const send = (conn: Conn | undefined, msg: object) => { if (conn && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(msg)); };
+  const send = (conn: Conn | undefined, msg: object) => {
+    if (conn && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(msg));
+  };
   const fail = (conn: Conn, to: { requestId?: string; watchId?: string | null }, e: unknown) => {
     const err = asCloudError(e);
     send(conn, { watchId: to.watchId ?? undefined, requestId: to.requestId ?? '', msgType: 'ERROR', msgData: { code: PROTOCOL_CODE[err.code] ?? err.code, message: err.message } });
@@ -100,14 +134,18 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
 
   const conns = new Set<Conn>();
   // A signed-out session's sockets are cut; reconnecting needs its token, which no longer verifies.
-  const offSignOut = tokens.onSignOut((sid) => { for (const c of conns) if (c.sid === sid) c.ws.terminate(); });
+  const offSignOut = tokens.onSignOut((sid) => {
+    for (const c of conns) if (c.sid === sid) c.ws.terminate();
+  });
 
   function connect(ws: WebSocket) {
     const conn: Conn = { ws, queue: Promise.resolve() };
     conns.add(conn);
     ws.on('error', () => {}); // a broken socket ends in 'close'; nothing to add
     // One message at a time per socket: LOGIN must have settled before the INIT_WATCH behind it is judged.
-    ws.on('message', (data: RawData) => { conn.queue = conn.queue.then(() => receive(conn, data.toString())).catch(() => ws.terminate()); });
+    ws.on('message', (data: RawData) => {
+      conn.queue = conn.queue.then(() => receive(conn, data.toString())).catch(() => ws.terminate());
+    });
     ws.on('close', () => {
       conns.delete(conn);
       for (const w of watches.values()) {
@@ -132,7 +170,11 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
 
   async function receive(conn: Conn, text: string) {
     let raw: any;
-    try { raw = JSON.parse(text); } catch { return fail(conn, {}, new CloudError('INVALID_PARAM', 'a message must be JSON')); }
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return fail(conn, {}, new CloudError('INVALID_PARAM', 'a message must be JSON'));
+    }
     const parsed = message.safeParse(raw);
     if (!parsed.success) {
       // Answer to the ids the client is waiting on, when it sent them, so it fails fast instead of timing out.
@@ -164,14 +206,23 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
           clearTimeout(w.expiry);
           if (w.conn && w.conn !== conn) w.conn.ws.terminate(); // the old socket is a ghost the client has given up on
           Object.assign(w, { conn, watchId: m.watchId });
-          return send(conn, { watchId: m.watchId, requestId: m.requestId, msgType: 'NEXT_EVENT', msgData: { queryID: w.queryID, currEvent: w.currEvent, events: w.log.filter((e) => e.ID > eventID) } });
+          return send(conn, {
+            watchId: m.watchId,
+            requestId: m.requestId,
+            msgType: 'NEXT_EVENT',
+            msgData: { queryID: w.queryID, currEvent: w.currEvent, events: w.log.filter((e) => e.ID > eventID) },
+          });
         }
         case 'CHECK_LAST': {
           const w = owned(conn, m);
           return send(conn, { watchId: m.watchId, requestId: m.requestId, msgType: 'CHECK_EVENT', msgData: { queryID: w.queryID, currEvent: w.currEvent } });
         }
         case 'CLOSE_WATCH':
-          for (const w of watches.values()) if (w.conn === conn && w.watchId === m.watchId) { clearTimeout(w.expiry); watches.delete(w.queryID); }
+          for (const w of watches.values())
+            if (w.conn === conn && w.watchId === m.watchId) {
+              clearTimeout(w.expiry);
+              watches.delete(w.queryID);
+            }
           return;
         case 'PING':
           return send(conn, { requestId: m.requestId, msgType: 'PONG', msgData: null });
@@ -196,15 +247,29 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
     }
     const order: SortSpec | undefined = spec.orderBy && Object.keys(spec.orderBy).length ? Object.entries(spec.orderBy).map(([f, d]) => [f, d === 'desc' ? -1 : 1]) : undefined;
     const w: Watch = {
-      queryID: randomUUID(), uid: who.uid, collection, query, filter: new Query(query), order, limit: spec.limit ? Math.min(spec.limit, MAX_LIMIT) : undefined,
-      canRead: (d) => rule.allowsDoc(d, auth), view: new Map(), currEvent: 1, log: [],
+      queryID: randomUUID(),
+      uid: who.uid,
+      collection,
+      query,
+      filter: new Query(query),
+      order,
+      limit: spec.limit ? Math.min(spec.limit, MAX_LIMIT) : undefined,
+      canRead: (d) => rule.allowsDoc(d, auth),
+      view: new Map(),
+      currEvent: 1,
+      log: [],
     };
     w.view = window(w);
     return w;
   }
 
   const window = (w: Watch) =>
-    new Map(db.find(w.collection, { query: w.query, order: w.order, limit: w.limit ?? MAX_LIMIT }).filter(w.canRead).map((d) => [String(d._id), d]));
+    new Map(
+      db
+        .find(w.collection, { query: w.query, order: w.order, limit: w.limit ?? MAX_LIMIT })
+        .filter(w.canRead)
+        .map((d) => [String(d._id), d]),
+    );
 
   /**
    * Turns one committed change into the events that move the client's view to the new one. Without a limit only the
@@ -218,7 +283,8 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
     if (w.limit) next = window(w);
     else {
       next = new Map(w.view);
-      if (matches) next.set(c.docId, c.doc!); else next.delete(c.docId);
+      if (matches) next.set(c.docId, c.doc!);
+      else next.delete(c.docId);
     }
     const ID = w.currEvent + 1;
     const events: WireEvent[] = [];
@@ -228,8 +294,18 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
     if (wasIn && isIn) events.push({ ID, DataType: 'update', QueueType: 'update', DocID: c.docId, Doc: wire(doc!), ...fields });
     else if (wasIn && c.type === 'delete') events.push({ ID, DataType: 'remove', QueueType: 'dequeue', DocID: c.docId, Doc: '' });
     // Leaving the view: the new content goes out only if the caller may still read it.
-    else if (wasIn) events.push(c.doc && w.canRead(c.doc) ? { ID, DataType: 'update', QueueType: 'dequeue', DocID: c.docId, Doc: wire(c.doc), ...fields } : { ID, DataType: 'update', QueueType: 'dequeue', DocID: c.docId, Doc: '' });
-    else if (isIn) events.push(c.type === 'insert' ? { ID, DataType: 'add', QueueType: 'enqueue', DocID: c.docId, Doc: wire(doc!) } : { ID, DataType: 'update', QueueType: 'enqueue', DocID: c.docId, Doc: wire(doc!), ...fields });
+    else if (wasIn)
+      events.push(
+        c.doc && w.canRead(c.doc)
+          ? { ID, DataType: 'update', QueueType: 'dequeue', DocID: c.docId, Doc: wire(c.doc), ...fields }
+          : { ID, DataType: 'update', QueueType: 'dequeue', DocID: c.docId, Doc: '' },
+      );
+    else if (isIn)
+      events.push(
+        c.type === 'insert'
+          ? { ID, DataType: 'add', QueueType: 'enqueue', DocID: c.docId, Doc: wire(doc!) }
+          : { ID, DataType: 'update', QueueType: 'enqueue', DocID: c.docId, Doc: wire(doc!), ...fields },
+      );
     for (const id of w.view.keys()) if (id !== c.docId && !next.has(id)) events.push({ ID, DataType: 'limit', QueueType: 'dequeue', DocID: id, Doc: '' });
     for (const [id, d] of next) if (id !== c.docId && !w.view.has(id)) events.push({ ID, DataType: 'limit', QueueType: 'enqueue', DocID: id, Doc: wire(d) });
     if (!events.length) return;
@@ -243,7 +319,9 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
     for (const w of watches.values()) {
       if (w.collection !== c.collection) continue;
       // One watch that cannot follow (say, a document EJSON cannot carry) ends alone instead of starving the rest.
-      try { advance(w, c); } catch (e) {
+      try {
+        advance(w, c);
+      } catch (e) {
         watches.delete(w.queryID);
         if (w.conn) fail(w.conn, { watchId: w.watchId, requestId: randomUUID() }, e);
       }
@@ -252,7 +330,9 @@ export function mountRealtime({ router, server, db, tokens, policy }: { router: 
 
   return {
     /** Drops every socket as a network failure would (clients reconnect and resume); for tests. */
-    dropConnections() { for (const ws of wss.clients) ws.terminate(); },
+    dropConnections() {
+      for (const ws of wss.clients) ws.terminate();
+    },
     async close() {
       server.off('upgrade', onUpgrade);
       off();

@@ -2,7 +2,10 @@ import jsep from 'jsep';
 import type { Doc } from '../db';
 import type { CollectionRules } from '../db/rules';
 
-export interface RuleAuth { openid: string; uid: string }
+export interface RuleAuth {
+  openid: string;
+  uid: string;
+}
 
 /**
  * CloudBase security rules for client requests. A rule is `true`, `false` or an expression over `auth.openid`,
@@ -21,19 +24,30 @@ export class RuleError extends Error {}
 
 function check(node: Node): void {
   switch (node.type) {
-    case 'Literal': return;
-    case 'ArrayExpression': (node.elements as Node[]).forEach(check); return;
-    case 'UnaryExpression': if (node.operator !== '!') throw new RuleError(`operator ${node.operator} is not supported`); check(node.argument as Node); return;
+    case 'Literal':
+      return;
+    case 'ArrayExpression':
+      (node.elements as Node[]).forEach(check);
+      return;
+    case 'UnaryExpression':
+      if (node.operator !== '!') throw new RuleError(`operator ${node.operator} is not supported`);
+      check(node.argument as Node);
+      return;
     case 'BinaryExpression':
       if (!['==', '!=', '<', '<=', '>', '>=', 'in', '&&', '||'].includes(node.operator as string)) throw new RuleError(`operator ${node.operator} is not supported`);
-      check(node.left as Node); check(node.right as Node); return;
+      check(node.left as Node);
+      check(node.right as Node);
+      return;
     case 'MemberExpression': {
       const root = rootOf(node);
       if (root !== 'auth' && root !== 'doc') throw new RuleError(`only auth.* and doc.* can be read in a rule, not ${root}`);
       return;
     }
-    case 'Identifier': if (node.name === 'true' || node.name === 'false') return; throw new RuleError(`unknown name ${node.name}`);
-    default: throw new RuleError(`${node.type} is not supported in rules`);
+    case 'Identifier':
+      if (node.name === 'true' || node.name === 'false') return;
+      throw new RuleError(`unknown name ${node.name}`);
+    default:
+      throw new RuleError(`${node.type} is not supported in rules`);
   }
 }
 
@@ -58,14 +72,20 @@ type Resolve = (root: 'doc' | 'auth', path: string[]) => Value;
 
 function evaluate(node: Node, resolve: Resolve): Value {
   switch (node.type) {
-    case 'Literal': return node.value;
-    case 'Identifier': return node.name === 'true';
+    case 'Literal':
+      return node.value;
+    case 'Identifier':
+      return node.name === 'true';
     case 'ArrayExpression': {
       const items = (node.elements as Node[]).map((e) => evaluate(e, resolve));
       return items.includes(UNKNOWN) ? UNKNOWN : items;
     }
-    case 'MemberExpression': return resolve(rootOf(node) as 'doc' | 'auth', pathOf(node));
-    case 'UnaryExpression': { const v = evaluate(node.argument as Node, resolve); return v === UNKNOWN ? UNKNOWN : !v; }
+    case 'MemberExpression':
+      return resolve(rootOf(node) as 'doc' | 'auth', pathOf(node));
+    case 'UnaryExpression': {
+      const v = evaluate(node.argument as Node, resolve);
+      return v === UNKNOWN ? UNKNOWN : !v;
+    }
     case 'BinaryExpression': {
       const op = node.operator;
       if (op === '&&' || op === '||') {
@@ -78,13 +98,20 @@ function evaluate(node: Node, resolve: Resolve): Value {
       const r = evaluate(node.right as Node, resolve);
       if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
       switch (op) {
-        case '==': return l === r;
-        case '!=': return l !== r;
-        case '<': return (l as number) < (r as number);
-        case '<=': return (l as number) <= (r as number);
-        case '>': return (l as number) > (r as number);
-        case '>=': return (l as number) >= (r as number);
-        case 'in': return Array.isArray(r) && r.includes(l);
+        case '==':
+          return l === r;
+        case '!=':
+          return l !== r;
+        case '<':
+          return (l as number) < (r as number);
+        case '<=':
+          return (l as number) <= (r as number);
+        case '>':
+          return (l as number) > (r as number);
+        case '>=':
+          return (l as number) >= (r as number);
+        case 'in':
+          return Array.isArray(r) && r.includes(l);
       }
     }
   }
@@ -102,21 +129,27 @@ export function compileRule(rule: boolean | string | undefined): CompiledRule {
   if (rule === undefined || rule === false || rule === 'false') return { allowsDoc: () => false, allowsQuery: () => false };
   if (rule === true || rule === 'true') return { allowsDoc: () => true, allowsQuery: () => true };
   let ast: Node;
-  try { ast = jsep(String(rule)); } catch (e) { throw new RuleError(`cannot parse rule "${rule}": ${(e as Error).message}`); }
+  try {
+    ast = jsep(String(rule));
+  } catch (e) {
+    throw new RuleError(`cannot parse rule "${rule}": ${(e as Error).message}`);
+  }
   check(ast);
   const authValue = (auth: RuleAuth | null, path: string[]): Value => (auth && path.length === 1 && (path[0] === 'openid' || path[0] === 'uid') ? auth[path[0]] || null : null);
   const dig = (obj: unknown, path: string[]) => path.reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<string, unknown>)[k]), obj);
   return {
     allowsDoc(doc, auth) {
-      return evaluate(ast, (root, path) => (root === 'auth' ? authValue(auth, path) : dig(doc, path) ?? null)) === true;
+      return evaluate(ast, (root, path) => (root === 'auth' ? authValue(auth, path) : (dig(doc, path) ?? null))) === true;
     },
     allowsQuery(query, auth) {
-      return evaluate(ast, (root, path) => {
-        if (root === 'auth') return authValue(auth, path);
-        const v = query[path.join('.')];
-        const pinned = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 1 && '$eq' in (v as object) ? (v as { $eq: unknown }).$eq : v;
-        return pinned === undefined || (typeof pinned === 'object' && pinned !== null) ? UNKNOWN : pinned;
-      }) === true;
+      return (
+        evaluate(ast, (root, path) => {
+          if (root === 'auth') return authValue(auth, path);
+          const v = query[path.join('.')];
+          const pinned = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 1 && '$eq' in (v as object) ? (v as { $eq: unknown }).$eq : v;
+          return pinned === undefined || (typeof pinned === 'object' && pinned !== null) ? UNKNOWN : pinned;
+        }) === true
+      );
     },
   };
 }

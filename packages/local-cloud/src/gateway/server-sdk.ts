@@ -6,7 +6,10 @@ import { z } from 'zod';
 import type { Request } from '../http/router';
 import { CloudError } from '../errors';
 
-export interface ServerCredentials { secretId: string; secretKey: string }
+export interface ServerCredentials {
+  secretId: string;
+  secretKey: string;
+}
 
 const credentialsFile = z.object({ secretId: z.string().min(1), secretKey: z.string().min(16) });
 /** How far a signature's timestamp may be from now: node-sdk declares its signatures valid for 600 s. */
@@ -34,7 +37,9 @@ export function loadServerCredentials(dataDir: string): ServerCredentials {
  */
 export function verifyServerSignature(req: Request, body: Record<string, unknown>, creds: ServerCredentials): void {
   const authorization = String(req.headers.authorization ?? '');
-  const refuse = (why: string): never => { throw new CloudError('PERMISSION_DENIED', `/admin needs a request signed with this cloud's server credentials: ${why}`); };
+  const refuse = (why: string): never => {
+    throw new CloudError('PERMISSION_DENIED', `/admin needs a request signed with this cloud's server credentials: ${why}`);
+  };
   const parts = /^TC3-HMAC-SHA256 Credential=[^,]+,(?: SignedParams=([^,]*),)? SignedHeaders=([^,]+), Signature=[0-9a-f]+$/.exec(authorization);
   if (!parts) return refuse('no TC3-HMAC-SHA256 Authorization header');
   const timestamp = Number(req.headers['x-timestamp']);
@@ -48,8 +53,14 @@ export function verifyServerSignature(req: Request, body: Record<string, unknown
   let expected: string;
   try {
     expected = sign({
-      ...creds, method: req.method.toLowerCase(), url: `http://${req.headers.host}${req.raw.url}`, headers, params: body, timestamp,
-      withSignedParams: true, includeKeys: parts[1] ? parts[1].split(';') : undefined,
+      ...creds,
+      method: req.method.toLowerCase(),
+      url: `http://${req.headers.host}${req.raw.url}`,
+      headers,
+      params: body,
+      timestamp,
+      withSignedParams: true,
+      includeKeys: parts[1] ? parts[1].split(';') : undefined,
     }).authorization;
   } catch (e) {
     return refuse((e as Error).message);

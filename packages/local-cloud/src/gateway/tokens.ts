@@ -4,7 +4,13 @@ import path from 'node:path';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import { CloudError } from '../errors';
 
-export interface WebIdentity { uid: string; customUserId?: string; role?: string; name?: string; isAnonymous?: boolean }
+export interface WebIdentity {
+  uid: string;
+  customUserId?: string;
+  role?: string;
+  name?: string;
+  isAnonymous?: boolean;
+}
 type Kind = 'access' | 'refresh' | 'ticket';
 
 const DEFAULT_TTL_S: Record<Kind, number> = { access: 2 * 60 * 60, refresh: 30 * 24 * 60 * 60, ticket: 5 * 60 };
@@ -45,10 +51,20 @@ export function createTokenIssuer(dataDir: string, envId: string, accessTtlS = D
 
   const sign = (kind: Kind, who: WebIdentity, sid?: string) =>
     new SignJWT({ kind, sid, cid: who.customUserId, role: who.role, name: who.name, anon: who.isAnonymous || undefined })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject(who.uid).setIssuer(issuer).setIssuedAt().setExpirationTime(`${TTL_S[kind]}s`).sign(key);
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(who.uid)
+      .setIssuer(issuer)
+      .setIssuedAt()
+      .setExpirationTime(`${TTL_S[kind]}s`)
+      .sign(key);
 
   const identityOf = (p: JWTPayload & Record<string, unknown>): WebIdentity & { sid: string } => ({
-    uid: String(p.sub), sid: String(p.sid), customUserId: p.cid as string | undefined, role: p.role as string | undefined, name: p.name as string | undefined, isAnonymous: p.anon === true,
+    uid: String(p.sub),
+    sid: String(p.sid),
+    customUserId: p.cid as string | undefined,
+    role: p.role as string | undefined,
+    name: p.name as string | undefined,
+    isAnonymous: p.anon === true,
   });
 
   /** A token of `kind`; `expiredToo` accepts a correctly signed one past its expiry (signing out with it still works). */
@@ -90,7 +106,12 @@ export function createTokenIssuer(dataDir: string, envId: string, accessTtlS = D
       revoke(session.sid);
     },
     /** Tells `listener` the id of each session that signs out (realtime closes its sockets). */
-    onSignOut(listener: (sid: string) => void) { signedOut.add(listener); return () => { signedOut.delete(listener); }; },
+    onSignOut(listener: (sid: string) => void) {
+      signedOut.add(listener);
+      return () => {
+        signedOut.delete(listener);
+      };
+    },
   };
 }
 

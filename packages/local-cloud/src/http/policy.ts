@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 
 /** What the server answers instead of routing a request: a status and a `{code, message}` body. */
-export interface Refusal { status: number; code: string; message: string }
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
 
 export interface SitePolicyOptions {
   /** The address the server listens on ('127.0.0.1', '0.0.0.0', a LAN address…) and its port. */
@@ -23,16 +27,20 @@ const JSON_PATHS = [/^\/admin$/, /^\/dashboard\/api\//];
  * What exists only for local development: dev login, the dashboard and its API, and the sandboxes' unsigned control
  * routes (pay an order, redeliver, advance a rider, read outboxes). Their signed stand-in APIs stay: functions call them.
  */
-const DEV_ONLY = [
-  /^\/dev(\/|$)/, /^\/dashboard(\/|$)/,
-  /^\/sandbox\/wechatpay\/(pay|outbox|redeliver|refund-outcome)$/, /^\/sandbox\/sms\/outbox$/, /^\/sandbox\/delivery\/(advance|outbox)$/,
-];
+const DEV_ONLY = [/^\/dev(\/|$)/, /^\/dashboard(\/|$)/, /^\/sandbox\/wechatpay\/(pay|outbox|redeliver|refund-outcome)$/, /^\/sandbox\/sms\/outbox$/, /^\/sandbox\/delivery\/(advance|outbox)$/];
 
-const CORS_HEADERS = { 'access-control-allow-headers': 'authorization, content-type, x-request-id, x-sdk-version, x-device-id', 'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS', 'access-control-max-age': '600' };
+const CORS_HEADERS = {
+  'access-control-allow-headers': 'authorization, content-type, x-request-id, x-sdk-version, x-device-id',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'access-control-max-age': '600',
+};
 
 /** This machine's addresses as Host-header names (IPv6 in brackets), for a server listening on all of them. */
 function interfaceNames(): string[] {
-  return Object.values(os.networkInterfaces()).flat().filter((a) => !!a).map((a) => (a!.family === 'IPv6' ? `[${a!.address}]` : a!.address));
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => !!a)
+    .map((a) => (a!.family === 'IPv6' ? `[${a!.address}]` : a!.address));
 }
 
 /**
@@ -56,7 +64,11 @@ export function createSitePolicy(o: SitePolicyOptions) {
   const hostAllowed = (host: string) => ownHosts.has(host) || (trusted() && devHosts.has(host));
   const originAllowed = (origin: string) => {
     let url: URL;
-    try { url = new URL(origin); } catch { return false; } // 'null' (sandboxed frames, file://) is nobody's origin
+    try {
+      url = new URL(origin);
+    } catch {
+      return false;
+    } // 'null' (sandboxed frames, file://) is nobody's origin
     if (url.origin !== origin) return false;
     return (url.protocol === 'http:' && ownHosts.has(url.host)) || (trusted() && devOrigins.has(origin));
   };
@@ -66,14 +78,22 @@ export function createSitePolicy(o: SitePolicyOptions) {
     refusal(req: IncomingMessage, path: string): Refusal | undefined {
       const host = (req.headers.host ?? '').toLowerCase();
       if (!hostAllowed(host)) {
-        return { status: 421, code: 'HOST_NOT_ALLOWED', message: `this local cloud answers only to ${[...ownHosts].join(', ')}, not to Host "${host}" (a foreign host name pointing here is how DNS rebinding attacks start)` };
+        return {
+          status: 421,
+          code: 'HOST_NOT_ALLOWED',
+          message: `this local cloud answers only to ${[...ownHosts].join(', ')}, not to Host "${host}" (a foreign host name pointing here is how DNS rebinding attacks start)`,
+        };
       }
       const origin = req.headers.origin;
       const method = req.method ?? 'GET';
       if (!SAFE_METHODS.has(method) || (method === 'OPTIONS' && origin !== undefined)) {
         const site = req.headers['sec-fetch-site'];
         if (origin !== undefined ? !originAllowed(origin) : site === 'cross-site' || site === 'same-site') {
-          return { status: 403, code: 'CROSS_SITE_REQUEST', message: `a page of ${origin ?? 'another site'} may not call this local cloud; only its own pages (${[...ownHosts].map((h) => `http://${h}`).join(', ')}) may` };
+          return {
+            status: 403,
+            code: 'CROSS_SITE_REQUEST',
+            message: `a page of ${origin ?? 'another site'} may not call this local cloud; only its own pages (${[...ownHosts].map((h) => `http://${h}`).join(', ')}) may`,
+          };
         }
       }
       if (!SAFE_METHODS.has(method) && JSON_PATHS.some((p) => p.test(path)) && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {

@@ -12,7 +12,12 @@ export interface Request {
 
 export type Handler = (req: Request, res: ServerResponse) => unknown | Promise<unknown>;
 
-interface Route { method: string; pattern: RegExp; keys: string[]; handler: Handler }
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: Handler;
+}
 
 /** A tiny method + path router: `/v1/functions/:name`, `/dashboard/*`. First match wins. */
 export function createRouter() {
@@ -23,7 +28,10 @@ export function createRouter() {
     const source = path
       .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
       .replace(/\/\*$/, '(?:/(?<rest>.*))?')
-      .replace(/:(\w+)/g, (_, k: string) => { keys.push(k); return `(?<${k}>[^/]+)`; });
+      .replace(/:(\w+)/g, (_, k: string) => {
+        keys.push(k);
+        return `(?<${k}>[^/]+)`;
+      });
     routes.push({ method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), keys, handler });
   }
 

@@ -32,7 +32,10 @@ export function createHttpServer(router: Router, opts: HttpServerOptions = {}): 
     };
     const refusal = policy?.refusal(raw, url.pathname);
     if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
-    if (raw.method === 'OPTIONS') { res.writeHead(204).end(); return; } // a preflight the policy let through
+    if (raw.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    } // a preflight the policy let through
 
     const tooLarge = () => refuse(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${cap} bytes`);
     if (Number(raw.headers['content-length'] ?? 0) > cap) return tooLarge();
@@ -40,7 +43,12 @@ export function createHttpServer(router: Router, opts: HttpServerOptions = {}): 
     let size = 0;
     raw.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > cap) { raw.removeAllListeners('data'); raw.removeAllListeners('end'); tooLarge(); return; }
+      if (size > cap) {
+        raw.removeAllListeners('data');
+        raw.removeAllListeners('end');
+        tooLarge();
+        return;
+      }
       chunks.push(c);
     });
     raw.on('end', async () => {

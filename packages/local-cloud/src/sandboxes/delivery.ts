@@ -14,32 +14,80 @@ const credentialsSchema = z.object({ appKey: z.string(), appSecret: z.string(), 
 const FAIL = { SIGNATURE: 2001, APP_KEY: 2002, SOURCE_ID: 2003, PARAMS: 2004, ORDER_EXISTS: 2005, ORDER_NOT_FOUND: 2006, BAD_STATE: 2007, DELIVERY_NO: 2008 } as const;
 
 class DadaFail extends Error {
-  constructor(readonly code: number, message: string) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
-const orderBodySchema = z.object({
-  shop_no: z.string().min(1), origin_id: z.string().min(1).max(64), city_code: z.string().min(1), cargo_price: z.number().positive(),
-  is_prepay: z.union([z.literal(0), z.literal(1)]), receiver_name: z.string().min(1), receiver_address: z.string().min(1),
-  receiver_phone: z.string().min(1).optional(), receiver_tel: z.string().optional(), receiver_lat: z.number(), receiver_lng: z.number(),
-  callback: z.url(), cargo_weight: z.number().positive(), info: z.string().optional(),
-}).refine((b) => b.receiver_phone || b.receiver_tel, '收货人手机号和座机号至少填一个');
+const orderBodySchema = z
+  .object({
+    shop_no: z.string().min(1),
+    origin_id: z.string().min(1).max(64),
+    city_code: z.string().min(1),
+    cargo_price: z.number().positive(),
+    is_prepay: z.union([z.literal(0), z.literal(1)]),
+    receiver_name: z.string().min(1),
+    receiver_address: z.string().min(1),
+    receiver_phone: z.string().min(1).optional(),
+    receiver_tel: z.string().optional(),
+    receiver_lat: z.number(),
+    receiver_lng: z.number(),
+    callback: z.url(),
+    cargo_weight: z.number().positive(),
+    info: z.string().optional(),
+  })
+  .refine((b) => b.receiver_phone || b.receiver_tel, '收货人手机号和座机号至少填一个');
 const orderIdSchema = z.object({ order_id: z.string().min(1) });
 const cancelSchema = z.object({ order_id: z.string().min(1), cancel_reason_id: z.number().int().positive(), cancel_reason: z.string().optional() });
 const advanceSchema = z.object({ originId: z.string().min(1), to: z.enum(['accept', 'fetch', 'finish', 'cancel']) });
 
 export interface SandboxDeliveryOrder {
-  origin_id: string; client_id: string; shop_no: string; city_code: string; cargo_price: number; cargo_weight: number; callback: string;
-  receiver: { name: string; address: string; phone: string; lat: number; lng: number }; info?: string;
-  status: number; statusMsg: string; fee: number; distance: number; deductFee: number;
+  origin_id: string;
+  client_id: string;
+  shop_no: string;
+  city_code: string;
+  cargo_price: number;
+  cargo_weight: number;
+  callback: string;
+  receiver: { name: string; address: string; phone: string; lat: number; lng: number };
+  info?: string;
+  status: number;
+  statusMsg: string;
+  fee: number;
+  distance: number;
+  deductFee: number;
   rider?: { id: number; name: string; phone: string };
-  cancelReason: string; cancelFrom: number; createdAt: string; acceptTime?: string; fetchTime?: string; finishTime?: string; cancelTime?: string;
+  cancelReason: string;
+  cancelFrom: number;
+  createdAt: string;
+  acceptTime?: string;
+  fetchTime?: string;
+  finishTime?: string;
+  cancelTime?: string;
 }
 
 export interface DeliveryCallbackRecord {
-  id: string; orderId: string; url: string; body: Record<string, unknown>; at: string; ok: boolean; httpStatus: number | null; reply: string; error?: string;
+  id: string;
+  orderId: string;
+  url: string;
+  body: Record<string, unknown>;
+  at: string;
+  ok: boolean;
+  httpStatus: number | null;
+  reply: string;
+  error?: string;
 }
 
-export interface DeliveryRequestRecord { at: string; path: string; body: unknown; code: number; msg: string }
+export interface DeliveryRequestRecord {
+  at: string;
+  path: string;
+  body: unknown;
+  code: number;
+  msg: string;
+}
 
 /** Flat sandbox price: ¥6, plus ¥2 per kg above 5 kg (Dada prices by distance, weight and time; not emulated). */
 const priceOf = (weightKg: number) => 6 + 2 * Math.max(0, Math.ceil(weightKg - 5));
@@ -54,7 +102,10 @@ const beijing = (d = new Date()) => new Date(d.getTime() + 8 * 3600_000).toISOSt
 export function mountDeliverySandbox(ctx: SandboxContext) {
   const dir = path.join(ctx.dataDir, 'sandbox');
   const creds = loadOrCreateCredentials(dir, 'delivery', credentialsSchema, () => ({
-    appKey: `dada${randomBytes(8).toString('hex')}`, appSecret: randomBytes(16).toString('hex'), sourceId: String(randomInt(10000, 99999)), shopNo: 'daojia-sandbox-shop',
+    appKey: `dada${randomBytes(8).toString('hex')}`,
+    appSecret: randomBytes(16).toString('hex'),
+    sourceId: String(randomInt(10000, 99999)),
+    shopNo: 'daojia-sandbox-shop',
   }));
   const store = openSandboxStore(dir, 'delivery');
   const quotes = new Map<string, { body: z.infer<typeof orderBodySchema>; expires: number }>();
@@ -69,7 +120,11 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
 
   function authenticate(req: Request): unknown {
     let raw: unknown;
-    try { raw = JSON.parse(req.body.toString('utf8')); } catch { throw new DadaFail(FAIL.PARAMS, '请求体不是有效的 JSON'); }
+    try {
+      raw = JSON.parse(req.body.toString('utf8'));
+    } catch {
+      throw new DadaFail(FAIL.PARAMS, '请求体不是有效的 JSON');
+    }
     const env = dadaEnvelopeSchema.safeParse(raw);
     if (!env.success) throw new DadaFail(FAIL.PARAMS, `公共参数错误：${env.error.issues.map((i) => i.path.join('.')).join(', ')}`);
     const e = env.data;
@@ -77,7 +132,11 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
     const { signature, ...signed } = e;
     if (!dadaSignaturesEqual(dadaSignature(signed, creds.appSecret), signature)) throw new DadaFail(FAIL.SIGNATURE, '签名错误');
     if (e.source_id !== creds.sourceId) throw new DadaFail(FAIL.SOURCE_ID, 'source_id 与商户不匹配');
-    try { return e.body === '' ? {} : JSON.parse(e.body); } catch { throw new DadaFail(FAIL.PARAMS, 'body 不是有效的 JSON 字符串'); }
+    try {
+      return e.body === '' ? {} : JSON.parse(e.body);
+    } catch {
+      throw new DadaFail(FAIL.PARAMS, 'body 不是有效的 JSON 字符串');
+    }
   }
 
   function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -114,11 +173,23 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
         throw new DadaFail(FAIL.ORDER_EXISTS, '订单已存在，请勿重复下单');
       }
       const o: SandboxDeliveryOrder = {
-        origin_id: b.origin_id, client_id: '', shop_no: b.shop_no, city_code: b.city_code, cargo_price: b.cargo_price, cargo_weight: b.cargo_weight,
-        callback: b.callback, receiver: { name: b.receiver_name, address: b.receiver_address, phone: b.receiver_phone ?? b.receiver_tel ?? '', lat: b.receiver_lat, lng: b.receiver_lng },
+        origin_id: b.origin_id,
+        client_id: '',
+        shop_no: b.shop_no,
+        city_code: b.city_code,
+        cargo_price: b.cargo_price,
+        cargo_weight: b.cargo_weight,
+        callback: b.callback,
+        receiver: { name: b.receiver_name, address: b.receiver_address, phone: b.receiver_phone ?? b.receiver_tel ?? '', lat: b.receiver_lat, lng: b.receiver_lng },
         ...(b.info === undefined ? {} : { info: b.info }),
-        status: DADA_STATUS.WAITING, statusMsg: DADA_STATUS_MSG[DADA_STATUS.WAITING], fee: priceOf(b.cargo_weight), distance: 0, deductFee: 0,
-        cancelReason: '', cancelFrom: 0, createdAt: new Date().toISOString(),
+        status: DADA_STATUS.WAITING,
+        statusMsg: DADA_STATUS_MSG[DADA_STATUS.WAITING],
+        fee: priceOf(b.cargo_weight),
+        distance: 0,
+        deductFee: 0,
+        cancelReason: '',
+        cancelFrom: 0,
+        createdAt: new Date().toISOString(),
       };
       store.put('order', o.origin_id, o);
       return o;
@@ -131,7 +202,12 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
   async function notify(o: SandboxDeliveryOrder): Promise<DeliveryCallbackRecord> {
     const base = { client_id: o.client_id, order_id: o.origin_id, update_time: Math.floor(Date.now() / 1000) };
     const body: Record<string, unknown> = {
-      ...base, order_status: o.status, repeat_reason_type: 0, cancel_reason: o.cancelReason, cancel_from: o.cancelFrom, signature: dadaCallbackSignature(base),
+      ...base,
+      order_status: o.status,
+      repeat_reason_type: 0,
+      cancel_reason: o.cancelReason,
+      cancel_from: o.cancelFrom,
+      signature: dadaCallbackSignature(base),
       ...(o.rider ? { dm_id: o.rider.id, dm_name: o.rider.name, dm_mobile: o.rider.phone } : {}),
     };
     const rec: DeliveryCallbackRecord = { id: randomUUID(), orderId: o.origin_id, url: o.callback, body, at: new Date().toISOString(), ok: false, httpStatus: null, reply: '' };
@@ -155,11 +231,16 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
       const now = beijing();
       const next: SandboxDeliveryOrder = { ...o };
       const from = (...allowed: number[]) => {
-        if (!allowed.includes(o.status)) throw new DadaFail(FAIL.BAD_STATE, `订单当前状态为${o.statusMsg}，不能${({ accept: '接单', fetch: '取货', finish: '完成', cancel: '取消' })[to]}`);
+        if (!allowed.includes(o.status)) throw new DadaFail(FAIL.BAD_STATE, `订单当前状态为${o.statusMsg}，不能${{ accept: '接单', fetch: '取货', finish: '完成', cancel: '取消' }[to]}`);
       };
       if (to === 'accept') {
         from(DADA_STATUS.WAITING);
-        Object.assign(next, { status: DADA_STATUS.TO_PICK_UP, acceptTime: now, client_id: o.client_id || `${Date.now()}${randomInt(1000, 9999)}`, rider: { id: randomInt(100000, 999999), name: '达达测试骑手', phone: `139${String(randomInt(1e8)).padStart(8, '0')}` } });
+        Object.assign(next, {
+          status: DADA_STATUS.TO_PICK_UP,
+          acceptTime: now,
+          client_id: o.client_id || `${Date.now()}${randomInt(1000, 9999)}`,
+          rider: { id: randomInt(100000, 999999), name: '达达测试骑手', phone: `139${String(randomInt(1e8)).padStart(8, '0')}` },
+        });
       } else if (to === 'fetch') {
         from(DADA_STATUS.TO_PICK_UP, DADA_STATUS.RIDER_AT_STORE);
         Object.assign(next, { status: DADA_STATUS.DELIVERING, fetchTime: now });
@@ -198,11 +279,26 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
   api('/api/order/status/query', (body) => {
     const o = mustOrder(parse(orderIdSchema, body).order_id);
     return {
-      orderId: o.origin_id, statusCode: o.status, statusMsg: o.statusMsg,
-      transporterName: o.rider?.name ?? '', transporterPhone: o.rider?.phone ?? '', transporterLng: '', transporterLat: '',
-      deliveryFee: o.fee, tips: 0, couponFee: 0, insuranceFee: 0, actualFee: o.status === DADA_STATUS.CANCELLED ? o.deductFee : o.fee, distance: o.distance,
-      createTime: beijing(new Date(o.createdAt)), acceptTime: o.acceptTime ?? '', fetchTime: o.fetchTime ?? '', finishTime: o.finishTime ?? '', cancelTime: o.cancelTime ?? '',
-      orderFinishCode: '', deductFee: o.deductFee,
+      orderId: o.origin_id,
+      statusCode: o.status,
+      statusMsg: o.statusMsg,
+      transporterName: o.rider?.name ?? '',
+      transporterPhone: o.rider?.phone ?? '',
+      transporterLng: '',
+      transporterLat: '',
+      deliveryFee: o.fee,
+      tips: 0,
+      couponFee: 0,
+      insuranceFee: 0,
+      actualFee: o.status === DADA_STATUS.CANCELLED ? o.deductFee : o.fee,
+      distance: o.distance,
+      createTime: beijing(new Date(o.createdAt)),
+      acceptTime: o.acceptTime ?? '',
+      fetchTime: o.fetchTime ?? '',
+      finishTime: o.finishTime ?? '',
+      cancelTime: o.cancelTime ?? '',
+      orderFinishCode: '',
+      deductFee: o.deductFee,
     };
   });
 
@@ -215,8 +311,13 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
       }
       // Dada charges the merchant once a rider has taken the order; the sandbox uses a flat ¥2.
       const next: SandboxDeliveryOrder = {
-        ...o, status: DADA_STATUS.CANCELLED, statusMsg: DADA_STATUS_MSG[DADA_STATUS.CANCELLED], cancelTime: beijing(),
-        cancelReason: b.cancel_reason ?? `取消原因 ${b.cancel_reason_id}`, cancelFrom: 2, deductFee: o.status === DADA_STATUS.WAITING ? 0 : 2,
+        ...o,
+        status: DADA_STATUS.CANCELLED,
+        statusMsg: DADA_STATUS_MSG[DADA_STATUS.CANCELLED],
+        cancelTime: beijing(),
+        cancelReason: b.cancel_reason ?? `取消原因 ${b.cancel_reason_id}`,
+        cancelFrom: 2,
+        deductFee: o.status === DADA_STATUS.WAITING ? 0 : 2,
       };
       store.put('order', next.origin_id, next);
       return next;
@@ -227,13 +328,20 @@ export function mountDeliverySandbox(ctx: SandboxContext) {
 
   // The QA host's simulation API (signed like the rest): it is how Dada lets a merchant test without a real rider.
   for (const to of ['accept', 'fetch', 'finish', 'cancel'] as const) {
-    api(`/api/order/${to}`, async (body) => { await notify(advance(parse(orderIdSchema, body).order_id, to)); return null; });
+    api(`/api/order/${to}`, async (body) => {
+      await notify(advance(parse(orderIdSchema, body).order_id, to));
+      return null;
+    });
   }
 
   ctx.router.add('POST', `${P}/advance`, async (req, res) => {
     try {
       let raw: unknown;
-      try { raw = JSON.parse(req.body.toString('utf8')); } catch { throw new DadaFail(FAIL.PARAMS, '请求体不是有效的 JSON'); }
+      try {
+        raw = JSON.parse(req.body.toString('utf8'));
+      } catch {
+        throw new DadaFail(FAIL.PARAMS, '请求体不是有效的 JSON');
+      }
       const b = parse(advanceSchema, raw);
       const o = advance(b.originId, b.to);
       const callback = await notify(o);

@@ -5,7 +5,10 @@ import { mountSmsSandbox } from './sms';
 import { mountWechatPaySandbox, type WechatPaySandboxOptions } from './wechatpay';
 
 export interface SandboxContext {
-  router: Router; dataDir: string; cloudUrl: string; log: (line: string) => void;
+  router: Router;
+  dataDir: string;
+  cloudUrl: string;
+  log: (line: string) => void;
   /** Test knobs (resend speed, refund delay); the defaults suit `npm start`. */
   wechatpay?: WechatPaySandboxOptions;
 }
@@ -20,6 +23,10 @@ export async function mountSandboxes(ctx: SandboxContext): Promise<{ env: Record
   const delivery = mountDeliverySandbox(ctx);
   return {
     env: { ...wechatpay.env, ...sms.env, ...delivery.env },
-    close: () => { wechatpay.close(); sms.close(); delivery.close(); },
+    close: () => {
+      wechatpay.close();
+      sms.close();
+      delivery.close();
+    },
   };
 }

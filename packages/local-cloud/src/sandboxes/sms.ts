@@ -2,8 +2,17 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  MAX_PHONE_NUMBERS, parseTc3Authorization, SEND_SMS_VERSION, sendSmsRequestSchema, SMS_SERVICE, tc3CanonicalRequest, tc3Date,
-  tc3Signature, tc3SignaturesEqual, tc3StringToSign, type SendStatus,
+  MAX_PHONE_NUMBERS,
+  parseTc3Authorization,
+  SEND_SMS_VERSION,
+  sendSmsRequestSchema,
+  SMS_SERVICE,
+  tc3CanonicalRequest,
+  tc3Date,
+  tc3Signature,
+  tc3SignaturesEqual,
+  tc3StringToSign,
+  type SendStatus,
 } from '@daojia/integrations';
 import { sendJson, type Request } from '../http/router';
 import type { SandboxContext } from './index';
@@ -17,15 +26,31 @@ const credentialsSchema = z.object({ secretId: z.string(), secretKey: z.string()
 
 /** One row per number of an accepted SendSms, or one row for a request refused as a whole. */
 export interface SmsOutboxEntry {
-  serialNo: string; requestId: string; phoneNumber: string; signName: string; templateId: string; templateParams: string[];
-  sessionContext: string; code: string; message: string; createdAt: string;
+  serialNo: string;
+  requestId: string;
+  phoneNumber: string;
+  signName: string;
+  templateId: string;
+  templateParams: string[];
+  sessionContext: string;
+  code: string;
+  message: string;
+  createdAt: string;
 }
 
 class TencentError extends Error {
-  constructor(readonly code: string, message: string) { super(message); }
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
-const header = (req: Request, name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
+const header = (req: Request, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
 
 /**
  * A stand-in for Tencent Cloud SMS SendSms at POST /sandbox/sms: checks the TC3-HMAC-SHA256 signature with its own
@@ -34,8 +59,10 @@ const header = (req: Request, name: string) => { const v = req.headers[name]; re
 export function mountSmsSandbox(ctx: SandboxContext) {
   const dir = path.join(ctx.dataDir, 'sandbox');
   const creds = loadOrCreateCredentials(dir, 'sms', credentialsSchema, () => ({
-    secretId: `AKID${randomBytes(16).toString('hex')}`, secretKey: randomBytes(16).toString('hex'),
-    sdkAppId: `1400${String(randomInt(1e6)).padStart(6, '0')}`, signName: '到家',
+    secretId: `AKID${randomBytes(16).toString('hex')}`,
+    secretKey: randomBytes(16).toString('hex'),
+    sdkAppId: `1400${String(randomInt(1e6)).padStart(6, '0')}`,
+    signName: '到家',
   }));
   const store = openSandboxStore(dir, 'sms');
 
@@ -60,7 +87,11 @@ export function mountSmsSandbox(ctx: SandboxContext) {
     if (header(req, 'x-tc-action') !== 'SendSms') throw new TencentError('InvalidAction', `接口不存在：${header(req, 'x-tc-action') ?? ''}`);
     if (header(req, 'x-tc-version') !== SEND_SMS_VERSION) throw new TencentError('NoSuchVersion', `接口版本不存在：${header(req, 'x-tc-version') ?? ''}`);
     let raw: unknown;
-    try { raw = JSON.parse(payload); } catch { throw new TencentError('InvalidParameter', '请求体不是有效的 JSON'); }
+    try {
+      raw = JSON.parse(payload);
+    } catch {
+      throw new TencentError('InvalidParameter', '请求体不是有效的 JSON');
+    }
     const r = sendSmsRequestSchema.safeParse(raw);
     if (!r.success) throw new TencentError('InvalidParameter', `参数错误：${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     const b = r.data;
@@ -70,20 +101,34 @@ export function mountSmsSandbox(ctx: SandboxContext) {
     if (b.SignName !== creds.signName) throw new TencentError('FailedOperation.SignatureIncorrectOrUnapproved', `签名未审批或格式错误：${b.SignName ?? '(空)'}`);
     if (!/^\d+$/.test(b.TemplateId)) throw new TencentError('FailedOperation.TemplateIncorrectOrUnapproved', `模板未审批或不存在：${b.TemplateId}`);
     const createdAt = new Date().toISOString();
-    return store.transact(() => b.PhoneNumberSet.map((phone) => {
-      const valid = /^\+[1-9]\d{6,14}$/.test(phone) && (!phone.startsWith('+86') || /^\+861\d{10}$/.test(phone));
-      const status: SendStatus = {
-        SerialNo: `2433:${randomBytes(12).toString('hex')}`, PhoneNumber: phone, Fee: valid ? 1 : 0, SessionContext: b.SessionContext ?? '',
-        Code: valid ? 'Ok' : 'InvalidParameterValue.IncorrectPhoneNumber', Message: valid ? 'send success' : '手机号格式错误',
-        IsoCode: phone.startsWith('+86') ? 'CN' : 'DEF',
-      };
-      const entry: SmsOutboxEntry = {
-        serialNo: status.SerialNo, requestId, phoneNumber: phone, signName: b.SignName ?? '', templateId: b.TemplateId,
-        templateParams: b.TemplateParamSet ?? [], sessionContext: status.SessionContext, code: status.Code, message: status.Message, createdAt,
-      };
-      store.put('message', entry.serialNo, entry);
-      return status;
-    }));
+    return store.transact(() =>
+      b.PhoneNumberSet.map((phone) => {
+        const valid = /^\+[1-9]\d{6,14}$/.test(phone) && (!phone.startsWith('+86') || /^\+861\d{10}$/.test(phone));
+        const status: SendStatus = {
+          SerialNo: `2433:${randomBytes(12).toString('hex')}`,
+          PhoneNumber: phone,
+          Fee: valid ? 1 : 0,
+          SessionContext: b.SessionContext ?? '',
+          Code: valid ? 'Ok' : 'InvalidParameterValue.IncorrectPhoneNumber',
+          Message: valid ? 'send success' : '手机号格式错误',
+          IsoCode: phone.startsWith('+86') ? 'CN' : 'DEF',
+        };
+        const entry: SmsOutboxEntry = {
+          serialNo: status.SerialNo,
+          requestId,
+          phoneNumber: phone,
+          signName: b.SignName ?? '',
+          templateId: b.TemplateId,
+          templateParams: b.TemplateParamSet ?? [],
+          sessionContext: status.SessionContext,
+          code: status.Code,
+          message: status.Message,
+          createdAt,
+        };
+        store.put('message', entry.serialNo, entry);
+        return status;
+      }),
+    );
   }
 
   // Tencent Cloud answers API errors with HTTP 200 and Response.Error; refused requests are kept too, so the
@@ -98,10 +143,24 @@ export function mountSmsSandbox(ctx: SandboxContext) {
       sendJson(res, 200, { Response: { SendStatusSet: set, RequestId: requestId } });
     } catch (e) {
       if (!(e instanceof TencentError)) throw e;
-      const phones = (() => { try { return (JSON.parse(payload) as { PhoneNumberSet?: unknown }).PhoneNumberSet; } catch { return undefined; } })();
+      const phones = (() => {
+        try {
+          return (JSON.parse(payload) as { PhoneNumberSet?: unknown }).PhoneNumberSet;
+        } catch {
+          return undefined;
+        }
+      })();
       store.put('message', `rejected-${requestId}`, {
-        serialNo: `rejected-${requestId}`, requestId, phoneNumber: Array.isArray(phones) ? phones.join(', ') : '', signName: '', templateId: '', templateParams: [],
-        sessionContext: '', code: e.code, message: e.message, createdAt: new Date().toISOString(),
+        serialNo: `rejected-${requestId}`,
+        requestId,
+        phoneNumber: Array.isArray(phones) ? phones.join(', ') : '',
+        signName: '',
+        templateId: '',
+        templateParams: [],
+        sessionContext: '',
+        code: e.code,
+        message: e.message,
+        createdAt: new Date().toISOString(),
       } satisfies SmsOutboxEntry);
       ctx.log(`[sandbox:sms] refused: ${e.code}`);
       sendJson(res, 200, { Response: { Error: { Code: e.code, Message: e.message }, RequestId: requestId } });

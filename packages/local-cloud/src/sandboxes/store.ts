@@ -19,10 +19,15 @@ export function openSandboxStore(dir: string, name: string) {
     put: db.prepare('INSERT INTO docs (kind, id, doc) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET doc = excluded.doc'),
   };
   return {
-    get: <T>(kind: string, id: string): T | undefined => { const r = q.get.get(kind, id); return r ? JSON.parse(r.doc) as T : undefined; },
+    get: <T>(kind: string, id: string): T | undefined => {
+      const r = q.get.get(kind, id);
+      return r ? (JSON.parse(r.doc) as T) : undefined;
+    },
     /** Oldest first, each with its insertion sequence number. */
-    list: <T>(kind: string): Array<T & { seq: number }> => q.list.all(kind).map((r) => ({ ...JSON.parse(r.doc) as T, seq: r.seq })),
-    put: (kind: string, id: string, doc: unknown) => { q.put.run(kind, id, JSON.stringify(doc)); },
+    list: <T>(kind: string): Array<T & { seq: number }> => q.list.all(kind).map((r) => ({ ...(JSON.parse(r.doc) as T), seq: r.seq })),
+    put: (kind: string, id: string, doc: unknown) => {
+      q.put.run(kind, id, JSON.stringify(doc));
+    },
     transact: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

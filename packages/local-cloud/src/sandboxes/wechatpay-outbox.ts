@@ -24,7 +24,10 @@ export function createOutbox(o: OutboxOptions) {
   let closed = false;
 
   function schedule(id: string, delayMs: number) {
-    const t = setTimeout(() => { timers.delete(t); void deliver(id, false); }, delayMs);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      void deliver(id, false);
+    }, delayMs);
     t.unref();
     timers.add(t);
   }
@@ -41,8 +44,15 @@ export function createOutbox(o: OutboxOptions) {
       resource: encryptResource(JSON.stringify(input.resource), o.apiV3Key, input.kind),
     });
     const entry: OutboxEntry = {
-      id: (JSON.parse(body) as { id: string }).id, kind: input.kind, ref: input.ref, url: input.url, event_type: input.eventType, body,
-      state: input.send ? 'pending' : 'withheld', attempts: [], created_at: now.toISOString(),
+      id: (JSON.parse(body) as { id: string }).id,
+      kind: input.kind,
+      ref: input.ref,
+      url: input.url,
+      event_type: input.eventType,
+      body,
+      state: input.send ? 'pending' : 'withheld',
+      attempts: [],
+      created_at: now.toISOString(),
     };
     o.store.putNotification(entry);
     return entry;

@@ -4,25 +4,57 @@ import Database from 'better-sqlite3';
 export type TradeState = 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 
 export interface SandboxTransaction {
-  appid: string; mchid: string; description: string; out_trade_no: string; prepay_id: string; notify_url: string;
-  attach?: string; time_expire?: string; total: number; openid: string; trade_state: TradeState;
-  transaction_id?: string; success_time?: string; created_at: string;
+  appid: string;
+  mchid: string;
+  description: string;
+  out_trade_no: string;
+  prepay_id: string;
+  notify_url: string;
+  attach?: string;
+  time_expire?: string;
+  total: number;
+  openid: string;
+  trade_state: TradeState;
+  transaction_id?: string;
+  success_time?: string;
+  created_at: string;
 }
 
 export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 
 export interface SandboxRefund {
-  refund_id: string; out_refund_no: string; out_trade_no: string; transaction_id: string; reason?: string; notify_url?: string;
-  refund: number; total: number; status: RefundStatus; create_time: string; success_time?: string;
+  refund_id: string;
+  out_refund_no: string;
+  out_trade_no: string;
+  transaction_id: string;
+  reason?: string;
+  notify_url?: string;
+  refund: number;
+  total: number;
+  status: RefundStatus;
+  create_time: string;
+  success_time?: string;
 }
 
-export interface DeliveryAttempt { at: string; status: number | null; reply: string; error?: string; manual: boolean }
+export interface DeliveryAttempt {
+  at: string;
+  status: number | null;
+  reply: string;
+  error?: string;
+  manual: boolean;
+}
 
 export interface OutboxEntry {
-  id: string; kind: 'transaction' | 'refund'; ref: string; url: string; event_type: string; body: string;
+  id: string;
+  kind: 'transaction' | 'refund';
+  ref: string;
+  url: string;
+  event_type: string;
+  body: string;
   /** withheld = recorded but deliberately not sent (a "lost" notification); failed = the resend schedule ran out. */
   state: 'pending' | 'delivered' | 'failed' | 'withheld';
-  attempts: DeliveryAttempt[]; created_at: string;
+  attempts: DeliveryAttempt[];
+  created_at: string;
 }
 
 /** The sandbox's own SQLite file (not the business database), so its state survives restarts like WeChat's would. */
@@ -50,24 +82,32 @@ export function openWechatPayStore(dir: string) {
     outboxByState: db.prepare<[string], { doc: string }>('SELECT doc FROM outbox WHERE state = ? ORDER BY seq'),
     putOutbox: db.prepare('INSERT INTO outbox (id, ref, state, doc) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET state = excluded.state, doc = excluded.doc'),
   };
-  const one = <T>(row: { doc: string } | undefined): T | undefined => (row ? JSON.parse(row.doc) as T : undefined);
+  const one = <T>(row: { doc: string } | undefined): T | undefined => (row ? (JSON.parse(row.doc) as T) : undefined);
   const many = <T>(rows: { doc: string }[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
 
   return {
     transaction: (outTradeNo: string) => one<SandboxTransaction>(q.txnByNo.get(outTradeNo)),
     transactionByPrepayId: (prepayId: string) => one<SandboxTransaction>(q.txnByPrepay.get(prepayId)),
-    putTransaction: (t: SandboxTransaction) => { q.putTxn.run(t.out_trade_no, t.prepay_id, JSON.stringify(t)); },
+    putTransaction: (t: SandboxTransaction) => {
+      q.putTxn.run(t.out_trade_no, t.prepay_id, JSON.stringify(t));
+    },
     refund: (outRefundNo: string) => one<SandboxRefund>(q.refundByNo.get(outRefundNo)),
     refundsOf: (outTradeNo: string) => many<SandboxRefund>(q.refundsByTrade.all(outTradeNo)),
     refundsWithStatus: (status: RefundStatus) => many<SandboxRefund>(q.refundsByStatus.all(status)),
-    putRefund: (r: SandboxRefund) => { q.putRefund.run(r.out_refund_no, r.out_trade_no, JSON.stringify(r)); },
+    putRefund: (r: SandboxRefund) => {
+      q.putRefund.run(r.out_refund_no, r.out_trade_no, JSON.stringify(r));
+    },
     notification: (id: string) => one<OutboxEntry>(q.outboxById.get(id)),
     outbox: (ref?: string) => many<OutboxEntry>(ref ? q.outboxByRef.all(ref) : q.outboxAll.all()),
     outboxWithState: (state: OutboxEntry['state']) => many<OutboxEntry>(q.outboxByState.all(state)),
-    putNotification: (n: OutboxEntry) => { q.putOutbox.run(n.id, n.ref, n.state, JSON.stringify(n)); },
+    putNotification: (n: OutboxEntry) => {
+      q.putOutbox.run(n.id, n.ref, n.state, JSON.stringify(n));
+    },
     transact: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
-    get open() { return db.open; },
+    get open() {
+      return db.open;
+    },
   };
 }
 

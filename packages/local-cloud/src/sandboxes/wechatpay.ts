@@ -3,7 +3,17 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import {
-  decryptResourceText, MAX_CLOCK_SKEW_SECONDS, outRefundNoSchema, outTradeNoSchema, parseAuthorization, requestMessage, rsaVerify, signResponse, toWechatTime, unixSeconds, type EncryptedResource,
+  decryptResourceText,
+  MAX_CLOCK_SKEW_SECONDS,
+  outRefundNoSchema,
+  outTradeNoSchema,
+  parseAuthorization,
+  requestMessage,
+  rsaVerify,
+  signResponse,
+  toWechatTime,
+  unixSeconds,
+  type EncryptedResource,
 } from '@daojia/integrations';
 import { sendJson, type Request } from '../http/router';
 import type { SandboxContext } from './index';
@@ -23,7 +33,13 @@ export interface WechatPaySandboxOptions {
 }
 
 class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const jsapiBodySchema = z.object({
@@ -48,12 +64,14 @@ const refundBodySchema = z.object({
   amount: z.object({ refund: z.number().int().positive(), total: z.number().int().positive(), currency: z.literal('CNY') }),
 });
 
-const payBodySchema = z.object({
-  prepayId: z.string().min(1).optional(),
-  outTradeNo: z.string().min(1).optional(),
-  /** false = pay but "lose" the notification, so the merchant's reconciliation has to find the payment. */
-  deliver: z.boolean().default(true),
-}).refine((v) => v.prepayId || v.outTradeNo, '需要 prepayId 或 outTradeNo');
+const payBodySchema = z
+  .object({
+    prepayId: z.string().min(1).optional(),
+    outTradeNo: z.string().min(1).optional(),
+    /** false = pay but "lose" the notification, so the merchant's reconciliation has to find the payment. */
+    deliver: z.boolean().default(true),
+  })
+  .refine((v) => v.prepayId || v.outTradeNo, '需要 prepayId 或 outTradeNo');
 
 const redeliverBodySchema = z.object({ id: z.string().min(1) });
 
@@ -68,9 +86,14 @@ const TRADE_STATE_DESC: Record<SandboxTransaction['trade_state'], string> = { NO
 function transactionView(t: SandboxTransaction) {
   const paid = t.trade_state === 'SUCCESS' || t.trade_state === 'REFUND';
   return {
-    appid: t.appid, mchid: t.mchid, out_trade_no: t.out_trade_no,
+    appid: t.appid,
+    mchid: t.mchid,
+    out_trade_no: t.out_trade_no,
     ...(paid ? { transaction_id: t.transaction_id, bank_type: 'OTHERS', success_time: t.success_time } : {}),
-    trade_type: 'JSAPI', trade_state: t.trade_state, trade_state_desc: TRADE_STATE_DESC[t.trade_state], attach: t.attach ?? '',
+    trade_type: 'JSAPI',
+    trade_state: t.trade_state,
+    trade_state_desc: TRADE_STATE_DESC[t.trade_state],
+    attach: t.attach ?? '',
     payer: { openid: t.openid },
     amount: { total: t.total, ...(paid ? { payer_total: t.total } : {}), currency: 'CNY', payer_currency: 'CNY' },
   };
@@ -78,9 +101,16 @@ function transactionView(t: SandboxTransaction) {
 
 function refundView(r: SandboxRefund) {
   return {
-    refund_id: r.refund_id, out_refund_no: r.out_refund_no, transaction_id: r.transaction_id, out_trade_no: r.out_trade_no,
-    channel: 'ORIGINAL', user_received_account: '支付用户零钱', ...(r.success_time ? { success_time: r.success_time } : {}),
-    create_time: r.create_time, status: r.status, funds_account: 'AVAILABLE',
+    refund_id: r.refund_id,
+    out_refund_no: r.out_refund_no,
+    transaction_id: r.transaction_id,
+    out_trade_no: r.out_trade_no,
+    channel: 'ORIGINAL',
+    user_received_account: '支付用户零钱',
+    ...(r.success_time ? { success_time: r.success_time } : {}),
+    create_time: r.create_time,
+    status: r.status,
+    funds_account: 'AVAILABLE',
     amount: { total: r.total, refund: r.refund, from: [], payer_total: r.total, payer_refund: r.refund, settlement_refund: r.refund, settlement_total: r.total, discount_refund: 0, currency: 'CNY' },
   };
 }
@@ -97,8 +127,13 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
   const platformPrivateKey = createPrivateKey(keys.platformPrivateKey);
   const refundDelayMs = options.refundDelayMs ?? 500;
   const outbox = createOutbox({
-    store, platformKeyId: keys.platformKeyId, platformPrivateKey, apiV3Key: keys.apiV3Key,
-    retryScale: options.retryScale ?? 1 / 60, fetch: options.fetch ?? fetch, log: ctx.log,
+    store,
+    platformKeyId: keys.platformKeyId,
+    platformPrivateKey,
+    apiV3Key: keys.apiV3Key,
+    retryScale: options.retryScale ?? 1 / 60,
+    fetch: options.fetch ?? fetch,
+    log: ctx.log,
   });
   const refundTimers = new Set<NodeJS.Timeout>();
   /** Outcomes queued by POST /refund-outcome, taken by the next refunds to complete (default SUCCESS). */
@@ -126,7 +161,11 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
 
   function parseBody<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
     let raw: unknown;
-    try { raw = JSON.parse(req.body.toString('utf8') || 'null'); } catch { throw new ApiError(400, 'PARAM_ERROR', '请求体不是有效的 JSON'); }
+    try {
+      raw = JSON.parse(req.body.toString('utf8') || 'null');
+    } catch {
+      throw new ApiError(400, 'PARAM_ERROR', '请求体不是有效的 JSON');
+    }
     const r = schema.safeParse(raw);
     if (!r.success) throw new ApiError(400, 'PARAM_ERROR', `参数错误：${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     return r.data;
@@ -171,15 +210,27 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
       if (existing) {
         if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND') throw new ApiError(403, 'ORDERPAID', '该订单已支付');
         if (existing.trade_state === 'CLOSED') throw new ApiError(400, 'ORDER_CLOSED', '该订单已关闭');
-        const same = existing.description === b.description && existing.total === b.amount.total && existing.openid === b.payer.openid
-          && existing.notify_url === b.notify_url && (existing.attach ?? '') === (b.attach ?? '');
+        const same =
+          existing.description === b.description &&
+          existing.total === b.amount.total &&
+          existing.openid === b.payer.openid &&
+          existing.notify_url === b.notify_url &&
+          (existing.attach ?? '') === (b.attach ?? '');
         if (!same) throw new ApiError(403, 'OUT_TRADE_NO_USED', '商户订单号重复，且请求参数与原订单不一致');
         return { status: 200, body: { prepay_id: existing.prepay_id } };
       }
       const t: SandboxTransaction = {
-        appid: b.appid, mchid: b.mchid, description: b.description, out_trade_no: b.out_trade_no,
-        prepay_id: `wx${toWechatTime(new Date()).replace(/\D/g, '').slice(0, 14)}${digits(20)}`, notify_url: b.notify_url,
-        attach: b.attach, time_expire: b.time_expire, total: b.amount.total, openid: b.payer.openid, trade_state: 'NOTPAY',
+        appid: b.appid,
+        mchid: b.mchid,
+        description: b.description,
+        out_trade_no: b.out_trade_no,
+        prepay_id: `wx${toWechatTime(new Date()).replace(/\D/g, '').slice(0, 14)}${digits(20)}`,
+        notify_url: b.notify_url,
+        attach: b.attach,
+        time_expire: b.time_expire,
+        total: b.amount.total,
+        openid: b.payer.openid,
+        trade_state: 'NOTPAY',
         created_at: new Date().toISOString(),
       };
       store.putTransaction(t);
@@ -219,11 +270,22 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
       if (!t) throw new ApiError(404, 'RESOURCE_NOT_EXISTS', '订单不存在');
       if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') throw new ApiError(400, 'INVALID_REQUEST', '订单未支付，不能退款');
       if (b.amount.total !== t.total) throw new ApiError(400, 'PARAM_ERROR', '订单金额与原订单不一致');
-      const refunded = store.refundsOf(t.out_trade_no).filter((r) => r.status !== 'CLOSED' && r.status !== 'ABNORMAL').reduce((s, r) => s + r.refund, 0);
+      const refunded = store
+        .refundsOf(t.out_trade_no)
+        .filter((r) => r.status !== 'CLOSED' && r.status !== 'ABNORMAL')
+        .reduce((s, r) => s + r.refund, 0);
       if (refunded + b.amount.refund > t.total) throw new ApiError(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
       const refund: SandboxRefund = {
-        refund_id: `50${digits(27)}`, out_refund_no: b.out_refund_no, out_trade_no: t.out_trade_no, transaction_id: t.transaction_id ?? '',
-        reason: b.reason, notify_url: b.notify_url, refund: b.amount.refund, total: t.total, status: 'PROCESSING', create_time: toWechatTime(new Date()),
+        refund_id: `50${digits(27)}`,
+        out_refund_no: b.out_refund_no,
+        out_trade_no: t.out_trade_no,
+        transaction_id: t.transaction_id ?? '',
+        reason: b.reason,
+        notify_url: b.notify_url,
+        refund: b.amount.refund,
+        total: t.total,
+        status: 'PROCESSING',
+        create_time: toWechatTime(new Date()),
       };
       store.putRefund(refund);
       return { refund, isNew: true };
@@ -239,7 +301,10 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
   });
 
   function scheduleRefund(outRefundNo: string) {
-    const t = setTimeout(() => { refundTimers.delete(t); void completeRefund(outRefundNo); }, refundDelayMs);
+    const t = setTimeout(() => {
+      refundTimers.delete(t);
+      void completeRefund(outRefundNo);
+    }, refundDelayMs);
     t.unref();
     refundTimers.add(t);
   }
@@ -256,10 +321,20 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
       if (t && status === 'SUCCESS') store.putTransaction({ ...t, trade_state: 'REFUND' });
       if (!done.notify_url) return undefined;
       return outbox.record({
-        kind: 'refund', ref: done.out_refund_no, url: done.notify_url, eventType: `REFUND.${status}`, summary: REFUND_SUMMARY[status], send: true,
+        kind: 'refund',
+        ref: done.out_refund_no,
+        url: done.notify_url,
+        eventType: `REFUND.${status}`,
+        summary: REFUND_SUMMARY[status],
+        send: true,
         resource: {
-          mchid: keys.mchid, out_trade_no: done.out_trade_no, transaction_id: done.transaction_id, out_refund_no: done.out_refund_no,
-          refund_id: done.refund_id, refund_status: status, ...(done.success_time ? { success_time: done.success_time } : {}),
+          mchid: keys.mchid,
+          out_trade_no: done.out_trade_no,
+          transaction_id: done.transaction_id,
+          out_refund_no: done.out_refund_no,
+          refund_id: done.refund_id,
+          refund_status: status,
+          ...(done.success_time ? { success_time: done.success_time } : {}),
           user_received_account: '支付用户零钱',
           amount: { total: done.total, refund: done.refund, payer_total: done.total, payer_refund: done.refund },
         },
@@ -279,8 +354,13 @@ export async function mountWechatPaySandbox(ctx: SandboxContext, options: Wechat
       const paid: SandboxTransaction = { ...t, trade_state: 'SUCCESS', transaction_id: `42${digits(26)}`, success_time: toWechatTime(new Date()) };
       store.putTransaction(paid);
       const recorded = outbox.record({
-        kind: 'transaction', ref: paid.out_trade_no, url: paid.notify_url, eventType: 'TRANSACTION.SUCCESS', summary: '支付成功',
-        resource: transactionView(paid), send: b.deliver,
+        kind: 'transaction',
+        ref: paid.out_trade_no,
+        url: paid.notify_url,
+        eventType: 'TRANSACTION.SUCCESS',
+        summary: '支付成功',
+        resource: transactionView(paid),
+        send: b.deliver,
       });
       return { transaction: paid, entry: recorded };
     });

@@ -8,15 +8,35 @@ const open = { rules: { read: true, write: false } };
 
 beforeAll(async () => {
   t = await startDbCloud({
-    items: { ...open, indexes: [{ name: 'sku', keys: { sku: 1 }, unique: true }, { name: 'cat', keys: { cat: 1, price: 1 } }] },
+    items: {
+      ...open,
+      indexes: [
+        { name: 'sku', keys: { sku: 1 }, unique: true },
+        { name: 'cat', keys: { cat: 1, price: 1 } },
+      ],
+    },
     places: { ...open, indexes: [{ name: 'loc', keys: { loc: '2dsphere' } }] },
-    tags: open, counters: open, misc: open,
+    tags: open,
+    counters: open,
+    misc: open,
   });
   const items = t.db.collection('items');
   const docs = [
     { _id: 'a', sku: 'A', cat: 'tea', price: 1200, stock: 5, tags: ['hot', 'new'], spec: { size: 'L' }, name: '珍珠奶茶' },
     { _id: 'b', sku: 'B', cat: 'tea', price: 1500, stock: 0, tags: ['cold'], spec: { size: 'M' }, name: '杨枝甘露' },
-    { _id: 'c', sku: 'C', cat: 'food', price: 3800, stock: 2, tags: [], name: '牛肉面', scores: [{ by: 'u1', n: 5 }, { by: 'u2', n: 3 }] },
+    {
+      _id: 'c',
+      sku: 'C',
+      cat: 'food',
+      price: 3800,
+      stock: 2,
+      tags: [],
+      name: '牛肉面',
+      scores: [
+        { by: 'u1', n: 5 },
+        { by: 'u2', n: 3 },
+      ],
+    },
     { _id: 'd', sku: 'D', cat: 'food', price: 900, stock: 10, tags: ['hot'], name: '肉夹馍', off: true },
   ];
   for (const d of docs) await items.add(d);
@@ -88,8 +108,14 @@ describe('writes', () => {
     const c = t.db.collection('misc');
     await c.add({ _id: 'u', n: 1, m: 2, arr: [1, 2, 3], set: ['x'], gone: 1, old: 'v', lo: 5, hi: 5, nested: { a: 1 } });
     const r = await c.doc('u').update({
-      n: _.inc(2), m: _.mul(3), arr: _.push([4]), set: _.addToSet('x'), gone: _.remove(),
-      lo: _.min(3), hi: _.max(9), 'nested.b': 2,
+      n: _.inc(2),
+      m: _.mul(3),
+      arr: _.push([4]),
+      set: _.addToSet('x'),
+      gone: _.remove(),
+      lo: _.min(3),
+      hi: _.max(9),
+      'nested.b': 2,
     });
     expect(r.updated).toBe(1);
     await c.doc('u').update({ old: _.rename('renamed') });
@@ -174,17 +200,39 @@ describe('aggregation', () => {
     const { _ } = t;
     const $ = t.db.command.aggregate;
     const items = t.db.collection('items');
-    const grouped = await items.aggregate().group({ _id: '$cat', total: $.sum('$price'), n: $.sum(1) }).sort({ _id: 1 }).end();
-    expect(grouped.data).toEqual([{ _id: 'food', total: 4700, n: 2 }, { _id: 'tea', total: 2700, n: 2 }]);
-    const proj = await items.aggregate().match({ price: _.gt(1000) }).addFields({ yuan: $.divide(['$price', 100]) }).project({ _id: 0, sku: 1, yuan: 1 }).sort({ sku: 1 }).skip(1).limit(1).end();
+    const grouped = await items
+      .aggregate()
+      .group({ _id: '$cat', total: $.sum('$price'), n: $.sum(1) })
+      .sort({ _id: 1 })
+      .end();
+    expect(grouped.data).toEqual([
+      { _id: 'food', total: 4700, n: 2 },
+      { _id: 'tea', total: 2700, n: 2 },
+    ]);
+    const proj = await items
+      .aggregate()
+      .match({ price: _.gt(1000) })
+      .addFields({ yuan: $.divide(['$price', 100]) })
+      .project({ _id: 0, sku: 1, yuan: 1 })
+      .sort({ sku: 1 })
+      .skip(1)
+      .limit(1)
+      .end();
     expect(proj.data).toEqual([{ sku: 'B', yuan: 15 }]);
     expect((await items.aggregate().match({ cat: 'tea' }).count('n').end()).data).toEqual([{ n: 2 }]);
     const unwound = await items.aggregate().match({ _id: 'a' }).unwind('$tags').project({ _id: 0, tags: 1 }).end();
     expect(unwound.data).toEqual([{ tags: 'hot' }, { tags: 'new' }]);
     const root = await items.aggregate().match({ _id: 'a' }).replaceRoot({ newRoot: '$spec' }).end();
     expect(root.data).toEqual([{ size: 'L' }]);
-    const buckets = await items.aggregate().bucket({ groupBy: '$price', boundaries: [0, 1000, 2000, 5000], default: 'other', output: { n: $.sum(1) } }).end();
-    expect(buckets.data).toEqual([{ _id: 0, n: 1 }, { _id: 1000, n: 2 }, { _id: 2000, n: 1 }]);
+    const buckets = await items
+      .aggregate()
+      .bucket({ groupBy: '$price', boundaries: [0, 1000, 2000, 5000], default: 'other', output: { n: $.sum(1) } })
+      .end();
+    expect(buckets.data).toEqual([
+      { _id: 0, n: 1 },
+      { _id: 1000, n: 2 },
+      { _id: 2000, n: 1 },
+    ]);
   });
 
   test('lookup (simple and pipeline form) and sample without repeats', async () => {
@@ -194,8 +242,20 @@ describe('aggregation', () => {
     await tags.add({ _id: 't2', code: 'new', label: '新品' });
     const joined = await t.db.collection('items').aggregate().match({ _id: 'a' }).lookup({ from: 'tags', localField: 'tags', foreignField: 'code', as: 'tagDocs' }).end();
     expect(joined.data[0].tagDocs.map((x: any) => x.label).sort()).toEqual(['新品', '热饮']);
-    const piped = await t.db.collection('items').aggregate().match({ _id: 'd' })
-      .lookup({ from: 'tags', let: { t: '$tags' }, pipeline: $.pipeline().match(t.db.command.expr($.in(['$code', '$$t']))).project({ _id: 0, label: 1 }).done(), as: 'labels' }).end();
+    const piped = await t.db
+      .collection('items')
+      .aggregate()
+      .match({ _id: 'd' })
+      .lookup({
+        from: 'tags',
+        let: { t: '$tags' },
+        pipeline: $.pipeline()
+          .match(t.db.command.expr($.in(['$code', '$$t'])))
+          .project({ _id: 0, label: 1 })
+          .done(),
+        as: 'labels',
+      })
+      .end();
     expect(piped.data[0].labels).toEqual([{ label: '热饮' }]);
     const sampled = await t.db.collection('items').aggregate().sample({ size: 4 }).end();
     expect(new Set(sampled.data.map((d: any) => d._id)).size).toBe(4);
@@ -206,38 +266,76 @@ describe('geo', () => {
   const P = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
   beforeAll(async () => {
     const places = t.db.collection('places');
-    await places.add({ _id: 'jingan', loc: new t.db.Geo.Point(121.4484, 31.2290) });   // 静安寺
+    await places.add({ _id: 'jingan', loc: new t.db.Geo.Point(121.4484, 31.229) }); // 静安寺
     await places.add({ _id: 'xujiahui', loc: new t.db.Geo.Point(121.4375, 31.1955) }); // 徐家汇, ~3.8 km
-    await places.add({ _id: 'pudong', loc: new t.db.Geo.Point(121.5060, 31.2450) });   // 陆家嘴, ~5.7 km
+    await places.add({ _id: 'pudong', loc: new t.db.Geo.Point(121.506, 31.245) }); // 陆家嘴, ~5.7 km
   });
 
   test('geoNear query: nearest first within maxDistance; points come back as Geo.Point', async () => {
     const { _ } = t;
-    const r = await t.db.collection('places').where({ loc: _.geoNear({ geometry: new t.db.Geo.Point(121.4484, 31.2290), maxDistance: 5000 }) }).get();
+    const r = await t.db
+      .collection('places')
+      .where({ loc: _.geoNear({ geometry: new t.db.Geo.Point(121.4484, 31.229), maxDistance: 5000 }) })
+      .get();
     expect(ids(r)).toEqual(['jingan', 'xujiahui']);
     expect(r.data[0].loc.longitude).toBeCloseTo(121.4484);
   });
 
   test('geoWithin polygon and centerSphere, geoIntersects', async () => {
     const { _ } = t;
-    const square = new (geoOf(t.db).Polygon)([new (geoOf(t.db).LineString)([
-      new t.db.Geo.Point(121.40, 31.20), new t.db.Geo.Point(121.47, 31.20), new t.db.Geo.Point(121.47, 31.25), new t.db.Geo.Point(121.40, 31.25), new t.db.Geo.Point(121.40, 31.20),
-    ])]);
-    expect(ids(await t.db.collection('places').where({ loc: _.geoWithin({ geometry: square }) }).get())).toEqual(['jingan']);
-    const circle = await t.db.collection('places').where({ loc: _.geoWithin({ centerSphere: [[121.4484, 31.2290], 4.5 / 6378.1] }) }).orderBy('_id', 'asc').get();
+    const square = new (geoOf(t.db).Polygon)([
+      new (geoOf(t.db).LineString)([
+        new t.db.Geo.Point(121.4, 31.2),
+        new t.db.Geo.Point(121.47, 31.2),
+        new t.db.Geo.Point(121.47, 31.25),
+        new t.db.Geo.Point(121.4, 31.25),
+        new t.db.Geo.Point(121.4, 31.2),
+      ]),
+    ]);
+    expect(
+      ids(
+        await t.db
+          .collection('places')
+          .where({ loc: _.geoWithin({ geometry: square }) })
+          .get(),
+      ),
+    ).toEqual(['jingan']);
+    const circle = await t.db
+      .collection('places')
+      .where({ loc: _.geoWithin({ centerSphere: [[121.4484, 31.229], 4.5 / 6378.1] }) })
+      .orderBy('_id', 'asc')
+      .get();
     expect(ids(circle)).toEqual(['jingan', 'xujiahui']);
-    expect(ids(await t.db.collection('places').where({ loc: _.geoIntersects({ geometry: square }) }).get())).toEqual(['jingan']);
+    expect(
+      ids(
+        await t.db
+          .collection('places')
+          .where({ loc: _.geoIntersects({ geometry: square }) })
+          .get(),
+      ),
+    ).toEqual(['jingan']);
   });
 
   test('aggregate geoNear adds distances in metres and must be the first stage', async () => {
     const $ = t.db.command.aggregate;
-    const r = await t.db.collection('places').aggregate().geoNear({ near: new t.db.Geo.Point(121.4484, 31.2290), distanceField: 'dist', spherical: true }).end();
+    const r = await t.db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: new t.db.Geo.Point(121.4484, 31.229), distanceField: 'dist', spherical: true })
+      .end();
     expect(r.data.map((d: any) => d._id)).toEqual(['jingan', 'xujiahui', 'pudong']);
     expect(r.data[0].dist).toBeLessThan(1);
     expect(r.data[1].dist).toBeGreaterThan(3500);
     expect(r.data[1].dist).toBeLessThan(4200);
-    expect(r.data[2].loc).toEqual(P(121.5060, 31.2450));
-    await expect(t.db.collection('places').aggregate().match({}).geoNear({ near: new t.db.Geo.Point(121, 31), distanceField: 'd' }).end()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    expect(r.data[2].loc).toEqual(P(121.506, 31.245));
+    await expect(
+      t.db
+        .collection('places')
+        .aggregate()
+        .match({})
+        .geoNear({ near: new t.db.Geo.Point(121, 31), distanceField: 'd' })
+        .end(),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     void $;
   });
 

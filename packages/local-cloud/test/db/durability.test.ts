@@ -19,7 +19,10 @@ test('every acknowledged write survives kill -9', async () => {
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
       for (const m of chunk.toString().matchAll(/ack (\d+)/g)) acked = Number(m[1]);
-      if (acked >= 200) { child.kill('SIGKILL'); resolve(); }
+      if (acked >= 200) {
+        child.kill('SIGKILL');
+        resolve();
+      }
     });
   });
   await new Promise((r) => child.once('exit', r));

@@ -9,8 +9,25 @@ const closed = { rules: { read: false, write: false } };
 
 beforeAll(async () => {
   t = await startDbCloud({
-    it: { ...closed, indexes: [{ name: 'tags', keys: { tags: 1 } }, { name: 'sb', keys: { 'scores.by': 1 } }, { name: 'code', keys: { code: 1 }, unique: true }, { name: 'price', keys: { price: 1 } }, { name: 'label', keys: { label: 1 } }] },
-    orders: { ...closed, indexes: [{ name: 'openid_createdAt', keys: { _openid: 1, createdAt: -1 } }, { name: 'status', keys: { status: 1 } }, { name: 'n', keys: { n: 1 } }, { name: 'mixed', keys: { mixed: 1 } }] },
+    it: {
+      ...closed,
+      indexes: [
+        { name: 'tags', keys: { tags: 1 } },
+        { name: 'sb', keys: { 'scores.by': 1 } },
+        { name: 'code', keys: { code: 1 }, unique: true },
+        { name: 'price', keys: { price: 1 } },
+        { name: 'label', keys: { label: 1 } },
+      ],
+    },
+    orders: {
+      ...closed,
+      indexes: [
+        { name: 'openid_createdAt', keys: { _openid: 1, createdAt: -1 } },
+        { name: 'status', keys: { status: 1 } },
+        { name: 'n', keys: { n: 1 } },
+        { name: 'mixed', keys: { mixed: 1 } },
+      ],
+    },
   });
   await t.db.collection('it').add({ _id: 'a', tags: ['hot', 'new'], scores: [{ by: 'u1' }], code: 'A', price: 5 });
   await t.db.collection('it').add({ _id: 'b', tags: 'hot', scores: { by: 'u1' }, code: 'B', price: [1, 20] });
@@ -64,7 +81,10 @@ describe('indexes on fields that hold arrays keep MongoDB multikey semantics', (
     const dir = mkdtempSync(path.join(os.tmpdir(), 'daojia-multikey-'));
     try {
       const before = createEngine({ dataDir: dir, collections: { x: [] } });
-      before.insert('x', [{ _id: '1', tags: ['hot'] }, { _id: '2', tags: 'cold' }]);
+      before.insert('x', [
+        { _id: '1', tags: ['hot'] },
+        { _id: '2', tags: 'cold' },
+      ]);
       before.close();
       const after = createEngine({ dataDir: dir, collections: { x: [{ name: 'tags', keys: { tags: 1 } }] } });
       expect(after.find('x', { query: { tags: 'hot' } }).map((d) => d._id)).toEqual(['1']);
@@ -89,7 +109,11 @@ describe('sorting and $in are answered by indexes', () => {
   });
 
   test('a filter the index cannot answer still pages correctly', async () => {
-    const r = await orders().where({ _openid: 'u1', status: t._.neq('cancelled') }).orderBy('createdAt', 'desc').limit(2).get();
+    const r = await orders()
+      .where({ _openid: 'u1', status: t._.neq('cancelled') })
+      .orderBy('createdAt', 'desc')
+      .limit(2)
+      .get();
     expect(ids(r)).toEqual(['o4', 'o2']);
   });
 
@@ -111,7 +135,14 @@ describe('sorting and $in are answered by indexes', () => {
   });
 
   test('$in on an indexed field is answered by the index', async () => {
-    expect(ids(await orders().where({ status: t._.in(['accepted', 'completed']) }).orderBy('_id', 'asc').get())).toEqual(['o2', 'o4']);
+    expect(
+      ids(
+        await orders()
+          .where({ status: t._.in(['accepted', 'completed']) })
+          .orderBy('_id', 'asc')
+          .get(),
+      ),
+    ).toEqual(['o2', 'o4']);
     expect(t.cloud.db.explain('orders', { status: { $in: ['accepted', 'completed'] } })).toMatch(/USING INDEX i_orders_status/);
   });
 });

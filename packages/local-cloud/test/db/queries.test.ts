@@ -16,9 +16,37 @@ beforeAll(async () => {
   await g.add({ _id: 'missing' });
   const ring = (pts: [number, number][]) => new Geo.LineString(pts.map(([x, y]) => new Geo.Point(x, y)));
   const s = t.db.collection('shapes');
-  await s.add({ _id: 'zone', area: new Geo.Polygon([ring([[121.40, 31.20], [121.47, 31.20], [121.47, 31.25], [121.40, 31.25], [121.40, 31.20]])]) });
-  await s.add({ _id: 'far', area: new Geo.Polygon([ring([[120.0, 30.0], [120.1, 30.0], [120.1, 30.1], [120.0, 30.1], [120.0, 30.0]])]) });
-  await s.add({ _id: 'route', path: ring([[121.0, 31.0], [121.1, 31.1]]) });
+  await s.add({
+    _id: 'zone',
+    area: new Geo.Polygon([
+      ring([
+        [121.4, 31.2],
+        [121.47, 31.2],
+        [121.47, 31.25],
+        [121.4, 31.25],
+        [121.4, 31.2],
+      ]),
+    ]),
+  });
+  await s.add({
+    _id: 'far',
+    area: new Geo.Polygon([
+      ring([
+        [120.0, 30.0],
+        [120.1, 30.0],
+        [120.1, 30.1],
+        [120.0, 30.1],
+        [120.0, 30.0],
+      ]),
+    ]),
+  });
+  await s.add({
+    _id: 'route',
+    path: ring([
+      [121.0, 31.0],
+      [121.1, 31.1],
+    ]),
+  });
   const m = t.db.collection('m');
   await m.add({ _id: 'h1', s: 'Hello world', d: new Date('2026-01-02T03:04:05Z') });
   await m.add({ _id: 'h2', s: 'say hello\nHELLO again', d: new Date('2026-02-01T00:00:00Z') });
@@ -31,7 +59,11 @@ const ids = (r: { data: { _id: string }[] }) => r.data.map((d) => d._id);
 describe('geo', () => {
   test('geoNear with minDistance leaves out what is nearer; documents without a point do not match', async () => {
     const { _, db } = t;
-    const near = (o: object) => t.db.collection('g').where({ loc: _.geoNear({ geometry: new db.Geo.Point(121.4484, 31.229), ...o }) }).get();
+    const near = (o: object) =>
+      t.db
+        .collection('g')
+        .where({ loc: _.geoNear({ geometry: new db.Geo.Point(121.4484, 31.229), ...o }) })
+        .get();
     expect(ids(await near({ maxDistance: 5000 }))).toEqual(['jingan', 'xujiahui']);
     expect(ids(await near({ maxDistance: 5000, minDistance: 100 }))).toEqual(['xujiahui']);
     expect(ids(await near({ maxDistance: 3000 }))).toEqual(['jingan']);
@@ -40,13 +72,27 @@ describe('geo', () => {
   test('stored Polygon and LineString values come back as Geo objects', async () => {
     const zone = (await t.db.collection('shapes').doc('zone').get()).data[0].area;
     expect(zone).toBeInstanceOf(geoOf(t.db).Polygon);
-    expect(zone.toJSON()).toEqual({ type: 'Polygon', coordinates: [[[121.40, 31.20], [121.47, 31.20], [121.47, 31.25], [121.40, 31.25], [121.40, 31.20]]] });
+    expect(zone.toJSON()).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.4, 31.2],
+          [121.47, 31.2],
+          [121.47, 31.25],
+          [121.4, 31.25],
+          [121.4, 31.2],
+        ],
+      ],
+    });
     expect((await t.db.collection('shapes').doc('route').get()).data[0].path).toBeInstanceOf(geoOf(t.db).LineString);
   });
 
   test('geoIntersects with a point finds the stored polygons containing it', async () => {
     const { _, db } = t;
-    const r = await t.db.collection('shapes').where({ area: _.geoIntersects({ geometry: new db.Geo.Point(121.45, 31.22) }) }).get();
+    const r = await t.db
+      .collection('shapes')
+      .where({ area: _.geoIntersects({ geometry: new db.Geo.Point(121.45, 31.22) }) })
+      .get();
     expect(ids(r)).toEqual(['zone']);
   });
 
@@ -57,7 +103,12 @@ describe('geo', () => {
     await expect(shapes.where({ area: _.geoWithin({ geometry: square }) }).get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     await expect(shapes.where({ area: _.geoIntersects({ geometry: square }) }).get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     await expect(shapes.where({ path: _.geoNear({ geometry: new db.Geo.Point(121, 31) }) }).get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
-    await expect(shapes.aggregate().geoNear({ near: new db.Geo.Point(121, 31), distanceField: 'd', key: 'area', spherical: true }).end()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    await expect(
+      shapes
+        .aggregate()
+        .geoNear({ near: new db.Geo.Point(121, 31), distanceField: 'd', key: 'area', spherical: true })
+        .end(),
+    ).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
   });
 });
 

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const post = async (body: unknown) => (await fetch(`${t.cloud.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })).json();
+const post = async (body: unknown) =>
+  (await fetch(`${t.cloud.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })).json();
 const ejson = (x: unknown) => EJSON.stringify(x as any, { relaxed: false });
 const stages = (list: Record<string, unknown>[]) => list.map((s) => ({ stageKey: Object.keys(s)[0], stageValue: ejson(Object.values(s)[0]) }));
 
@@ -71,7 +72,19 @@ describe('aggregation stages outside what CloudBase offers are refused', () => {
   test('the offered stages still run (sortByCount, bucketAuto)', async () => {
     const $ = t.db.command.aggregate;
     const big = t.db.collection('big');
-    expect((await big.aggregate().match({ i: t._.lt(4) }).sortByCount($.mod(['$i', 2])).sort({ _id: 1 }).end()).data).toEqual([{ _id: 0, count: 2 }, { _id: 1, count: 2 }]);
+    expect(
+      (
+        await big
+          .aggregate()
+          .match({ i: t._.lt(4) })
+          .sortByCount($.mod(['$i', 2]))
+          .sort({ _id: 1 })
+          .end()
+      ).data,
+    ).toEqual([
+      { _id: 0, count: 2 },
+      { _id: 1, count: 2 },
+    ]);
     expect((await big.aggregate().bucketAuto({ groupBy: '$i', buckets: 3 }).end()).data).toHaveLength(3);
   });
 });

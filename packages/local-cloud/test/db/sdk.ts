@@ -11,7 +11,13 @@ export async function startDbCloud(rules: Record<string, unknown>) {
   const app = tcb.init({ env: cloud.envId, serviceUrl: `${cloud.url}/admin`, secretId: 'local', secretKey: 'local' } as any);
   const db = app.database();
   return {
-    cloud, app, db, _: db.command,
-    async close() { await cloud.close(); project.remove(); },
+    cloud,
+    app,
+    db,
+    _: db.command,
+    async close() {
+      await cloud.close();
+      project.remove();
+    },
   };
 }

@@ -10,14 +10,22 @@ afterAll(async () => t.close());
 
 const accounts = () => t.db.collection('accounts');
 const current = async (id: string) => (await accounts().doc(id).get()).data[0];
-const seed = async (id: string, doc: object) => { await accounts().doc(id).set(doc); };
+const seed = async (id: string, doc: object) => {
+  await accounts().doc(id).set(doc);
+};
 
 test('a committed transaction applies all its writes; reads inside see {data: doc}', async () => {
   const { _ } = t;
   const seen = await t.db.runTransaction(async (tx: any) => {
     const a = await tx.collection('accounts').doc('alice').get();
-    await tx.collection('accounts').doc('alice').update({ balance: _.inc(-30) });
-    await tx.collection('accounts').doc('bob').update({ balance: _.inc(30) });
+    await tx
+      .collection('accounts')
+      .doc('alice')
+      .update({ balance: _.inc(-30) });
+    await tx
+      .collection('accounts')
+      .doc('bob')
+      .update({ balance: _.inc(30) });
     await tx.collection('accounts').add({ _id: 'log-1', amount: 30 });
     return a.data.balance;
   });
@@ -29,11 +37,16 @@ test('a committed transaction applies all its writes; reads inside see {data: do
 
 test('a rolled back transaction leaves nothing behind', async () => {
   const { _ } = t;
-  await expect(t.db.runTransaction(async (tx: any) => {
-    await tx.collection('accounts').doc('alice').update({ balance: _.inc(-1000) });
-    await tx.collection('accounts').add({ _id: 'log-2' });
-    await tx.rollback('insufficient');
-  })).rejects.toBe('insufficient');
+  await expect(
+    t.db.runTransaction(async (tx: any) => {
+      await tx
+        .collection('accounts')
+        .doc('alice')
+        .update({ balance: _.inc(-1000) });
+      await tx.collection('accounts').add({ _id: 'log-2' });
+      await tx.rollback('insufficient');
+    }),
+  ).rejects.toBe('insufficient');
   expect((await current('alice')).balance).toBe(70);
   expect(await current('log-2')).toBeUndefined();
 });
@@ -116,8 +129,16 @@ describe('write conflicts are raised on the write, first writer wins', () => {
     const tx2 = await t.db.startTransaction();
     const n1 = (await tx1.collection('accounts').doc('counter').get()).data.n;
     const n2 = (await tx2.collection('accounts').doc('counter').get()).data.n;
-    await tx2.collection('accounts').doc('counter').update({ n: n2 + 10, by: 'tx2' });
-    await expect(tx1.collection('accounts').doc('counter').update({ n: n1 + 1, by: 'tx1' })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    await tx2
+      .collection('accounts')
+      .doc('counter')
+      .update({ n: n2 + 10, by: 'tx2' });
+    await expect(
+      tx1
+        .collection('accounts')
+        .doc('counter')
+        .update({ n: n1 + 1, by: 'tx1' }),
+    ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
     await tx2.commit();
     expect(await current('counter')).toEqual({ _id: 'counter', n: 10, by: 'tx2' });
     await expect(tx1.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
@@ -150,27 +171,36 @@ describe('write conflicts are raised on the write, first writer wins', () => {
 test('concurrent read-modify-write runTransactions lose no update: conflicting attempts are retried until each commits', async () => {
   await seed('rmw', { n: 0 });
   let attempts = 0;
-  const bump = () => t.db.runTransaction(async (tx: any) => {
-    attempts++;
-    const cur = (await tx.collection('accounts').doc('rmw').get()).data.n;
-    await tx.collection('accounts').doc('rmw').update({ n: cur + 1 });
-  }, 20);
+  const bump = () =>
+    t.db.runTransaction(async (tx: any) => {
+      attempts++;
+      const cur = (await tx.collection('accounts').doc('rmw').get()).data.n;
+      await tx
+        .collection('accounts')
+        .doc('rmw')
+        .update({ n: cur + 1 });
+    }, 20);
   await Promise.all(Array.from({ length: 8 }, bump));
   expect((await current('rmw')).n).toBe(8);
   expect(attempts).toBeGreaterThan(8); // they did collide, and the losers were retried rather than lost
 });
 
-test('a transaction\'s writes are announced when it commits, not before', async () => {
+test("a transaction's writes are announced when it commits, not before", async () => {
   await seed('announced', { n: 0 });
   const seen: any[] = [];
-  const off = t.cloud.db.onChange((c) => { if (c.docId === 'announced' || c.docId === 'announced-log') seen.push(c); });
+  const off = t.cloud.db.onChange((c) => {
+    if (c.docId === 'announced' || c.docId === 'announced-log') seen.push(c);
+  });
   const tx = await t.db.startTransaction();
   await tx.collection('accounts').doc('announced').update({ n: 1 });
   await tx.collection('accounts').add({ _id: 'announced-log' });
   expect(seen).toEqual([]);
   await tx.commit();
   off();
-  expect(seen.map((c) => [c.type, c.docId])).toEqual([['update', 'announced'], ['insert', 'announced-log']]);
+  expect(seen.map((c) => [c.type, c.docId])).toEqual([
+    ['update', 'announced'],
+    ['insert', 'announced-log'],
+  ]);
   expect(seen[0]).toMatchObject({ updatedFields: { n: 1 }, before: { _id: 'announced', n: 0 } });
 });
 

@@ -106,11 +106,10 @@ test('200 concurrent invocations with different callers each see only their own 
 
 test('each invocation keeps the console lines it wrote, even when invocations interleave', async () => {
   const seen: Invocation[] = [];
-  const off = cloud.functions.onInvocation((inv) => { if (inv.name === 'chatty') seen.push(inv); });
-  await Promise.all([
-    cloud.functions.invoke('chatty', { tag: 'a', delayMs: 60 }),
-    cloud.functions.invoke('chatty', { tag: 'b', delayMs: 10 }),
-  ]);
+  const off = cloud.functions.onInvocation((inv) => {
+    if (inv.name === 'chatty') seen.push(inv);
+  });
+  await Promise.all([cloud.functions.invoke('chatty', { tag: 'a', delayMs: 60 }), cloud.functions.invoke('chatty', { tag: 'b', delayMs: 10 })]);
   off();
   const logsOf = (tag: string) => seen.find((inv) => inv.result === tag)?.logs;
   expect(logsOf('a')).toEqual(['LOG start a', 'ERROR done a']);

@@ -7,11 +7,21 @@ test('retries wait twice as long each time and rethrow the last error once exhau
   const events: string[] = [];
   const waits: number[] = [];
   let n = 0;
-  const run = withRetries(async () => { n++; events.push(`run ${n}`); throw new Error(`fail ${n}`); }, {
-    tries: 4, baseMs: 50,
-    onRetry: (attempt, e, delayMs) => events.push(`retry ${attempt} (${(e as Error).message}) in ${delayMs}`),
-    wait: async (ms) => { waits.push(ms); },
-  });
+  const run = withRetries(
+    async () => {
+      n++;
+      events.push(`run ${n}`);
+      throw new Error(`fail ${n}`);
+    },
+    {
+      tries: 4,
+      baseMs: 50,
+      onRetry: (attempt, e, delayMs) => events.push(`retry ${attempt} (${(e as Error).message}) in ${delayMs}`),
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+    },
+  );
   await expect(run).rejects.toThrow('fail 4');
   expect(waits).toEqual([50, 100, 200]);
   expect(events).toEqual(['run 1', 'retry 1 (fail 1) in 50', 'run 2', 'retry 2 (fail 2) in 100', 'run 3', 'retry 3 (fail 3) in 200', 'run 4']);
@@ -21,9 +31,18 @@ test('retries wait twice as long each time and rethrow the last error once exhau
 test('a trigger and a timer that keep failing are tried 3 times in order, then logged as given up', async () => {
   const project = makeProject({
     'database-rules/xs.json': JSON.stringify({ rules: { read: false, write: false } }),
-    'cloudbaserc.json': JSON.stringify({ functions: [
-      { name: 'fail', timeout: 5, triggers: [{ name: 'onX', type: 'database', config: { collection: 'xs', events: ['insert'] } }, { name: 'nightly', type: 'timer', config: '0 0 3 * * * *' }] },
-    ] }),
+    'cloudbaserc.json': JSON.stringify({
+      functions: [
+        {
+          name: 'fail',
+          timeout: 5,
+          triggers: [
+            { name: 'onX', type: 'database', config: { collection: 'xs', events: ['insert'] } },
+            { name: 'nightly', type: 'timer', config: '0 0 3 * * * *' },
+          ],
+        },
+      ],
+    }),
     'cloudfunctions/fail/index.ts': `let n = 0; export async function main() { n++; throw new Error('always ' + n); }`,
   });
   const lines: string[] = [];

@@ -29,11 +29,13 @@ test('database triggers run on committed changes with the CloudEvent shape, and 
     await db.collection('orders').add({ _id: 'o2', status: 'paid', flaky: true });
     await cloud.functions.drainTriggers();
     const notices = cloud.db.find('notices', { order: [['docId', 1]] }).map(({ _id, ...n }) => n);
-    expect(notices).toEqual(expect.arrayContaining([
-      { type: 'com.tcb.database.insert', docId: 'o1', updated: {}, status: 'paid' },
-      { type: 'com.tcb.database.update', docId: 'o1', updated: { status: 'accepted' }, status: 'accepted' },
-      { type: 'com.tcb.database.insert', docId: 'o2', updated: {}, status: 'paid' },
-    ]));
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        { type: 'com.tcb.database.insert', docId: 'o1', updated: {}, status: 'paid' },
+        { type: 'com.tcb.database.update', docId: 'o1', updated: { status: 'accepted' }, status: 'accepted' },
+        { type: 'com.tcb.database.insert', docId: 'o2', updated: {}, status: 'paid' },
+      ]),
+    );
     expect(notices).toHaveLength(3);
   } finally {
     await cloud.close();
@@ -43,13 +45,24 @@ test('database triggers run on committed changes with the CloudEvent shape, and 
 
 test('the CLI prints the ready line once /admin serves, and stops cleanly on SIGTERM', async () => {
   const dataDir = path.join(REPO_ROOT, '.tmp', `cli-${process.pid}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'cloud.ts'), '--port', '0', '--data', dataDir, '--reset', '--quiet'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'cloud.ts'), '--port', '0', '--data', dataDir, '--reset', '--quiet'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c; const m = /Local cloud ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out); if (m) resolve(m[1]); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c;
+      const m = /Local cloud ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
   });
-  const res = await fetch(`${url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'stores' }) });
+  const res = await fetch(`${url}/admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'stores' }),
+  });
   expect(await res.json()).toMatchObject({ data: { total: 0 } });
   child.kill('SIGTERM');
   expect(await new Promise((r) => child.once('exit', r))).toBe(0);

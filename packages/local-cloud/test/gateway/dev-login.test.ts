@@ -21,8 +21,13 @@ const OPEN = { list: 200, ticket: 'PERMISSION_DENIED' };
 async function withEnv(vars: Record<string, string>, body: () => Promise<void>) {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   Object.assign(process.env, vars);
-  try { await body(); } finally {
-    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  try {
+    await body();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 
@@ -40,21 +45,33 @@ describe('on a local configuration', () => {
   });
 
   test('DAOJIA_MODE=production refuses it', async () => {
-    await withEnv({ DAOJIA_MODE: 'production' }, async () => { expect(await devLogin(cloud)).toEqual(REFUSED); });
+    await withEnv({ DAOJIA_MODE: 'production' }, async () => {
+      expect(await devLogin(cloud)).toEqual(REFUSED);
+    });
     expect(await devLogin(cloud)).toEqual({ list: 200, ticket: 'TICKET' });
   });
 
   test('WeChat Pay credentials for the real API refuse it; the same pointed at a sandbox on this machine do not', async () => {
     const merchant = { WECHATPAY_MCHID: '1900000109', WECHATPAY_MERCHANT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIIE…\\n-----END PRIVATE KEY-----', WECHATPAY_APIV3_KEY: 'a'.repeat(32) };
-    await withEnv(merchant, async () => { expect(await devLogin(cloud)).toEqual(REFUSED); });
-    await withEnv({ ...merchant, WECHATPAY_API_BASE: 'https://api.mch.weixin.qq.com' }, async () => { expect(await devLogin(cloud)).toEqual(REFUSED); });
-    await withEnv({ ...merchant, WECHATPAY_API_BASE: `${cloud.url}/sandbox/wechatpay` }, async () => { expect(await devLogin(cloud)).toEqual({ list: 200, ticket: 'TICKET' }); });
+    await withEnv(merchant, async () => {
+      expect(await devLogin(cloud)).toEqual(REFUSED);
+    });
+    await withEnv({ ...merchant, WECHATPAY_API_BASE: 'https://api.mch.weixin.qq.com' }, async () => {
+      expect(await devLogin(cloud)).toEqual(REFUSED);
+    });
+    await withEnv({ ...merchant, WECHATPAY_API_BASE: `${cloud.url}/sandbox/wechatpay` }, async () => {
+      expect(await devLogin(cloud)).toEqual({ list: 200, ticket: 'TICKET' });
+    });
   });
 });
 
 test('a non-local env id refuses it', async () => {
   const cloud = await startTestCloud({ envId: 'daojia-prod-7f3k2' });
-  try { expect(await devLogin(cloud)).toEqual(REFUSED); } finally { await cloud.close(); }
+  try {
+    expect(await devLogin(cloud)).toEqual(REFUSED);
+  } finally {
+    await cloud.close();
+  }
 });
 
 test("a function's cloudbaserc.json envVariables with real WeChat Pay credentials refuse it", async () => {
@@ -77,5 +94,9 @@ test("a function's cloudbaserc.json envVariables with real WeChat Pay credential
 
 test('with nothing of production, an unknown account is refused by name, not by mode', async () => {
   const cloud = await startTestCloud();
-  try { expect(await devLogin(cloud)).toEqual(OPEN); } finally { await cloud.close(); }
+  try {
+    expect(await devLogin(cloud)).toEqual(OPEN);
+  } finally {
+    await cloud.close();
+  }
 });

@@ -11,7 +11,8 @@ import { credentialsFor } from './sdk';
  */
 const project = makeProject({
   'cloudbaserc.json': JSON.stringify({
-    envId: 'doors-local', functionRoot: 'cloudfunctions',
+    envId: 'doors-local',
+    functionRoot: 'cloudfunctions',
     functions: [{ name: 'tally', timeout: 5, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] }],
   }),
   'database-rules/dev_accounts.json': JSON.stringify({ rules: { read: false, write: false } }),
@@ -33,10 +34,17 @@ beforeAll(async () => {
   cloud = await startTestCloud({ rootDir: project.rootDir });
   cloud.db.insert('dev_accounts', [{ _id: USER, role: 'consumer', name: '门测试', description: '' }]);
 });
-afterAll(async () => { await cloud?.close(); project.remove(); });
+afterAll(async () => {
+  await cloud?.close();
+  project.remove();
+});
 
 const notes = () => cloud.db.count('notes', {});
-const invocations = () => { const seen: string[] = []; const off = cloud.functions.onInvocation((i) => seen.push(i.name)); return { seen, off }; };
+const invocations = () => {
+  const seen: string[] = [];
+  const off = cloud.functions.onInvocation((i) => seen.push(i.name));
+  return { seen, off };
+};
 
 /** A raw request with any headers (fetch will not send a Host of our choosing). */
 function request(method: string, path: string, headers: Record<string, string | number> = {}, body?: string | Buffer) {
@@ -47,7 +55,11 @@ function request(method: string, path: string, headers: Record<string, string | 
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let parsed: unknown = text;
-        try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          /* not JSON */
+        }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
       });
     });
@@ -127,7 +139,11 @@ describe('cross-site writes are refused before anything runs', () => {
 });
 
 test('a foreign Host (DNS rebinding) is refused with 421, whatever the path', async () => {
-  for (const [method, path] of [['GET', '/dev/accounts'], ['GET', '/dashboard/'], ['POST', '/dev/ticket']]) {
+  for (const [method, path] of [
+    ['GET', '/dev/accounts'],
+    ['GET', '/dashboard/'],
+    ['POST', '/dev/ticket'],
+  ]) {
     const res = await request(method, path, { host: `evil.example:${cloud.port}`, 'content-type': 'application/json' }, JSON.stringify({ accountId: USER }));
     expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 421, code: 'HOST_NOT_ALLOWED' });
     expect(res.body.message).toContain(`127.0.0.1:${cloud.port}`);
@@ -158,12 +174,22 @@ describe('DAOJIA_MODE=production shuts every dev-only door, and /admin serves on
     token = (await credentialsFor(cloud.url, { accountId: USER })).access_token; // signed in before the switch
     process.env.DAOJIA_MODE = 'production';
   });
-  afterAll(() => { delete process.env.DAOJIA_MODE; });
+  afterAll(() => {
+    delete process.env.DAOJIA_MODE;
+  });
 
   test.each([
-    ['GET', '/dev/accounts'], ['POST', '/dev/ticket'], ['GET', '/dashboard/'], ['GET', '/dashboard/api/collections'],
-    ['GET', '/dashboard/api/invocations'], ['POST', '/dashboard/api/timers/tally/hourly'], ['POST', '/sandbox/wechatpay/pay'],
-    ['POST', '/sandbox/wechatpay/redeliver'], ['GET', '/sandbox/wechatpay/outbox'], ['GET', '/sandbox/sms/outbox'], ['POST', '/sandbox/delivery/advance'],
+    ['GET', '/dev/accounts'],
+    ['POST', '/dev/ticket'],
+    ['GET', '/dashboard/'],
+    ['GET', '/dashboard/api/collections'],
+    ['GET', '/dashboard/api/invocations'],
+    ['POST', '/dashboard/api/timers/tally/hourly'],
+    ['POST', '/sandbox/wechatpay/pay'],
+    ['POST', '/sandbox/wechatpay/redeliver'],
+    ['GET', '/sandbox/wechatpay/outbox'],
+    ['GET', '/sandbox/sms/outbox'],
+    ['POST', '/sandbox/delivery/advance'],
   ])('%s %s is shut', async (method, path) => {
     const { seen, off } = invocations();
     const res = await request(method, path, { 'content-type': 'application/json' }, JSON.stringify({ accountId: USER }));
@@ -178,7 +204,12 @@ describe('DAOJIA_MODE=production shuts every dev-only door, and /admin serves on
   });
 
   test('/admin refuses unsigned calls and calls signed with another key, and changes nothing', async () => {
-    const unsigned = await request('POST', '/admin', { 'content-type': 'application/json' }, JSON.stringify({ action: 'database.insertDocument', collectionName: 'notes', data: [JSON.stringify({ by: 'stranger' })] }));
+    const unsigned = await request(
+      'POST',
+      '/admin',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ action: 'database.insertDocument', collectionName: 'notes', data: [JSON.stringify({ by: 'stranger' })] }),
+    );
     expect(unsigned.body).toMatchObject({ code: 'PERMISSION_DENIED' });
     useLocalCloudEnv(cloud);
     const forger = tcb.init({ env: cloud.envId, serviceUrl: `${cloud.url}/admin`, secretId: cloud.serverCredentials.secretId, secretKey: 'not-the-key' } as any);

@@ -7,7 +7,9 @@ import { documentsUrl, jsSdkApp, signedInApp } from './sdk';
  * it. Every write must be refused with the collection exactly as it was, and the power must not be there.
  */
 let t: Awaited<ReturnType<typeof startSeededCloud>>;
-beforeAll(async () => { t = await startSeededCloud(); });
+beforeAll(async () => {
+  t = await startSeededCloud();
+});
 afterAll(async () => t.close());
 
 type Sdk = ReturnType<typeof jsSdkApp>;
@@ -37,23 +39,34 @@ async function tryToCreate(sdk: Sdk, collection: string, doc: Record<string, unk
   const replies: Record<string, unknown> = {};
   replies.add = await sdk.db.collection(collection).add({ ...doc });
   expect(snapshot()).toBe(before);
-  replies.set = await sdk.db.collection(collection).doc(id).set({ ...fields });
+  replies.set = await sdk.db
+    .collection(collection)
+    .doc(id)
+    .set({ ...fields });
   expect(snapshot()).toBe(before);
   const upsert = await fetch(documentsUrl(t.cloud.url, collection), {
-    method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ query: { _id: id }, data: { $set: fields }, upsert: true }),
   });
   replies.upsert = { status: upsert.status, ...((await upsert.json()) as object) };
   expect(snapshot()).toBe(before);
   // js-sdk in Node resolves a refused write with only its requestId; the raw request sees the refusal itself.
-  expect(JSON.parse(JSON.stringify(replies))).toEqual({ add: { requestId: expect.any(String) }, set: { requestId: expect.any(String) }, upsert: { status: 403, code: 'PERMISSION_DENIED', message: expect.any(String) } });
+  expect(JSON.parse(JSON.stringify(replies))).toEqual({
+    add: { requestId: expect.any(String) },
+    set: { requestId: expect.any(String) },
+    upsert: { status: 403, code: 'PERMISSION_DENIED', message: expect.any(String) },
+  });
 }
 
 /** A function's reply through js-sdk, which hands a reply carrying `code` back as the response itself, not as `result`. */
 const call = (sdk: Sdk, name: string, action: string, data: unknown = {}) =>
   sdk.app.callFunction({ name, data: { action, data } }).then((r) => ((r as { result?: unknown }).result ?? r) as { ok: boolean; code?: string; data?: any });
 
-describe.each([['an anonymous caller', anonymousApp], ['a signed-in consumer', () => signedInApp(t.cloud.url, 'demo-consumer-3')]])('%s', (_who, app) => {
+describe.each([
+  ['an anonymous caller', anonymousApp],
+  ['a signed-in consumer', () => signedInApp(t.cloud.url, 'demo-consumer-3')],
+])('%s', (_who, app) => {
   test('cannot make itself super admin: no admins document, admin.whoami and admin.listOrders refuse', async () => {
     const sdk = await app();
     const { uid } = await uidOf(sdk);

@@ -45,7 +45,9 @@ describe('the app client (cloud-client on js-sdk)', () => {
   });
 
   test('an unknown demo account is refused with a Chinese message', async () => {
-    const err = await webClient().devLogin('nobody').catch((e) => e);
+    const err = await webClient()
+      .devLogin('nobody')
+      .catch((e) => e);
     expect(err).toBeInstanceOf(CloudCallError);
     expect(err).toMatchObject({ code: 'PERMISSION_DENIED', message: '登录失败，请换一个演示账号' });
   });
@@ -59,7 +61,6 @@ const credentialsOf = async (accountId: string) => {
 };
 
 describe('tokens: identity comes from a verified token only', () => {
-
   test('a forged token, or a body claiming another user, is refused with 401 and changes nothing', async () => {
     const forged = await post('/v1/functions/order', { action: 'list', data: {}, userInfo: { openId: CONSUMER } }, { authorization: 'Bearer abc.def.ghi' });
     expect(forged.status).toBe(401);
@@ -90,8 +91,13 @@ describe('tokens: identity comes from a verified token only', () => {
 
   test('an expired access token is refused with ACCESS_TOKEN_EXPIRED (what makes js-sdk refresh)', async () => {
     const key = Buffer.from(readFileSync(path.join(t.cloud.dataDir, 'gateway', 'token-key'), 'utf8'), 'base64');
-    const expired = await new SignJWT({ kind: 'access' }).setProtectedHeader({ alg: 'HS256' }).setSubject(CONSUMER)
-      .setIssuer(`local-cloud/${t.cloud.envId}`).setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
+    const expired = await new SignJWT({ kind: 'access' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(CONSUMER)
+      .setIssuer(`local-cloud/${t.cloud.envId}`)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key);
     const res = await post('/v1/functions/order', { action: 'list', data: {} }, { authorization: `Bearer ${expired}` });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'ACCESS_TOKEN_EXPIRED' });

@@ -16,11 +16,15 @@ beforeAll(async () => {
   // The SDK narrates every socket event (`[realtime] …`, and `nextevent N ignored`, a leftover debug line: nothing is ignored).
   for (const level of ['log', 'warn', 'error'] as const) {
     const original = console[level].bind(console);
-    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => { if (!/^(\[realtime|nextevent )/.test(String(args[0]))) original(...args); });
+    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      if (!/^(\[realtime|nextevent )/.test(String(args[0]))) original(...args);
+    });
   }
   t = await startSeededCloud();
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 let apps = 0;
 /** A signed-in js-sdk database; `webUrl` is where the SDK asks for its socket (default: the cloud itself). */
@@ -36,13 +40,19 @@ async function database(accountId: string, webUrl = t.cloud.url) {
   return app.database();
 }
 
-interface Snap { id: number; docs: any[]; docChanges: any[] }
+interface Snap {
+  id: number;
+  docs: any[];
+  docChanges: any[];
+}
 function watch(ref: { watch(o: object): { close(): void } }) {
   const snaps: Snap[] = [];
   const errors: unknown[] = [];
   const listener = ref.watch({ onChange: (s: Snap) => snaps.push(s), onError: (e: unknown) => errors.push(e) }) as any;
   return {
-    snaps, errors, listener,
+    snaps,
+    errors,
+    listener,
     next: (count: number) => waitFor(async () => snaps.length >= count && snaps[count - 1], `snapshot #${count}`),
     async close() {
       listener.close();
@@ -63,7 +73,15 @@ function tolerateRefusedInit(listener: any) {
   Object.defineProperty(proto, 'initWatch', {
     configurable: true,
     set(fn: (...a: unknown[]) => Promise<void>) {
-      Object.defineProperty(this, 'initWatch', { configurable: true, writable: true, value: (...a: unknown[]) => { const p = fn(...a); p.catch(() => {}); return p; } });
+      Object.defineProperty(this, 'initWatch', {
+        configurable: true,
+        writable: true,
+        value: (...a: unknown[]) => {
+          const p = fn(...a);
+          p.catch(() => {});
+          return p;
+        },
+      });
     },
   });
 }
@@ -97,10 +115,12 @@ test('doc(id).watch: the owner gets the document, then each change in order', as
     expect(removed.docChanges).toMatchObject([{ dataType: 'remove', queueType: 'dequeue', docId: id }]);
     expect(removed.docs).toEqual([]);
     expect(w.errors).toEqual([]);
-  } finally { await w.close(); }
+  } finally {
+    await w.close();
+  }
 });
 
-test('where({_openid}).watch: own orders placed and cancelled through the order function arrive, other users\' never do', async () => {
+test("where({_openid}).watch: own orders placed and cancelled through the order function arrive, other users' never do", async () => {
   const db = await database(CONSUMER);
   const w = watch(db.collection('orders').where({ _openid: CONSUMER }));
   try {
@@ -121,10 +141,12 @@ test('where({_openid}).watch: own orders placed and cancelled through the order 
     expect(JSON.stringify(w.snaps)).not.toContain(others);
     expect(w.snaps.map((s) => s.id)).toEqual(w.snaps.map((_, i) => init.id + i)); // no gaps, no repeats
     expect(w.errors).toEqual([]);
-  } finally { await w.close(); }
+  } finally {
+    await w.close();
+  }
 });
 
-test('the read rule decides: a query it cannot prove readable, or someone else\'s document, is refused', async () => {
+test("the read rule decides: a query it cannot prove readable, or someone else's document, is refused", async () => {
   const db = await database(CONSUMER);
   // A document id nobody holds yet may be watched, but what someone else later creates there is never sent.
   const free = `rt-free-${Date.now()}`;
@@ -138,7 +160,10 @@ test('the read rule decides: a query it cannot prove readable, or someone else\'
     order(CONSUMER, { _id: mineId });
     expect((await own.next(2)).docs).toMatchObject([{ _id: mineId }]);
     expect(pending.snaps).toHaveLength(1);
-  } finally { await pending.close(); await own.close(); }
+  } finally {
+    await pending.close();
+    await own.close();
+  }
 
   tolerateRefusedInit(own.listener);
   const broad = watch(db.collection('orders').where({ status: 'pending' }));
@@ -147,7 +172,10 @@ test('the read rule decides: a query it cannot prove readable, or someone else\'
     await waitFor(async () => denied(broad.errors) && denied(foreign.errors), 'PERMISSION_DENIED on both watches');
     expect(broad.snaps).toEqual([]);
     expect(foreign.snaps).toEqual([]);
-  } finally { await broad.close(); await foreign.close(); }
+  } finally {
+    await broad.close();
+    await foreign.close();
+  }
 });
 
 test('orderBy + limit: the window slides, and documents pushed out or pulled in arrive as limit events', async () => {
@@ -160,13 +188,21 @@ test('orderBy + limit: the window slides, and documents pushed out or pulled in 
     expect((await w.next(1)).docs.map((d) => d._id)).toEqual([newer, older]);
     const newest = order(NEW_CONSUMER, at(3));
     const slid = await w.next(2);
-    expect(slid.docChanges).toMatchObject([{ dataType: 'add', queueType: 'enqueue', docId: newest }, { dataType: 'limit', queueType: 'dequeue', docId: older }]);
+    expect(slid.docChanges).toMatchObject([
+      { dataType: 'add', queueType: 'enqueue', docId: newest },
+      { dataType: 'limit', queueType: 'dequeue', docId: older },
+    ]);
     expect(slid.docs.map((d) => d._id).sort()).toEqual([newer, newest].sort());
     t.cloud.db.remove('orders', { _id: newest });
     const back = await w.next(3);
-    expect(back.docChanges).toMatchObject([{ dataType: 'remove', docId: newest }, { dataType: 'limit', queueType: 'enqueue', docId: older, doc: { _id: older } }]);
+    expect(back.docChanges).toMatchObject([
+      { dataType: 'remove', docId: newest },
+      { dataType: 'limit', queueType: 'enqueue', docId: older, doc: { _id: older } },
+    ]);
     expect(back.docs.map((d) => d._id).sort()).toEqual([newer, older].sort());
-  } finally { await w.close(); }
+  } finally {
+    await w.close();
+  }
 });
 
 test('after the socket drops, the SDK reconnects, resumes, and is replayed what it missed', async () => {
@@ -174,7 +210,9 @@ test('after the socket drops, the SDK reconnects, resumes, and is replayed what 
   const router = createRouter();
   const server = createHttpServer(router);
   let upgrades = 0;
-  server.on('upgrade', () => { upgrades++; });
+  server.on('upgrade', () => {
+    upgrades++;
+  });
   const realtime = mountRealtime({ router, server, db: t.cloud.db, tokens: createTokenIssuer(t.cloud.dataDir, t.cloud.envId) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const db = await database(CONSUMER, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -199,7 +237,10 @@ test('after the socket drops, the SDK reconnects, resumes, and is replayed what 
   } finally {
     await w.close();
     await realtime.close();
-    await new Promise((r) => { server.close(r); server.closeAllConnections(); });
+    await new Promise((r) => {
+      server.close(r);
+      server.closeAllConnections();
+    });
   }
 });
 
@@ -212,7 +253,13 @@ test('the wire protocol: sign, login, init, check-last, ping, and refusals', asy
   const { data: sign } = await web({ action: 'auth.wsWebSign', access_token, env: 'x' });
   expect(sign).toMatchObject({ wsUrl: `${t.cloud.url.replace(/^http/, 'ws')}/ws/realtime`, envId: 'x' });
 
-  await expect(new Promise((resolve, reject) => { const o = new WebSocket(`${t.cloud.url.replace(/^http/, 'ws')}/ws/other`); o.on('open', resolve); o.on('error', reject); })).rejects.toThrow();
+  await expect(
+    new Promise((resolve, reject) => {
+      const o = new WebSocket(`${t.cloud.url.replace(/^http/, 'ws')}/ws/other`);
+      o.on('open', resolve);
+      o.on('error', reject);
+    }),
+  ).rejects.toThrow();
 
   const ws = new WebSocket(sign.wsUrl);
   const inbox: any[] = [];
@@ -239,10 +286,12 @@ test('the wire protocol: sign, login, init, check-last, ping, and refusals', asy
     expect(await ask({ msgType: 'SUBSCRIBE_ALL' })).toMatchObject({ msgType: 'ERROR', msgData: { code: 'INVALID_PARAM' } });
     ws.send(JSON.stringify({ watchId: 'w1', requestId: 'close', msgType: 'CLOSE_WATCH', msgData: null }));
     expect(await ask({ watchId: 'w1', msgType: 'CHECK_LAST', msgData: { queryID, eventID: 1 } })).toMatchObject({ msgType: 'ERROR', msgData: { code: 'QUERYID_INVALID_ERROR' } });
-  } finally { ws.close(); }
+  } finally {
+    ws.close();
+  }
 });
 
-test('a watch with an operator the database refuses ($where, made-up ones) is refused as the client\'s mistake', async () => {
+test("a watch with an operator the database refuses ($where, made-up ones) is refused as the client's mistake", async () => {
   const db = await database(CONSUMER);
   const scripted = watch(db.collection('orders').where({ _openid: '{openid}', $where: 'this.status == "pending"' }));
   tolerateRefusedInit(scripted.listener);
@@ -252,5 +301,8 @@ test('a watch with an operator the database refuses ($where, made-up ones) is re
     await waitFor(async () => invalid(scripted.errors) && invalid(madeUp.errors), 'INVALID_PARAM on both watches');
     expect(scripted.snaps).toEqual([]);
     expect(madeUp.snaps).toEqual([]);
-  } finally { await scripted.close(); await madeUp.close(); }
+  } finally {
+    await scripted.close();
+    await madeUp.close();
+  }
 });

@@ -49,11 +49,27 @@ const OWNER_WRITES: Record<Who, Ops> = {
 };
 
 const TABLE: [collection: string, expected: Record<Who, Ops>][] = [
-  ['stores', PUBLIC], ['products', PUBLIC], ['booking_slots', PUBLIC], ['reviews', PUBLIC], ['coupons', PUBLIC],
-  ['orders', OWNED], ['order_events', OWNED], ['user_coupons', OWNED], ['addresses', OWNED], ['users', OWNED],
-  ['payments', CLOSED], ['refunds', CLOSED], ['merchant_staff', CLOSED], ['admins', CLOSED], ['dev_accounts', CLOSED],
-  ['audit_logs', CLOSED], ['payment_alerts', CLOSED],
-  ['notifications', OWNED], ['ledger_entries', CLOSED], ['risk_stats', CLOSED], ['order_event_deliveries', CLOSED],
+  ['stores', PUBLIC],
+  ['products', PUBLIC],
+  ['booking_slots', PUBLIC],
+  ['reviews', PUBLIC],
+  ['coupons', PUBLIC],
+  ['orders', OWNED],
+  ['order_events', OWNED],
+  ['user_coupons', OWNED],
+  ['addresses', OWNED],
+  ['users', OWNED],
+  ['payments', CLOSED],
+  ['refunds', CLOSED],
+  ['merchant_staff', CLOSED],
+  ['admins', CLOSED],
+  ['dev_accounts', CLOSED],
+  ['audit_logs', CLOSED],
+  ['payment_alerts', CLOSED],
+  ['notifications', OWNED],
+  ['ledger_entries', CLOSED],
+  ['risk_stats', CLOSED],
+  ['order_event_deliveries', CLOSED],
   ['notes', OWNER_WRITES],
 ];
 
@@ -67,7 +83,10 @@ beforeAll(async () => {
   cpSync(path.join(REPO_ROOT, 'database-rules'), path.join(rootDir, 'database-rules'), { recursive: true });
   writeFileSync(path.join(rootDir, 'database-rules', 'notes.json'), JSON.stringify({ rules: { read: 'doc._openid == auth.openid', write: 'doc._openid == auth.openid' } }));
   cloud = await startTestCloud({ rootDir });
-  cloud.db.insert('dev_accounts', [OWNER, OTHER].map((_id) => ({ _id, role: 'consumer', name: _id, description: '' })));
+  cloud.db.insert(
+    'dev_accounts',
+    [OWNER, OTHER].map((_id) => ({ _id, role: 'consumer', name: _id, description: '' })),
+  );
   const anonymous = jsSdkApp(cloud.url);
   const { error } = (await anonymous.auth.signInAnonymously({})) as unknown as { error?: unknown };
   if (error) throw new Error(`anonymous sign-in failed: ${JSON.stringify(error)}`);
@@ -84,7 +103,9 @@ afterAll(async () => {
 });
 
 test('the table covers every collection that has a rules file, and notes', () => {
-  const files = readdirSync(path.join(REPO_ROOT, 'database-rules')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const files = readdirSync(path.join(REPO_ROOT, 'database-rules'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
   expect(TABLE.map(([c]) => c).sort()).toEqual([...files, 'notes'].sort());
 });
 
@@ -107,15 +128,27 @@ describe.each(TABLE)('%s', (collection, expected) => {
     cloud.db.insert(collection, [fixture]);
     const start = all();
     // Back to the fixture alone after every write, whatever it added or changed.
-    const reset = () => { cloud.db.remove(collection, {}, { multi: true }); cloud.db.insert(collection, start); };
+    const reset = () => {
+      cloud.db.remove(collection, {}, { multi: true });
+      cloud.db.insert(collection, start);
+    };
     const get = (id: string) => cloud.db.find(collection, { query: { _id: id } })[0];
     try {
       const refused = (r: { code?: string }) => r.code === 'PERMISSION_DENIED';
       const sawFixture = (r: { data?: { _id: string }[] }) => Array.isArray(r.data) && r.data.some((d) => d._id === _id);
       // What js-sdk in Node resolves a refused write with (README: it cannot see the refusal's code).
-      const onlyRequestId = (r: object) => JSON.stringify(Object.entries(r).filter(([, v]) => v !== undefined).map(([k]) => k)) === '["requestId"]';
+      const onlyRequestId = (r: object) =>
+        JSON.stringify(
+          Object.entries(r)
+            .filter(([, v]) => v !== undefined)
+            .map(([k]) => k),
+        ) === '["requestId"]';
       const raw = async (method: string, p: string, body: unknown) => {
-        const res = await fetch(`${documentsUrl(cloud.url, collection)}${p}`, { method, headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(`${documentsUrl(cloud.url, collection)}${p}`, {
+          method,
+          headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         return { status: res.status, ...((await res.json()) as { code?: string; upsert_id?: string }) };
       };
 
@@ -123,7 +156,10 @@ describe.each(TABLE)('%s', (collection, expected) => {
       outcome.query = tell(sawFixture(await db.collection(collection).where({ _openid: OWNER }).get()), refused(await db.collection(collection).where({ _openid: OWNER }).get()), 'query');
       const doc = await db.collection(collection).doc(_id).get();
       outcome.doc = tell(sawFixture(doc), refused(doc), doc);
-      const byId = await db.collection(collection).where({ _id: db.command.eq(_id) }).get();
+      const byId = await db
+        .collection(collection)
+        .where({ _id: db.command.eq(_id) })
+        .get();
       outcome.byId = tell(sawFixture(byId), refused(byId), byId);
 
       /** Runs one write; `done` says whether it did what it asked, `refusal` whether the reply was a refusal. */
@@ -134,21 +170,69 @@ describe.each(TABLE)('%s', (collection, expected) => {
         reset();
       };
       const sdkRefusal = onlyRequestId;
-      const mine = (id: string | undefined, note: string) => { const d = id ? get(id) : undefined; return !!d && d.note === note && stampedBy(who, d._openid); };
+      const mine = (id: string | undefined, note: string) => {
+        const d = id ? get(id) : undefined;
+        return !!d && d.note === note && stampedBy(who, d._openid);
+      };
 
-      await write('add', () => db.collection(collection).add({ note: 'added' }), (r) => mine(r.id, 'added'), sdkRefusal);
-      await write('setNew', () => db.collection(collection).doc(fresh).set({ note: 'set' }), () => mine(fresh, 'set'), sdkRefusal);
-      await write('setExisting', () => db.collection(collection).doc(_id).set({ note: 'set' }),
-        () => get(_id)?.note === 'set' && get(_id)?._openid === OWNER && get(_id)?.userKey === undefined, sdkRefusal);
-      await write('update', () => db.collection(collection).doc(_id).update({ note: 'updated' }), (r) => r.updated === 1 && get(_id)?.note === 'updated', sdkRefusal);
-      await write('upsertNew', () => raw('PATCH', '', { query: { _id: fresh }, data: { $set: { note: 'upserted' } }, upsert: true }),
-        (r) => r.upsert_id === fresh && mine(fresh, 'upserted'), (r) => r.status === 403 && r.code === 'PERMISSION_DENIED');
-      await write('updateWhere', () => db.collection(collection).where({ _openid: OWNER }).update({ note: 'updated' }), (r) => r.updated === 1 && get(_id)?.note === 'updated', sdkRefusal);
-      await write('remove', () => db.collection(collection).doc(_id).remove(), (r) => r.deleted === 1 && !get(_id), sdkRefusal);
-      await write('removeWhere', () => db.collection(collection).where({ _openid: OWNER }).remove(), (r) => r.deleted === 1 && !get(_id), sdkRefusal);
+      await write(
+        'add',
+        () => db.collection(collection).add({ note: 'added' }),
+        (r) => mine(r.id, 'added'),
+        sdkRefusal,
+      );
+      await write(
+        'setNew',
+        () => db.collection(collection).doc(fresh).set({ note: 'set' }),
+        () => mine(fresh, 'set'),
+        sdkRefusal,
+      );
+      await write(
+        'setExisting',
+        () => db.collection(collection).doc(_id).set({ note: 'set' }),
+        () => get(_id)?.note === 'set' && get(_id)?._openid === OWNER && get(_id)?.userKey === undefined,
+        sdkRefusal,
+      );
+      await write(
+        'update',
+        () => db.collection(collection).doc(_id).update({ note: 'updated' }),
+        (r) => r.updated === 1 && get(_id)?.note === 'updated',
+        sdkRefusal,
+      );
+      await write(
+        'upsertNew',
+        () => raw('PATCH', '', { query: { _id: fresh }, data: { $set: { note: 'upserted' } }, upsert: true }),
+        (r) => r.upsert_id === fresh && mine(fresh, 'upserted'),
+        (r) => r.status === 403 && r.code === 'PERMISSION_DENIED',
+      );
+      await write(
+        'updateWhere',
+        () => db.collection(collection).where({ _openid: OWNER }).update({ note: 'updated' }),
+        (r) => r.updated === 1 && get(_id)?.note === 'updated',
+        sdkRefusal,
+      );
+      await write(
+        'remove',
+        () => db.collection(collection).doc(_id).remove(),
+        (r) => r.deleted === 1 && !get(_id),
+        sdkRefusal,
+      );
+      await write(
+        'removeWhere',
+        () => db.collection(collection).where({ _openid: OWNER }).remove(),
+        (r) => r.deleted === 1 && !get(_id),
+        sdkRefusal,
+      );
       // The SDK starts a transaction with its own request; the gateway has none to offer, so nothing may come of it.
-      await write('transaction', () => (db as any).runTransaction(async (t: any) => { await t.collection(collection).doc(fresh).set({ note: 'in-transaction' }); }),
-        () => mine(fresh, 'in-transaction'), (r) => 'thrown' in r);
+      await write(
+        'transaction',
+        () =>
+          (db as any).runTransaction(async (t: any) => {
+            await t.collection(collection).doc(fresh).set({ note: 'in-transaction' });
+          }),
+        () => mine(fresh, 'in-transaction'),
+        (r) => 'thrown' in r,
+      );
 
       expect(outcome).toEqual(expected[who]);
     } finally {
@@ -162,12 +246,26 @@ describe('reading one document by id answers as CloudBase does', () => {
     cloud.db.insert('orders', [{ _id: 'rules-order-1', _openid: OWNER, idempotencyKey: 'rules-order-1' }]);
     const other = dbs.other;
     expect(await other.collection('orders').doc('rules-order-1').get()).toMatchObject({ code: 'PERMISSION_DENIED' });
-    expect(await other.collection('orders').where({ _id: other.command.eq('rules-order-1') }).get()).toMatchObject({ code: 'PERMISSION_DENIED' });
+    expect(
+      await other
+        .collection('orders')
+        .where({ _id: other.command.eq('rules-order-1') })
+        .get(),
+    ).toMatchObject({ code: 'PERMISSION_DENIED' });
     const missing = await other.collection('orders').doc('rules-no-such-order').get();
     expect(missing.code).toBeUndefined();
     expect(missing.data).toEqual([]);
-    expect(await other.collection('orders').where({ _id: other.command.eq('rules-no-such-order') }).get()).toMatchObject({ code: 'DATABASE_DOCUMENT_NOT_EXIST' });
-    const own = await dbs.owner.collection('orders').where({ _id: dbs.owner.command.eq('rules-order-1') }).field({ _id: true }).get();
+    expect(
+      await other
+        .collection('orders')
+        .where({ _id: other.command.eq('rules-no-such-order') })
+        .get(),
+    ).toMatchObject({ code: 'DATABASE_DOCUMENT_NOT_EXIST' });
+    const own = await dbs.owner
+      .collection('orders')
+      .where({ _id: dbs.owner.command.eq('rules-order-1') })
+      .field({ _id: true })
+      .get();
     expect(own.data).toEqual([{ _id: 'rules-order-1' }]);
   });
 });

@@ -13,7 +13,9 @@ export function jsSdkApp(cloudUrl: string) {
 /** Signs a js-sdk app in as a demo account the way production signs in a custom-login user: with a ticket. */
 export async function signedInApp(cloudUrl: string, accountId: string) {
   const sdk = jsSdkApp(cloudUrl);
-  const { ticket } = (await (await fetch(`${cloudUrl}/dev/ticket`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) })).json()) as { ticket: string };
+  const { ticket } = (await (await fetch(`${cloudUrl}/dev/ticket`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) })).json()) as {
+    ticket: string;
+  };
   const { error } = (await sdk.auth.signInWithCustomTicket(async () => ticket)) as unknown as { error?: unknown };
   if (error) throw new Error(`sign-in as ${accountId} failed: ${JSON.stringify(error)}`);
   return sdk;
@@ -21,8 +23,7 @@ export async function signedInApp(cloudUrl: string, accountId: string) {
 
 /** What a sign-in hands a web client, fetched over plain HTTP (for requests the SDK never sends itself). */
 export async function credentialsFor(cloudUrl: string, who: { accountId: string } | 'anonymous') {
-  const post = async (p: string, body: unknown) =>
-    (await fetch(`${cloudUrl}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const post = async (p: string, body: unknown) => (await fetch(`${cloudUrl}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   if (who === 'anonymous') return (await post('/auth/v1/signin/anonymously', {})) as { access_token: string; refresh_token: string; sub: string };
   const { ticket } = (await post('/dev/ticket', { accountId: who.accountId })) as { ticket: string };
   return (await post('/auth/v1/signin/custom', { provider_id: 'custom', ticket })) as { access_token: string; refresh_token: string; sub: string };
@@ -36,4 +37,7 @@ export const documentsUrl = (cloudUrl: string, collection: string) => `${cloudUr
  * other APIs reject with it. `{code: 'SUCCEEDED'}` when there was none.
  */
 export const failure = (p: Promise<unknown>) =>
-  p.then((r) => ((r as { code?: string } | null)?.code ? r : { code: 'SUCCEEDED' }), (e: { code?: string; message?: string }) => e);
+  p.then(
+    (r) => ((r as { code?: string } | null)?.code ? r : { code: 'SUCCEEDED' }),
+    (e: { code?: string; message?: string }) => e,
+  );

@@ -24,7 +24,9 @@ const USER = 'token-user';
 
 let dataDir: string;
 let cloud: LocalCloud;
-const start = async () => { cloud = await startLocalCloud({ rootDir: project.rootDir, dataDir, port: 0 }); };
+const start = async () => {
+  cloud = await startLocalCloud({ rootDir: project.rootDir, dataDir, port: 0 });
+};
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'daojia-tokens-'));
   await start();
@@ -70,7 +72,7 @@ test('js-sdk sign-out ends the session: its access and refresh tokens stop worki
   const { app, auth } = await signedInApp(cloud.url, USER);
   const other = await credentialsFor(cloud.url, { accountId: USER });
   // The SDK's stored credentials (no public getter hands out the refresh token).
-  const held = await (auth as any).oauthInstance.authApi.config.credentialsClient.getCredentials() as { access_token: string; refresh_token: string };
+  const held = (await (auth as any).oauthInstance.authApi.config.credentialsClient.getCredentials()) as { access_token: string; refresh_token: string };
   expect((await app.callFunction({ name: 'whoami', data: {} })).result).toMatchObject({ uid: USER });
   expect(await open(held.access_token)).toEqual(only(...ACCESS_DOORS));
 
@@ -107,8 +109,14 @@ test('signing out needs a genuine token of the session', async () => {
 });
 
 test('expired tokens of every kind are refused, an expired access token with ACCESS_TOKEN_EXPIRED', async () => {
-  const expired = (kind: string) => new SignJWT(claims(kind)).setProtectedHeader({ alg: 'HS256' }).setSubject(USER)
-    .setIssuer('local-cloud/tokens-local').setIssuedAt(now() - 7200).setExpirationTime(now() - 60).sign(key());
+  const expired = (kind: string) =>
+    new SignJWT(claims(kind))
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(USER)
+      .setIssuer('local-cloud/tokens-local')
+      .setIssuedAt(now() - 7200)
+      .setExpirationTime(now() - 60)
+      .sign(key());
   const access = await expired('access');
   expect(await open(access)).toEqual(only());
   const res = await post('/v1/functions/whoami', {}, bearer(access));
@@ -121,7 +129,12 @@ test('unsigned (alg: none), wrongly signed and other-algorithm tokens are refuse
   for (const kind of ['access', 'refresh', 'ticket']) {
     const unsigned = new UnsecuredJWT(claims(kind)).setSubject(USER).setIssuer('local-cloud/tokens-local').setExpirationTime('1h').encode();
     const wrongKey = await new SignJWT(claims(kind)).setProtectedHeader({ alg: 'HS256' }).setSubject(USER).setIssuer('local-cloud/tokens-local').setExpirationTime('1h').sign(Buffer.alloc(32, 7));
-    const otherAlg = await new SignJWT(claims(kind)).setProtectedHeader({ alg: 'HS512' }).setSubject(USER).setIssuer('local-cloud/tokens-local').setExpirationTime('1h').sign(Buffer.concat([key(), key()]));
+    const otherAlg = await new SignJWT(claims(kind))
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject(USER)
+      .setIssuer('local-cloud/tokens-local')
+      .setExpirationTime('1h')
+      .sign(Buffer.concat([key(), key()]));
     for (const token of [unsigned, wrongKey, otherAlg]) expect({ kind, opened: await open(token) }).toEqual({ kind, opened: only() });
   }
 });

@@ -17,7 +17,10 @@ const arrived: string[] = [];
 let replyStatus = 200;
 
 function callbackEndpoint(router: Router) {
-  router.add('POST', '/http/deliveryNotify', (req, res) => { arrived.push(req.body.toString('utf8')); res.writeHead(replyStatus).end(); });
+  router.add('POST', '/http/deliveryNotify', (req, res) => {
+    arrived.push(req.body.toString('utf8'));
+    res.writeHead(replyStatus).end();
+  });
 }
 
 beforeAll(async () => {
@@ -30,16 +33,33 @@ beforeAll(async () => {
   callbackEndpoint(router);
   env = sandboxes.env;
   dada = createDadaClient(parseDadaConfigFromEnv(env));
-  close = async () => { sandboxes.close(); server.closeAllConnections(); await new Promise<void>((r) => server.close(() => r())); };
+  close = async () => {
+    sandboxes.close();
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  };
 });
-afterAll(async () => { await close(); fs.rmSync(dataDir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 let seq = 0;
 const order = (over: Partial<DeliveryOrderInput> = {}): DeliveryOrderInput => ({
-  originId: `DJD${process.pid}${++seq}`, cityCode: '021', cargoPriceFen: 4590, cargoWeightKg: 1.5,
-  receiver: { name: '张小明', address: '上海市静安区南京西路 1266 号', phone: '13800138000', lat: 31.2304, lng: 121.4737 }, ...over,
+  originId: `DJD${process.pid}${++seq}`,
+  cityCode: '021',
+  cargoPriceFen: 4590,
+  cargoWeightKg: 1.5,
+  receiver: { name: '张小明', address: '上海市静安区南京西路 1266 号', phone: '13800138000', lat: 31.2304, lng: 121.4737 },
+  ...over,
 });
-const rejects = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: DadaError) => e);
+const rejects = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: DadaError) => e,
+  );
 const outbox = async () => (await (await fetch(`${url}/sandbox/delivery/outbox`)).json()) as { orders: any[]; requests: any[]; callbacks: any[] };
 const advance = (originId: string, to: string) => fetch(`${url}/sandbox/delivery/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ originId, to }) });
 
@@ -63,13 +83,27 @@ test('quote, place, and follow a rider to delivery: each callback verifies and i
     const { callback, status } = await dada.readCallback({ rawBody: arrived[0] });
     seen.push([callback.order_status, status.statusCode, status.rider?.name]);
   }
-  expect(seen).toEqual([[2, 2, '达达测试骑手'], [3, 3, '达达测试骑手'], [4, 4, '达达测试骑手']]);
+  expect(seen).toEqual([
+    [2, 2, '达达测试骑手'],
+    [3, 3, '达达测试骑手'],
+    [4, 4, '达达测试骑手'],
+  ]);
 
   const box = await outbox();
   expect(box.orders.find((o) => o.origin_id === input.originId)).toMatchObject({ status: 4, statusMsg: '已完成', cargo_price: 45.9 });
-  expect(box.callbacks.filter((c) => c.orderId === input.originId).map((c) => [c.body.order_status, c.ok])).toEqual([[2, true], [3, true], [4, true]]);
-  expect(box.requests.filter((r) => r.body?.origin_id === input.originId || r.body?.order_id === input.originId).map((r) => r.path))
-    .toEqual(['/api/order/queryDeliverFee', '/api/order/addOrder', '/api/order/status/query', '/api/order/status/query', '/api/order/status/query', '/api/order/status/query']);
+  expect(box.callbacks.filter((c) => c.orderId === input.originId).map((c) => [c.body.order_status, c.ok])).toEqual([
+    [2, true],
+    [3, true],
+    [4, true],
+  ]);
+  expect(box.requests.filter((r) => r.body?.origin_id === input.originId || r.body?.order_id === input.originId).map((r) => r.path)).toEqual([
+    '/api/order/queryDeliverFee',
+    '/api/order/addOrder',
+    '/api/order/status/query',
+    '/api/order/status/query',
+    '/api/order/status/query',
+    '/api/order/status/query',
+  ]);
 });
 
 test('a forged callback fails its signature; a well-formed one about another state is answered with the real status', async () => {
@@ -126,7 +160,9 @@ test('a callback the merchant refuses is recorded as failed; a step the order is
   replyStatus = 500;
   try {
     expect((await advance(input.originId, 'accept')).status).toBe(200);
-  } finally { replyStatus = 200; }
+  } finally {
+    replyStatus = 200;
+  }
   const cb = (await outbox()).callbacks.filter((c) => c.orderId === input.originId);
   expect(cb.map((c) => [c.ok, c.httpStatus])).toEqual([[false, 500]]);
   const again = await advance(input.originId, 'accept');

@@ -19,14 +19,30 @@ async function start() {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sandboxes = await mountSandboxes({ router, dataDir, cloudUrl: url, log: () => {} });
   env = sandboxes.env;
-  close = async () => { sandboxes.close(); server.closeAllConnections(); await new Promise<void>((r) => server.close(() => r())); };
+  close = async () => {
+    sandboxes.close();
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  };
 }
 
-beforeAll(async () => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daojia-sms-')); await start(); });
-afterAll(async () => { await close(); fs.rmSync(dataDir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daojia-sms-'));
+  await start();
+});
+afterAll(async () => {
+  await close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 const outbox = async (phone?: string) => (await (await fetch(`${url}/sandbox/sms/outbox${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`)).json()) as { messages: Array<Record<string, unknown>> };
-const rejects = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: SmsError) => e);
+const rejects = async (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: SmsError) => e,
+  );
 
 test('the production adapter sends through the sandbox; success is per number and each is in the outbox', async () => {
   const sms = createSmsClient(parseSmsConfigFromEnv(env));
@@ -37,14 +53,22 @@ test('the production adapter sends through the sandbox; success is per number an
     expect.objectContaining({ phoneNumber: '+861234567', ok: false, code: 'InvalidParameterValue.IncorrectPhoneNumber', fee: 0 }),
   ]);
   const { messages } = await outbox('+8613800138000');
-  expect(messages).toEqual([expect.objectContaining({
-    requestId, signName: env.SMS_SIGN_NAME, templateId: '1234567', templateParams: ['386521', '5'], sessionContext: 'order-1', code: 'Ok', serialNo: results[0].serialNo,
-  })]);
+  expect(messages).toEqual([
+    expect.objectContaining({
+      requestId,
+      signName: env.SMS_SIGN_NAME,
+      templateId: '1234567',
+      templateParams: ['386521', '5'],
+      sessionContext: 'order-1',
+      code: 'Ok',
+      serialNo: results[0].serialNo,
+    }),
+  ]);
 });
 
 test('a wrong SecretKey, an unknown SecretId and a clock 10 minutes off are refused like Tencent Cloud does', async () => {
-  const send = (over: Record<string, string>, now?: Date) => createSmsClient(parseSmsConfigFromEnv({ ...env, ...over }), now ? { now: () => now } : {})
-    .sendSms({ phoneNumbers: ['13900139000'], templateId: '1' });
+  const send = (over: Record<string, string>, now?: Date) =>
+    createSmsClient(parseSmsConfigFromEnv({ ...env, ...over }), now ? { now: () => now } : {}).sendSms({ phoneNumbers: ['13900139000'], templateId: '1' });
   const badKey = await rejects(send({ SMS_SECRET_KEY: 'not-the-key' }));
   expect({ code: badKey.code, tencent: badKey.details.tencentCode }).toEqual({ code: 'SMS_AUTH_FAILED', tencent: 'AuthFailure.SignatureFailure' });
   expect((await rejects(send({ SMS_SECRET_ID: 'AKIDunknown' }))).details.tencentCode).toBe('AuthFailure.SecretIdNotFound');
@@ -58,7 +82,11 @@ test('a body changed after signing fails the signature; an unapproved sign name 
   const signed = JSON.stringify({ PhoneNumberSet: ['+8613700137000'], SmsSdkAppId: env.SMS_SDK_APP_ID, SignName: env.SMS_SIGN_NAME, TemplateId: '1' });
   const timestamp = Math.floor(Date.now() / 1000);
   const { authorization } = tc3Sign({
-    secretId: env.SMS_SECRET_ID, secretKey: env.SMS_SECRET_KEY, service: 'sms', timestamp, payload: signed,
+    secretId: env.SMS_SECRET_ID,
+    secretKey: env.SMS_SECRET_KEY,
+    service: 'sms',
+    timestamp,
+    payload: signed,
     headers: { 'content-type': 'application/json; charset=utf-8', host: new URL(url).host, 'x-tc-action': 'SendSms' },
   });
   const headers = { Authorization: authorization, 'Content-Type': 'application/json; charset=utf-8', 'X-TC-Action': 'SendSms', 'X-TC-Version': '2021-01-11', 'X-TC-Timestamp': String(timestamp) };

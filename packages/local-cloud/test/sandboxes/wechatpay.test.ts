@@ -9,7 +9,11 @@ import { createHttpServer } from '../../src/http/server';
 import { createRouter, sendJson, type Router } from '../../src/http/router';
 import { mountSandboxes, type SandboxContext } from '../../src/sandboxes';
 
-interface Arrival { path: string; headers: http.IncomingHttpHeaders; rawBody: string }
+interface Arrival {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  rawBody: string;
+}
 
 /** A bare HTTP server around the local cloud's router, as startLocalCloud builds it. */
 async function startServer(router: Router) {
@@ -31,30 +35,53 @@ async function startCloud(dataDir: string, options: SandboxContext['wechatpay'] 
     router.add('POST', p, (req, res) => {
       const a = { path: req.path, headers: req.headers, rawBody: req.body.toString('utf8') };
       arrivals.push(a);
-      for (const w of waiters.filter((x) => x.pred(a))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(a); }
+      for (const w of waiters.filter((x) => x.pred(a))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(a);
+      }
       const status = script.shift() ?? 204;
-      if (status === 204) { res.writeHead(204); res.end(); } else sendJson(res, status, { code: 'FAIL', message: '稍后重试' });
+      if (status === 204) {
+        res.writeHead(204);
+        res.end();
+      } else sendJson(res, status, { code: 'FAIL', message: '稍后重试' });
     });
   }
-  const waitFor = (pred: (a: Arrival) => boolean) => new Promise<Arrival>((resolve) => {
-    const done = arrivals.find(pred);
-    if (done) resolve(done); else waiters.push({ pred, resolve });
-  });
+  const waitFor = (pred: (a: Arrival) => boolean) =>
+    new Promise<Arrival>((resolve) => {
+      const done = arrivals.find(pred);
+      if (done) resolve(done);
+      else waiters.push({ pred, resolve });
+    });
   const client = createWechatPayClient(parsePaymentConfigFromEnv(sandboxes.env));
   const helper = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(`${url}/sandbox/wechatpay${p}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: await res.json() as any };
+    return { status: res.status, body: (await res.json()) as any };
   };
   return {
-    url, env: sandboxes.env, client, arrivals, waitFor, script, helper,
-    async close() { sandboxes.close(); server.closeAllConnections(); await new Promise<void>((r) => server.close(() => r())); },
+    url,
+    env: sandboxes.env,
+    client,
+    arrivals,
+    waitFor,
+    script,
+    helper,
+    async close() {
+      sandboxes.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 
 type Cloud = Awaited<ReturnType<typeof startCloud>>;
 
 const expectCode = async (p: Promise<unknown>, code: string, wechatCode?: string) => {
-  const e = await p.then(() => { throw new Error(`expected ${code}`); }, (err: WechatPayError) => err);
+  const e = await p.then(
+    () => {
+      throw new Error(`expected ${code}`);
+    },
+    (err: WechatPayError) => err,
+  );
   expect(e.code).toBe(code);
   if (wechatCode) expect(e.details.wechatCode).toBe(wechatCode);
 };
@@ -88,7 +115,8 @@ describe('WeChat Pay sandbox, driven by the production adapter over HTTP', () =>
     const no = orderNo();
     const { prepayId } = await prepay(cloud.client, no);
     const params = cloud.client.requestPaymentParams(prepayId);
-    const paySignOk = createVerify('RSA-SHA256').update(`${params.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`)
+    const paySignOk = createVerify('RSA-SHA256')
+      .update(`${params.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`)
       .verify(createPublicKey(parsePaymentConfigFromEnv(cloud.env).merchantPrivateKey), params.paySign, 'base64');
     expect(paySignOk).toBe(true);
     expect((await cloud.client.queryByOutTradeNo(no)).trade_state).toBe('NOTPAY');
@@ -101,8 +129,13 @@ describe('WeChat Pay sandbox, driven by the production adapter over HTTP', () =>
     const { notification, transaction } = cloud.client.readTransactionNotification(arrival);
     expect(notification.event_type).toBe('TRANSACTION.SUCCESS');
     expect(transaction).toMatchObject({
-      out_trade_no: no, trade_state: 'SUCCESS', appid: cloud.env.WECHATPAY_APPID, mchid: cloud.env.WECHATPAY_MCHID,
-      amount: { total: 1999 }, payer: { openid: 'oTestOpenid0001' }, attach: 'store=1',
+      out_trade_no: no,
+      trade_state: 'SUCCESS',
+      appid: cloud.env.WECHATPAY_APPID,
+      mchid: cloud.env.WECHATPAY_MCHID,
+      amount: { total: 1999 },
+      payer: { openid: 'oTestOpenid0001' },
+      attach: 'store=1',
     });
     const queried = await cloud.client.queryByOutTradeNo(no);
     expect(queried.trade_state).toBe('SUCCESS');
@@ -175,7 +208,8 @@ describe('WeChat Pay sandbox, driven by the production adapter over HTTP', () =>
     await new Promise<void>((resolve) => {
       const poll = async () => {
         const { body } = await cloud.helper('GET', `/outbox?ref=${no}`);
-        if (body.notifications[0].state === 'delivered') resolve(); else setTimeout(poll, 20);
+        if (body.notifications[0].state === 'delivered') resolve();
+        else setTimeout(poll, 20);
       };
       void poll();
     });

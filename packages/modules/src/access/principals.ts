@@ -1,6 +1,16 @@
 import {
-  DomainError, actingMembership, can, permissionsOf, regionFilter, regionsText, requirePlatform, scope, type Permission, type PlatformRole,
-  type Principal, type ScopeFilter,
+  DomainError,
+  actingMembership,
+  can,
+  permissionsOf,
+  regionFilter,
+  regionsText,
+  requirePlatform,
+  scope,
+  type Permission,
+  type PlatformRole,
+  type Principal,
+  type ScopeFilter,
 } from '@daojia/domain';
 import { _, type Caller } from '../runtime';
 import { adminOf, staffRowsOf, type AdminDoc, type StaffDoc } from './repository';
@@ -12,10 +22,17 @@ export type Staff = StaffDoc;
  * A platform staff member. `role` and `region` are the one-role shape older readers know (the admin panel's tag,
  * audit lines): the first role, and the regions joined (`静安区、徐汇区`; absent for all regions).
  */
-export interface Admin extends AdminDoc { role: PlatformRole; region?: string }
+export interface Admin extends AdminDoc {
+  role: PlatformRole;
+  region?: string;
+}
 
 /** Who is calling: the policy's principal, and the records it was made from. */
-export interface Access { principal: Principal; staff: StaffDoc[]; admin: AdminDoc | null }
+export interface Access {
+  principal: Principal;
+  staff: StaffDoc[];
+  admin: AdminDoc | null;
+}
 
 /** Loads everything the policy decides on in two queries (run together): the person's store rows and admin row. */
 export async function principalFor(caller: Caller): Promise<Access> {

@@ -14,17 +14,23 @@ export type StaffDoc = z.infer<typeof staffDoc>;
  * before roles were a list hold one `role` and an optional `region`; they read as the same thing, so existing data
  * keeps working without a migration.
  */
-const storedAdmin = z.object({
-  _id: z.string(),
-  userKey: z.string().min(1),
-  name: z.string(),
-  roles: z.array(platformRole).min(1).optional(),
-  regions: z.array(z.string().min(1)).optional(),
-  role: platformRole.optional(),
-  region: z.string().min(1).optional(),
-}).refine((a) => a.roles || a.role, { message: 'an admin needs roles (or the older single role)' })
+const storedAdmin = z
+  .object({
+    _id: z.string(),
+    userKey: z.string().min(1),
+    name: z.string(),
+    roles: z.array(platformRole).min(1).optional(),
+    regions: z.array(z.string().min(1)).optional(),
+    role: platformRole.optional(),
+    region: z.string().min(1).optional(),
+  })
+  .refine((a) => a.roles || a.role, { message: 'an admin needs roles (or the older single role)' })
   .transform(({ _id, userKey, name, roles, regions, role, region }) => ({
-    _id, userKey, name, roles: roles ?? [role!], ...(regions ? { regions } : region ? { regions: [region] } : {}),
+    _id,
+    userKey,
+    name,
+    roles: roles ?? [role!],
+    ...(regions ? { regions } : region ? { regions: [region] } : {}),
   }));
 export type AdminDoc = z.output<typeof storedAdmin>;
 

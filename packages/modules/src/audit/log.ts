@@ -2,7 +2,13 @@ import { nowIso } from '../runtime';
 import { addEntry, type AuditEntry } from './repository';
 
 /** The platform staff member acting, as the access module describes them (their record's id, role and region). */
-export interface Actor { _id: string; userKey: string; role: string; region?: string; name: string }
+export interface Actor {
+  _id: string;
+  userKey: string;
+  role: string;
+  region?: string;
+  name: string;
+}
 
 /**
  * One line per staff action on money (who, when, what, why, the status before and after), in `audit_logs`, which no

@@ -11,7 +11,12 @@ const parse = parser('products', product);
 
 /** The products a cart names (one read, whatever their number). */
 export async function productsByIds(ids: string[]): Promise<Product[]> {
-  return (await products().where({ _id: _.in(ids) }).limit(100).get()).data.map(parse);
+  return (
+    await products()
+      .where({ _id: _.in(ids) })
+      .limit(100)
+      .get()
+  ).data.map(parse);
 }
 
 /** A store's on-shelf menu or services. */
@@ -28,21 +33,28 @@ export async function shelfOf(storeId: string): Promise<Product[]> {
  * are publicly readable.
  */
 export async function takeUnderHold(productId: string, quantity: number, holdId: string): Promise<boolean> {
-  const { updated } = await products().where({ _id: productId, onShelf: true, stock: _.gte(quantity), holds: _.neq(holdId) })
+  const { updated } = await products()
+    .where({ _id: productId, onShelf: true, stock: _.gte(quantity), holds: _.neq(holdId) })
     .update({ stock: _.inc(-quantity), sales: _.inc(quantity), holds: _.push([holdId]) });
   return updated === 1;
 }
 
 export async function giveBackUnderHold(productId: string, quantity: number, holdId: string): Promise<void> {
-  await products().where({ _id: productId, holds: holdId }).update({ stock: _.inc(quantity), sales: _.inc(-quantity), holds: _.pull(holdId) });
+  await products()
+    .where({ _id: productId, holds: holdId })
+    .update({ stock: _.inc(quantity), sales: _.inc(-quantity), holds: _.pull(holdId) });
 }
 
 /** The order keeps what it took: its hold id leaves the documents, nothing goes back (one update for all products). */
 export async function dropHold(productIds: string[], holdId: string): Promise<void> {
-  await products().where({ _id: _.in(productIds), holds: holdId }).update({ holds: _.pull(holdId) });
+  await products()
+    .where({ _id: _.in(productIds), holds: holdId })
+    .update({ holds: _.pull(holdId) });
 }
 
 /** Orders placed before holds existed: stock goes back unconditionally (the order's own flag is the gate). */
 export async function giveBackWithoutHold(productId: string, quantity: number): Promise<void> {
-  await products().doc(productId).update({ stock: _.inc(quantity), sales: _.inc(-quantity) });
+  await products()
+    .doc(productId)
+    .update({ stock: _.inc(quantity), sales: _.inc(-quantity) });
 }

@@ -26,5 +26,7 @@ export async function markUsed(userCouponId: string, orderId: string): Promise<v
 
 /** Back to available, only while still tied to this order and in one of `from`. */
 export async function release(userCouponId: string, orderId: string, from: ('locked' | 'used')[]): Promise<void> {
-  await userCoupons().where({ _id: userCouponId, orderId, status: _.in(from) }).update({ status: 'available', orderId: _.remove() });
+  await userCoupons()
+    .where({ _id: userCouponId, orderId, status: _.in(from) })
+    .update({ status: 'available', orderId: _.remove() });
 }

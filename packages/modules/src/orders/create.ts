@@ -16,7 +16,11 @@ import * as repo from './repository';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export interface CreateRequest extends QuoteRequest { idempotencyKey: string; slot?: { start: string }; remark: string }
+export interface CreateRequest extends QuoteRequest {
+  idempotencyKey: string;
+  slot?: { start: string };
+  remark: string;
+}
 
 /** How long a retry waits for the first attempt with the same key to finish (a create takes well under a second). */
 const WAIT_TRIES = 40;
@@ -65,13 +69,26 @@ export async function createOrder(req: CreateRequest, userKey: string): Promise<
   const orderNo = newOrderNo();
   const now = nowIso();
   const order: Order = {
-    _id: orderNo, _openid: userKey, orderNo, storeId: q.store._id, storeName: q.store.name, region: q.store.region, mode: req.mode,
-    status: 'reserving', holdId: randomUUID(), items: q.breakdown.lines, breakdown: q.breakdown, totalFen: q.breakdown.totalFen,
+    _id: orderNo,
+    _openid: userKey,
+    orderNo,
+    storeId: q.store._id,
+    storeName: q.store.name,
+    region: q.store.region,
+    mode: req.mode,
+    status: 'reserving',
+    holdId: randomUUID(),
+    items: q.breakdown.lines,
+    breakdown: q.breakdown,
+    totalFen: q.breakdown.totalFen,
     ...(q.coupon ? { userCouponId: q.coupon._id } : {}),
     ...(req.mode !== 'delivery' ? { pickupCode: makeVerificationCode(randomInt) } : {}),
     ...(q.address ? { address: { contact: q.address.contact, phone: q.address.phone, text: q.address.text, location: q.address.location } } : {}),
     ...(booking ? { slot: booking.slot } : {}),
-    remark: req.remark, idempotencyKey: req.idempotencyKey, createdAt: now, updatedAt: now,
+    remark: req.remark,
+    idempotencyKey: req.idempotencyKey,
+    createdAt: now,
+    updatedAt: now,
     payBefore: dayjs(now).add(orderConfig().payTimeoutMin, 'minute').toISOString(),
   };
   try {

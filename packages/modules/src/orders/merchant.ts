@@ -31,14 +31,19 @@ export async function storeOrderDetail(orderId: string, storeId: string) {
 }
 
 /** Moves one of the store's orders; `event` may depend on the order (a booking is confirmed, others accepted). */
-export async function moveStoreOrder(orderId: string, storeId: string, event: OrderEvent | ((o: Order) => OrderEvent), by: Who, opts: { reason?: string; set?: Record<string, unknown> } = {}): Promise<Order> {
+export async function moveStoreOrder(
+  orderId: string,
+  storeId: string,
+  event: OrderEvent | ((o: Order) => OrderEvent),
+  by: Who,
+  opts: { reason?: string; set?: Record<string, unknown> } = {},
+): Promise<Order> {
   const order = await storeOrder(orderId, storeId);
   return moveOrder(orderId, typeof event === 'function' ? event(order) : event, by, opts);
 }
 
 /** Delivery and pickup orders are accepted; a booking is confirmed. */
-export const acceptOrder = (orderId: string, storeId: string, by: Who) =>
-  moveStoreOrder(orderId, storeId, (o) => (o.mode === 'booking' ? 'confirm' : 'accept'), by, { reason: '商家接单' });
+export const acceptOrder = (orderId: string, storeId: string, by: Who) => moveStoreOrder(orderId, storeId, (o) => (o.mode === 'booking' ? 'confirm' : 'accept'), by, { reason: '商家接单' });
 
 /**
  * The 6-digit code the customer shows: a pickup order is handed over, a booking checked in. With an orderId (the

@@ -6,7 +6,10 @@ import { returnCoupon } from '../marketing';
 import * as repo from './repository';
 
 /** Who moves an order: the actor the state machine checks, and their id (user key, or a system name). */
-export interface Who { role: Actor; id: string }
+export interface Who {
+  role: Actor;
+  id: string;
+}
 
 export async function getOrder(orderId: string): Promise<Order> {
   const order = await repo.findOrder(orderId);

@@ -26,7 +26,10 @@ export async function orderDetailForStaff(orderId: string, scope: Record<string,
 
 /** GMV, orders and active buyers per day in Shanghai time over the last `days` days, from paid orders in scope. */
 export async function paidSeries(scope: Record<string, unknown>, days: number) {
-  const since = dayjs().tz(TIME_ZONE).startOf('day').subtract(days - 1, 'day');
+  const since = dayjs()
+    .tz(TIME_ZONE)
+    .startOf('day')
+    .subtract(days - 1, 'day');
   const rows = await repo.paidByDay(scope, PAID_STATUSES, since.toISOString());
   const byDay = new Map(rows.map((r) => [r._id, r]));
   const series = Array.from({ length: days }, (_x, i) => {

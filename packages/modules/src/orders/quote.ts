@@ -12,9 +12,21 @@ async function inOrder<T extends readonly unknown[]>(work: T): Promise<{ -readon
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
-export interface QuoteRequest { storeId: string; mode: OrderMode; items: { productId: string; quantity: number; specs?: Record<string, string> }[]; couponId?: string; addressId?: string }
+export interface QuoteRequest {
+  storeId: string;
+  mode: OrderMode;
+  items: { productId: string; quantity: number; specs?: Record<string, string> }[];
+  couponId?: string;
+  addressId?: string;
+}
 
-export interface Quote { store: Store; products: Record<string, Product>; breakdown: Breakdown; address?: Address; coupon?: UserCoupon }
+export interface Quote {
+  store: Store;
+  products: Record<string, Product>;
+  breakdown: Breakdown;
+  address?: Address;
+  coupon?: UserCoupon;
+}
 
 /**
  * Prices a cart from the database's copy of everything: store rules, products, the user's coupon and address. The
@@ -31,9 +43,14 @@ export async function quote(req: QuoteRequest, userKey: string): Promise<Quote> 
   ] as const);
   const products = Object.fromEntries(found.map((p) => [p._id, p]));
   const breakdown = priceOrder({
-    store, products, items: req.items, mode: req.mode,
+    store,
+    products,
+    items: req.items,
+    mode: req.mode,
     distanceM: address ? distanceM(address.location, store.location) : undefined,
-    coupon, isNewUser: !paidBefore, now: new Date().toISOString(),
+    coupon,
+    isNewUser: !paidBefore,
+    now: new Date().toISOString(),
   });
   return { store, products, breakdown, address, coupon };
 }

@@ -47,13 +47,21 @@ export async function removeIfReserving(orderId: string): Promise<void> {
 
 /** Sets the flag once; true for the caller that set it. */
 export async function flagReservationsReleased(orderId: string): Promise<boolean> {
-  const { updated } = await orders().where({ _id: orderId, reservationsReleased: _.neq(true) }).update({ reservationsReleased: true });
+  const { updated } = await orders()
+    .where({ _id: orderId, reservationsReleased: _.neq(true) })
+    .update({ reservationsReleased: true });
   return updated === 1;
 }
 
 /** Whether this user has ever paid an order (new-user discounts), as a count: no documents read. */
 export async function hasPaidOrder(userKey: string): Promise<boolean> {
-  return (await orders().where({ _openid: userKey, paidAt: _.exists(true) }).count()).total > 0;
+  return (
+    (
+      await orders()
+        .where({ _openid: userKey, paidAt: _.exists(true) })
+        .count()
+    ).total > 0
+  );
 }
 
 export async function page(where: Record<string, unknown>, offset: number, limit: number): Promise<Order[]> {
@@ -87,11 +95,14 @@ const parseDayRow = parser('orders', dayRow);
 
 /** GMV, order count and buyers per Shanghai day, from orders in `statuses` paid since `sinceIso`. */
 export async function paidByDay(scope: Record<string, unknown>, statuses: OrderStatus[], sinceIso: string) {
-  const rows = (await orders().aggregate()
-    .match({ ...scope, status: _.in(statuses), paidAt: _.gte(sinceIso) })
-    .addFields({ day: $.dateToString({ date: $.dateFromString({ dateString: '$paidAt' }), format: '%Y-%m-%d', timezone: 'Asia/Shanghai' }) })
-    .group({ _id: '$day', gmvFen: $.sum('$totalFen'), orders: $.sum(1), buyers: $.addToSet('$_openid') })
-    .end()).data as unknown[];
+  const rows = (
+    await orders()
+      .aggregate()
+      .match({ ...scope, status: _.in(statuses), paidAt: _.gte(sinceIso) })
+      .addFields({ day: $.dateToString({ date: $.dateFromString({ dateString: '$paidAt' }), format: '%Y-%m-%d', timezone: 'Asia/Shanghai' }) })
+      .group({ _id: '$day', gmvFen: $.sum('$totalFen'), orders: $.sum(1), buyers: $.addToSet('$_openid') })
+      .end()
+  ).data as unknown[];
   return rows.map(parseDayRow);
 }
 
@@ -114,17 +125,25 @@ const outboxEvent = orderEventRecord.extend({ requestId: z.string().optional(), 
 export type OutboxEvent = z.output<typeof outboxEvent>;
 const parseOutboxEvent = parser('order_events', outboxEvent);
 
-export const markEventDispatched = async (eventId: string) => { await events().doc(eventId).update({ dispatchedAt: nowIso(), retryAt: _.remove() }); };
-export const markEventRetryAt = async (eventId: string, at: string) => { await events().doc(eventId).update({ retryAt: at }); };
+export const markEventDispatched = async (eventId: string) => {
+  await events().doc(eventId).update({ dispatchedAt: nowIso(), retryAt: _.remove() });
+};
+export const markEventRetryAt = async (eventId: string, at: string) => {
+  await events().doc(eventId).update({ retryAt: at });
+};
 /** Staff retried one of its deliveries: the outbox looks at the event again. */
-export const markEventUndispatched = async (eventId: string) => { await events().doc(eventId).update({ dispatchedAt: _.remove(), retryAt: nowIso() }); };
+export const markEventUndispatched = async (eventId: string) => {
+  await events().doc(eventId).update({ dispatchedAt: _.remove(), retryAt: nowIso() });
+};
 
 /** Undispatched events that are due (never tried, or a retry is due now), oldest first. */
 export async function dueEvents(limit: number): Promise<OutboxEvent[]> {
   const now = nowIso();
   const { data } = await events()
     .where(_.and([{ dispatchedAt: _.exists(false) }, _.or([{ retryAt: _.exists(false) }, { retryAt: _.lte(now) }])]))
-    .orderBy('at', 'asc').limit(limit).get();
+    .orderBy('at', 'asc')
+    .limit(limit)
+    .get();
   return data.map(parseOutboxEvent);
 }
 

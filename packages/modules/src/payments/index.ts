@@ -5,7 +5,20 @@
 export { COLLECTIONS } from './repository';
 export { wechatPay } from './client';
 export { prepay, recordPayment, cancelUnpaid, PaymentMismatch, type PaidTransaction } from './payments';
-export { refundNo, findRefund, processingRefunds, startRefund, driveRefund, settleRefund, retryRefund, closeRefund, refundRejected, RefundMismatch, type RefundOutcome, type StaffAction } from './refunds';
+export {
+  refundNo,
+  findRefund,
+  processingRefunds,
+  startRefund,
+  driveRefund,
+  settleRefund,
+  retryRefund,
+  closeRefund,
+  refundRejected,
+  RefundMismatch,
+  type RefundOutcome,
+  type StaffAction,
+} from './refunds';
 export { cancelByConsumer, rejectOrder, approveRefund } from './flows';
 export { expireUnpaid, autoReject, reconcile } from './jobs';
 export { listRefundIssues } from './issues';

@@ -17,7 +17,7 @@ const timer: Who = { role: 'system', id: 'timer' };
 export async function expireUnpaid(): Promise<number> {
   const expired = await eachOnItsOwn('expireUnpaid', await sweeps.unpaidPastDue(), (order) => cancelUnpaid(order, 'expire', timer, `${orderConfig().payTimeoutMin} 分钟内未支付，自动取消`));
   const abandoned = await abandonDeadCreates();
-  return expired + abandoned + await eachOnItsOwn('expireUnpaid', await sweeps.cancelledNotReleased(), releaseReservations);
+  return expired + abandoned + (await eachOnItsOwn('expireUnpaid', await sweeps.cancelledNotReleased(), releaseReservations));
 }
 
 /** Paid but not accepted in time: reject for the merchant and refund in full. */
@@ -39,11 +39,12 @@ export async function reconcile(): Promise<number> {
     if (txn.trade_state === 'SUCCESS') await recordPayment(txn);
   });
   const rejected = await eachOnItsOwn('reconcile', await sweeps.rejected(), (order) =>
-    refundRejected(order._id, { event: '拒单后补发全额退款', refund: `商家拒单：${order.rejectReason ?? ''}`.slice(0, 80) }));
+    refundRejected(order._id, { event: '拒单后补发全额退款', refund: `商家拒单：${order.rejectReason ?? ''}`.slice(0, 80) }),
+  );
   // A call that died between moving the order to refunding and writing its refund: the refund is started here.
   const unstarted = await eachOnItsOwn('reconcile', await sweeps.refunding(), async (order) => {
     if (!(await findRefund(refundNo(order._id)))) await startRefund(order, order.refundRequestedFen ?? order.totalFen, order.refundReason ?? '退款');
   });
   // The refund job: every refund still processing is asked about, sent again or ended (refunds.ts driveRefund).
-  return paid + rejected + unstarted + await eachOnItsOwn('reconcile', await processingRefunds(), driveRefund);
+  return paid + rejected + unstarted + (await eachOnItsOwn('reconcile', await processingRefunds(), driveRefund));
 }

@@ -8,7 +8,14 @@ import { wechatPay } from './client';
 import * as repo from './repository';
 
 /** A payment as the gateway reports it (notification or query). */
-export interface PaidTransaction { out_trade_no: string; transaction_id?: string; trade_state: string; amount: { total: number }; success_time?: string; payer?: { openid: string } }
+export interface PaidTransaction {
+  out_trade_no: string;
+  transaction_id?: string;
+  trade_state: string;
+  amount: { total: number };
+  success_time?: string;
+  payer?: { openid: string };
+}
 
 export class PaymentMismatch extends Error {}
 
@@ -50,8 +57,16 @@ export async function prepay(orderId: string, payer: { userKey: string; openId: 
  */
 async function alertPayerMismatch(order: Order, txn: PaidTransaction, expectedPayer: string) {
   await repo.addAlert({
-    _id: `payer-${txn.out_trade_no}-${txn.transaction_id ?? ''}`.slice(0, 96), kind: 'payer_mismatch', orderId: order._id, storeId: order.storeId,
-    region: order.region, transactionId: txn.transaction_id ?? '', amountFen: txn.amount.total, expectedPayer, payer: txn.payer?.openid ?? '', at: nowIso(),
+    _id: `payer-${txn.out_trade_no}-${txn.transaction_id ?? ''}`.slice(0, 96),
+    kind: 'payer_mismatch',
+    orderId: order._id,
+    storeId: order.storeId,
+    region: order.region,
+    transactionId: txn.transaction_id ?? '',
+    amountFen: txn.amount.total,
+    expectedPayer,
+    payer: txn.payer?.openid ?? '',
+    at: nowIso(),
   });
 }
 
@@ -73,8 +88,14 @@ export async function recordPayment(txn: PaidTransaction): Promise<Order> {
     throw new PaymentMismatch(`payer ${txn.payer?.openid ?? '(none)'} is not the buyer`);
   }
   await repo.addPayment({
-    _id: txn.out_trade_no, orderId: order._id, provider: 'wechatpay', amountFen: txn.amount.total, transactionId: txn.transaction_id ?? '',
-    payerOpenid: txn.payer?.openid ?? '', paidAt: txn.success_time ? new Date(txn.success_time).toISOString() : nowIso(), recordedAt: nowIso(),
+    _id: txn.out_trade_no,
+    orderId: order._id,
+    provider: 'wechatpay',
+    amountFen: txn.amount.total,
+    transactionId: txn.transaction_id ?? '',
+    payerOpenid: txn.payer?.openid ?? '',
+    paidAt: txn.success_time ? new Date(txn.success_time).toISOString() : nowIso(),
+    recordedAt: nowIso(),
   });
   if (order.status === 'pending_payment') {
     // Consumed before the order shows paid, so whoever sees it paid sees the coupon used. Only this order's lock

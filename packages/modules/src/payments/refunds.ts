@@ -19,7 +19,12 @@ const retryNo = (previous: string) => {
 };
 
 /** What the gateway says about a refund, from a notification or a query. */
-export interface RefundOutcome { outRefundNo: string; outTradeNo: string; status: string; refundFen: number }
+export interface RefundOutcome {
+  outRefundNo: string;
+  outTradeNo: string;
+  status: string;
+  refundFen: number;
+}
 
 export class RefundMismatch extends Error {}
 
@@ -32,7 +37,10 @@ export const processingRefunds = () => repo.processingRefunds();
 /** WeChat Pay codes that mean "try again later"; any other answer refuses this request for good. */
 const TRANSIENT = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'NOT_ENOUGH']);
 const gatewayError = (e: unknown) => (e as { details?: { status?: number; wechatCode?: string } })?.details ?? {};
-const isRefusal = (e: unknown) => { const d = gatewayError(e); return !!d.status && d.status < 500 && !!d.wechatCode && !TRANSIENT.has(d.wechatCode); };
+const isRefusal = (e: unknown) => {
+  const d = gatewayError(e);
+  return !!d.status && d.status < 500 && !!d.wechatCode && !TRANSIENT.has(d.wechatCode);
+};
 
 /**
  * A failed request about a processing refund, counted on its record. Only the refund job gives up (`by`): when the
@@ -70,7 +78,18 @@ async function sendRefund(refund: Refund, order: Pick<Order, '_id' | 'totalFen'>
 export async function startRefund(order: Order, amountFen: number, reason: string): Promise<boolean> {
   // The lines it gives back (the request's, or every line for the whole order), so no line is refunded twice.
   const lines = linesOfRefund(order, amountFen);
-  const record: Refund = { _id: refundNo(order._id), orderId: order._id, storeId: order.storeId, region: order.region, amountFen, ...(lines ? { lines } : {}), reason, status: 'processing', attempts: 0, createdAt: nowIso() };
+  const record: Refund = {
+    _id: refundNo(order._id),
+    orderId: order._id,
+    storeId: order.storeId,
+    region: order.region,
+    amountFen,
+    ...(lines ? { lines } : {}),
+    reason,
+    status: 'processing',
+    attempts: 0,
+    createdAt: nowIso(),
+  };
   const created = await repo.addRefund(record);
   const refund = created ? record : (await repo.findRefund(record._id))!;
   if (refund.status === 'processing') await sendRefund(refund, order, 'caller');
@@ -128,7 +147,12 @@ export async function settleRefund(outcome: RefundOutcome) {
 }
 
 /** What a staff action did, for its audit log entry. */
-export interface StaffAction { before: Refund; orderBefore: Order; refund: Refund; order: Order }
+export interface StaffAction {
+  before: Refund;
+  orderBefore: Order;
+  refund: Refund;
+  order: Order;
+}
 
 /** A refund staff may act on (retry or close): ended without the money going back, not closed by staff yet. */
 async function openIssue(refundId: string, scope: Record<string, unknown>): Promise<Refund> {

@@ -25,13 +25,20 @@ export async function findRefund(refundId: string): Promise<Refund | undefined> 
 }
 
 export async function findRefundIn(scope: Record<string, unknown>, refundId: string): Promise<Refund | undefined> {
-  const doc = (await refunds().where({ ...scope, _id: refundId }).limit(1).get()).data[0];
+  const doc = (
+    await refunds()
+      .where({ ...scope, _id: refundId })
+      .limit(1)
+      .get()
+  ).data[0];
   return doc === undefined ? undefined : parseRefund(doc);
 }
 
 /** Compare-and-set on the refund's status (and whatever else `where` adds): true when this caller changed it. */
 export async function updateRefund(refundId: string, where: Record<string, unknown>, set: Record<string, unknown>): Promise<boolean> {
-  const { updated } = await refunds().where({ ...where, _id: refundId }).update(set);
+  const { updated } = await refunds()
+    .where({ ...where, _id: refundId })
+    .update(set);
   return updated === 1;
 }
 
@@ -43,7 +50,13 @@ export async function processingRefunds(): Promise<Refund[]> {
 const OPEN_ISSUE = { status: _.in(['abnormal', 'closed']), closedAt: _.exists(false) };
 
 export async function openIssues(scope: Record<string, unknown>, limit: number): Promise<Refund[]> {
-  return (await refunds().where({ ...scope, ...OPEN_ISSUE }).orderBy('createdAt', 'desc').limit(limit).get()).data.map(parseRefund);
+  return (
+    await refunds()
+      .where({ ...scope, ...OPEN_ISSUE })
+      .orderBy('createdAt', 'desc')
+      .limit(limit)
+      .get()
+  ).data.map(parseRefund);
 }
 
 export async function latestAlerts(scope: Record<string, unknown>, limit: number): Promise<PaymentAlert[]> {

@@ -1,7 +1,12 @@
 import { app } from './cloud';
 
 /** The end user of an invocation, as the platform says: the user key is the WeChat openid, else the web uid. */
-export interface Caller { userKey: string; openId: string; uid: string; isAnonymous: boolean }
+export interface Caller {
+  userKey: string;
+  openId: string;
+  uid: string;
+  isAnonymous: boolean;
+}
 
 /** Who called, from the platform only: OPENID in WeChat, the signed-in uid on the web. Never from the event. */
 export function currentCaller(): Caller {

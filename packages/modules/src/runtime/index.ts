@@ -5,4 +5,16 @@
  */
 export { app, db, _, $, readAll, nowIso } from './cloud';
 export { currentCaller, hasEndUser, type Caller } from './identity';
-export { log, requestContext, withRequestContext, runInRequestContext, updateRequestContext, serializeError, parseLogLine, type CallerKind, type RequestContext, type LogFields, type LogRecord } from './log';
+export {
+  log,
+  requestContext,
+  withRequestContext,
+  runInRequestContext,
+  updateRequestContext,
+  serializeError,
+  parseLogLine,
+  type CallerKind,
+  type RequestContext,
+  type LogFields,
+  type LogRecord,
+} from './log';

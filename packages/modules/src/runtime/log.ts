@@ -111,7 +111,17 @@ export const log = {
   error: (msg: string, fields?: LogFields | Error) => write.error(formatRecord('error', msg, fields)),
 };
 
-export interface LogRecord { time: string; level: Level; function: string; action: string; requestId: string; callerKind: CallerKind | ''; invocationId?: string; msg: string; [field: string]: unknown }
+export interface LogRecord {
+  time: string;
+  level: Level;
+  function: string;
+  action: string;
+  requestId: string;
+  callerKind: CallerKind | '';
+  invocationId?: string;
+  msg: string;
+  [field: string]: unknown;
+}
 
 /** Reads a captured console line (`LEVEL text`, as the local cloud keeps them, or the bare text) as a record. */
 export function parseLogLine(line: string): LogRecord | undefined {

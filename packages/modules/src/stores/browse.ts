@@ -4,12 +4,26 @@ import { shelfOf } from '../catalog';
 import * as repo from './repository';
 
 /** A store as lists show it. */
-function summary(s: Pick<Store, '_id' | 'name' | 'category' | 'logo' | 'rating' | 'ratingCount' | 'status' | 'hours' | 'address' | 'minOrderFen' | 'deliveryTiers' | 'modes' | 'tags' | 'region' | 'fullReductions'>, distance: number | undefined, now: Date) {
+function summary(
+  s: Pick<Store, '_id' | 'name' | 'category' | 'logo' | 'rating' | 'ratingCount' | 'status' | 'hours' | 'address' | 'minOrderFen' | 'deliveryTiers' | 'modes' | 'tags' | 'region' | 'fullReductions'>,
+  distance: number | undefined,
+  now: Date,
+) {
   return {
-    _id: s._id, name: s.name, category: s.category, logo: s.logo, rating: s.rating, ratingCount: s.ratingCount,
+    _id: s._id,
+    name: s.name,
+    category: s.category,
+    logo: s.logo,
+    rating: s.rating,
+    ratingCount: s.ratingCount,
     ...(distance === undefined ? {} : { distanceM: Math.round(distance) }),
-    isOpen: s.status === 'open' && isOpen(s.hours, now), address: s.address, minOrderFen: s.minOrderFen,
-    deliveryFeeFen: s.deliveryTiers[0]?.feeFen ?? 0, modes: s.modes, tags: s.tags, region: s.region,
+    isOpen: s.status === 'open' && isOpen(s.hours, now),
+    address: s.address,
+    minOrderFen: s.minOrderFen,
+    deliveryFeeFen: s.deliveryTiers[0]?.feeFen ?? 0,
+    modes: s.modes,
+    tags: s.tags,
+    region: s.region,
     fullReductions: s.fullReductions,
   };
 }
@@ -31,7 +45,10 @@ export async function nearby(q: z.output<typeof nearbyInput>) {
 }
 
 /** One store with its on-shelf menu or services; a store under review or suspended does not exist for customers. */
-export async function storeDetail(storeId: string, at?: { lng: number; lat: number }): Promise<{ store: ReturnType<typeof summary> & Pick<Store, 'hours' | 'phone' | 'announcement' | 'location'>; products: Product[] }> {
+export async function storeDetail(
+  storeId: string,
+  at?: { lng: number; lat: number },
+): Promise<{ store: ReturnType<typeof summary> & Pick<Store, 'hours' | 'phone' | 'announcement' | 'location'>; products: Product[] }> {
   const s = await repo.getStore(storeId);
   if (!s || s.status === 'pending_review' || s.status === 'suspended') throw new DomainError('STORE_NOT_FOUND', '店铺不存在或已下线');
   const products = await shelfOf(storeId);

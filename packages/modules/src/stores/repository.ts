@@ -35,10 +35,13 @@ export async function getStore(storeId: string): Promise<Store | undefined> {
 
 /** Stores matching `match` within `maxDistanceM` of a point, nearest first, each with its distance. */
 export async function storesNear(at: { lng: number; lat: number }, maxDistanceM: number, match: Record<string, unknown>): Promise<(Store & { distanceM: number })[]> {
-  const rows = (await stores().aggregate()
-    .geoNear({ near: new db.Geo.Point(at.lng, at.lat), distanceField: 'distanceM', maxDistance: maxDistanceM, spherical: true, query: match, key: 'location' })
-    .limit(1000)
-    .end()).data as unknown[];
+  const rows = (
+    await stores()
+      .aggregate()
+      .geoNear({ near: new db.Geo.Point(at.lng, at.lat), distanceField: 'distanceM', maxDistance: maxDistanceM, spherical: true, query: match, key: 'location' })
+      .limit(1000)
+      .end()
+  ).data as unknown[];
   return rows.map(parseNear);
 }
 
@@ -55,7 +58,13 @@ export const countStores = async (where: Record<string, unknown>) => (await stor
 /** Names by id, in one read. */
 export async function namesOf(storeIds: string[]): Promise<Record<string, string>> {
   if (!storeIds.length) return {};
-  const rows = (await stores().where({ _id: _.in(storeIds) }).field({ name: true }).limit(storeIds.length).get()).data.map(parseName);
+  const rows = (
+    await stores()
+      .where({ _id: _.in(storeIds) })
+      .field({ name: true })
+      .limit(storeIds.length)
+      .get()
+  ).data.map(parseName);
   return Object.fromEntries(rows.map((s) => [s._id, s.name]));
 }
 
@@ -68,18 +77,26 @@ export async function ensureSlot(slot: BookingSlot): Promise<BookingSlot> {
 
 /** One place of a slot, under the order's hold id (see catalog's takeUnderHold: the same bookkeeping). */
 export async function takePlaceUnderHold(slotId: string, capacity: number, holdId: string): Promise<boolean> {
-  const { updated } = await slots().where({ _id: slotId, booked: _.lt(capacity), holds: _.neq(holdId) }).update({ booked: _.inc(1), holds: _.push([holdId]) });
+  const { updated } = await slots()
+    .where({ _id: slotId, booked: _.lt(capacity), holds: _.neq(holdId) })
+    .update({ booked: _.inc(1), holds: _.push([holdId]) });
   return updated === 1;
 }
 
 export async function giveBackPlaceUnderHold(slotId: string, holdId: string): Promise<void> {
-  await slots().where({ _id: slotId, holds: holdId }).update({ booked: _.inc(-1), holds: _.pull(holdId) });
+  await slots()
+    .where({ _id: slotId, holds: holdId })
+    .update({ booked: _.inc(-1), holds: _.pull(holdId) });
 }
 
 export async function dropPlaceHold(slotId: string, holdId: string): Promise<void> {
-  await slots().where({ _id: slotId, holds: holdId }).update({ holds: _.pull(holdId) });
+  await slots()
+    .where({ _id: slotId, holds: holdId })
+    .update({ holds: _.pull(holdId) });
 }
 
 export async function giveBackPlaceWithoutHold(slotId: string): Promise<void> {
-  await slots().doc(slotId).update({ booked: _.inc(-1) });
+  await slots()
+    .doc(slotId)
+    .update({ booked: _.inc(-1) });
 }

@@ -1,11 +1,32 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { parseWechatPayConfig, type WechatPayConfig, type WechatPayConfigInput } from './config';
-import { decryptResourceText, loadPrivateKey, loadPublicKey, nonceStr, readWechatpayHeaders, rsaSign, signRequest, unixSeconds, verifySignedMessage, joinLines, type EncryptedResource } from './crypto';
+import {
+  decryptResourceText,
+  loadPrivateKey,
+  loadPublicKey,
+  nonceStr,
+  readWechatpayHeaders,
+  rsaSign,
+  signRequest,
+  unixSeconds,
+  verifySignedMessage,
+  joinLines,
+  type EncryptedResource,
+} from './crypto';
 import { WechatPayError } from './errors';
 import {
-  apiErrorSchema, notificationSchema, outRefundNoSchema, outTradeNoSchema, refundNoticeSchema, refundSchema, transactionSchema,
-  type Notification, type Refund, type RefundNotice, type Transaction,
+  apiErrorSchema,
+  notificationSchema,
+  outRefundNoSchema,
+  outTradeNoSchema,
+  refundNoticeSchema,
+  refundSchema,
+  transactionSchema,
+  type Notification,
+  type Refund,
+  type RefundNotice,
+  type Transaction,
 } from './schemas';
 import { toWechatTime } from './time';
 
@@ -21,19 +42,28 @@ export const jsapiPrepayInputSchema = z.object({
 });
 export type JsapiPrepayInput = z.input<typeof jsapiPrepayInputSchema>;
 
-export const refundInputSchema = z.object({
-  outTradeNo: outTradeNoSchema,
-  /** Derive it from the order (e.g. `R<orderNo>-<n>`) so a retried request cannot refund twice. */
-  outRefundNo: outRefundNoSchema,
-  reason: z.string().max(80).optional(),
-  refundFen: z.number().int().positive(),
-  totalFen: z.number().int().positive(),
-  /** Falls back to the configured WECHATPAY_REFUND_NOTIFY_URL. */
-  notifyUrl: z.url().optional(),
-}).refine((v) => v.refundFen <= v.totalFen, { message: '退款金额不能大于订单金额', path: ['refundFen'] });
+export const refundInputSchema = z
+  .object({
+    outTradeNo: outTradeNoSchema,
+    /** Derive it from the order (e.g. `R<orderNo>-<n>`) so a retried request cannot refund twice. */
+    outRefundNo: outRefundNoSchema,
+    reason: z.string().max(80).optional(),
+    refundFen: z.number().int().positive(),
+    totalFen: z.number().int().positive(),
+    /** Falls back to the configured WECHATPAY_REFUND_NOTIFY_URL. */
+    notifyUrl: z.url().optional(),
+  })
+  .refine((v) => v.refundFen <= v.totalFen, { message: '退款金额不能大于订单金额', path: ['refundFen'] });
 export type RefundInput = z.input<typeof refundInputSchema>;
 
-export interface RequestPaymentParams { appId: string; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
+export interface RequestPaymentParams {
+  appId: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
 
 export interface NotificationInput {
   headers: Headers | Record<string, string | string[] | undefined>;
@@ -74,8 +104,13 @@ export function createWechatPayClient(configInput: WechatPayConfig | WechatPayCo
     const url = new URL(config.apiBase + path);
     const text = body === undefined ? '' : JSON.stringify(body);
     const authorization = signRequest({
-      method, pathAndQuery: url.pathname + url.search, body: text,
-      mchid: config.mchid, serialNo: config.merchantSerial, privateKey, now: clock(),
+      method,
+      pathAndQuery: url.pathname + url.search,
+      body: text,
+      mchid: config.mchid,
+      serialNo: config.merchantSerial,
+      privateKey,
+      now: clock(),
     });
     let res: Response;
     try {
@@ -90,9 +125,16 @@ export function createWechatPayClient(configInput: WechatPayConfig | WechatPayCo
     const responseText = await res.text();
     if (res.status < 200 || res.status >= 300) {
       let parsed: { code?: string; message?: string } = {};
-      try { parsed = apiErrorSchema.parse(JSON.parse(responseText)); } catch { /* a gateway error page carries no JSON */ }
-      throw new WechatPayError(`WECHATPAY_HTTP_${res.status}`, `微信支付返回错误 ${res.status}${parsed.code ? ` ${parsed.code}` : ''}：${parsed.message ?? '请稍后重试'}`,
-        { status: res.status, wechatCode: parsed.code, wechatMessage: parsed.message });
+      try {
+        parsed = apiErrorSchema.parse(JSON.parse(responseText));
+      } catch {
+        /* a gateway error page carries no JSON */
+      }
+      throw new WechatPayError(`WECHATPAY_HTTP_${res.status}`, `微信支付返回错误 ${res.status}${parsed.code ? ` ${parsed.code}` : ''}：${parsed.message ?? '请稍后重试'}`, {
+        status: res.status,
+        wechatCode: parsed.code,
+        wechatMessage: parsed.message,
+      });
     }
     // Answers that are not signed by WeChat Pay (a hijacked DNS, a proxy) must not be trusted, 204s included.
     verifySignedMessage({ headers: readWechatpayHeaders(res.headers), body: responseText, publicKeys, now: clock() });
@@ -100,7 +142,11 @@ export function createWechatPayClient(configInput: WechatPayConfig | WechatPayCo
   }
 
   const json = (text: string): unknown => {
-    try { return JSON.parse(text); } catch { throw new WechatPayError('WECHATPAY_RESPONSE_INVALID', '微信支付返回了无法解析的内容'); }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new WechatPayError('WECHATPAY_RESPONSE_INVALID', '微信支付返回了无法解析的内容');
+    }
   };
 
   /** Places a JSAPI / mini-program order; returns the prepay_id (valid 2 hours) for requestPaymentParams. */
@@ -166,7 +212,11 @@ export function createWechatPayClient(configInput: WechatPayConfig | WechatPayCo
   function verifyNotification(input: NotificationInput): Notification {
     verifySignedMessage({ headers: readWechatpayHeaders(input.headers), body: input.rawBody, publicKeys, now: input.now ?? clock() });
     let body: unknown;
-    try { body = JSON.parse(input.rawBody); } catch { body = undefined; }
+    try {
+      body = JSON.parse(input.rawBody);
+    } catch {
+      body = undefined;
+    }
     const r = notificationSchema.safeParse(body);
     if (!r.success) throw new WechatPayError('WECHATPAY_NOTIFICATION_INVALID', '微信支付通知内容格式无效');
     return r.data;
@@ -175,7 +225,11 @@ export function createWechatPayClient(configInput: WechatPayConfig | WechatPayCo
   /** Decrypts a notification resource with the APIv3 key and parses the JSON inside. */
   function decryptResource(resource: EncryptedResource): unknown {
     const text = decryptResourceText(resource, config.apiV3Key);
-    try { return JSON.parse(text); } catch { throw new WechatPayError('WECHATPAY_DECRYPT_FAILED', '微信支付通知解密后不是有效的 JSON'); }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new WechatPayError('WECHATPAY_DECRYPT_FAILED', '微信支付通知解密后不是有效的 JSON');
+    }
   }
 
   function openNotification<S extends z.ZodType>(input: NotificationInput, prefix: string, schema: S, what: string) {
@@ -208,8 +262,16 @@ export function createWechatPayClient(configInput: WechatPayConfig | WechatPayCo
 
   return {
     config,
-    createJsapiPrepay, requestPaymentParams, queryByOutTradeNo, closeOrder, refund, queryRefund,
-    verifyNotification, decryptResource, readTransactionNotification, readRefundNotification,
+    createJsapiPrepay,
+    requestPaymentParams,
+    queryByOutTradeNo,
+    closeOrder,
+    refund,
+    queryRefund,
+    verifyNotification,
+    decryptResource,
+    readTransactionNotification,
+    readRefundNotification,
   };
 }
 
@@ -222,7 +284,5 @@ export type WechatPayClient = ReturnType<typeof createWechatPayClient>;
 export function notificationReply(ok: true): { statusCode: 204; headers: Record<string, string>; body: string };
 export function notificationReply(ok: false, message: string): { statusCode: 500; headers: Record<string, string>; body: string };
 export function notificationReply(ok: boolean, message = '') {
-  return ok
-    ? { statusCode: 204, headers: {}, body: '' }
-    : { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'FAIL', message }) };
+  return ok ? { statusCode: 204, headers: {}, body: '' } : { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'FAIL', message }) };
 }

@@ -5,9 +5,22 @@ import { parseConfig } from '../../config';
 
 /** Env files often carry a PEM on one line with literal `\n`; restore the line breaks. */
 const pem = (kind: 'private' | 'public') =>
-  z.string().trim().min(1).transform((v) => v.replace(/\\n/g, '\n')).refine((v) => {
-    try { (kind === 'private' ? createPrivateKey : createPublicKey)(v); return true; } catch { return false; }
-  }, kind === 'private' ? 'not a readable private key PEM' : 'not a readable public key or certificate PEM');
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((v) => v.replace(/\\n/g, '\n'))
+    .refine(
+      (v) => {
+        try {
+          (kind === 'private' ? createPrivateKey : createPublicKey)(v);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      kind === 'private' ? 'not a readable private key PEM' : 'not a readable public key or certificate PEM',
+    );
 
 export const wechatPayConfigSchema = z.object({
   mchid: z.string().regex(/^\d{1,32}$/),
@@ -21,7 +34,10 @@ export const wechatPayConfigSchema = z.object({
    * platform certificate serial (certificate mode). Hold both while the merchant migrates.
    */
   platformPublicKeys: z.record(z.string().min(1), pem('public')).refine((m) => Object.keys(m).length > 0, 'at least one platform key is required'),
-  apiBase: z.url().default('https://api.mch.weixin.qq.com').transform((v) => v.replace(/\/+$/, '')),
+  apiBase: z
+    .url()
+    .default('https://api.mch.weixin.qq.com')
+    .transform((v) => v.replace(/\/+$/, '')),
   notifyUrl: z.url().optional(),
   refundNotifyUrl: z.url().optional(),
 });

@@ -13,8 +13,7 @@ const NONCE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 /** Every signed message is its parts joined by LF with a trailing LF. */
 export const joinLines = (...parts: Array<string | number>) => `${parts.join('\n')}\n`;
 
-export const requestMessage = (method: string, pathAndQuery: string, timestamp: string, nonce: string, body: string) =>
-  joinLines(method.toUpperCase(), pathAndQuery, timestamp, nonce, body);
+export const requestMessage = (method: string, pathAndQuery: string, timestamp: string, nonce: string, body: string) => joinLines(method.toUpperCase(), pathAndQuery, timestamp, nonce, body);
 
 export const responseMessage = (timestamp: string, nonce: string, body: string) => joinLines(timestamp, nonce, body);
 
@@ -47,7 +46,13 @@ export function rsaVerify(message: string, signature: string, publicKey: KeyObje
   }
 }
 
-export interface AuthorizationParts { mchid: string; nonce_str: string; timestamp: string; serial_no: string; signature: string }
+export interface AuthorizationParts {
+  mchid: string;
+  nonce_str: string;
+  timestamp: string;
+  serial_no: string;
+  signature: string;
+}
 
 export function formatAuthorization(p: AuthorizationParts): string {
   return `${AUTH_SCHEME} mchid="${p.mchid}",nonce_str="${p.nonce_str}",timestamp="${p.timestamp}",serial_no="${p.serial_no}",signature="${p.signature}"`;
@@ -64,16 +69,19 @@ export function parseAuthorization(header: string | undefined): AuthorizationPar
 }
 
 /** Signs one outgoing API request the way WeChat Pay checks it. */
-export function signRequest(input: {
-  method: string; pathAndQuery: string; body: string; mchid: string; serialNo: string; privateKey: KeyObject; now: Date; nonce?: string;
-}): string {
+export function signRequest(input: { method: string; pathAndQuery: string; body: string; mchid: string; serialNo: string; privateKey: KeyObject; now: Date; nonce?: string }): string {
   const timestamp = String(unixSeconds(input.now));
   const nonce = input.nonce ?? nonceStr();
   const signature = rsaSign(requestMessage(input.method, input.pathAndQuery, timestamp, nonce, input.body), input.privateKey);
   return formatAuthorization({ mchid: input.mchid, nonce_str: nonce, timestamp, serial_no: input.serialNo, signature });
 }
 
-export interface WechatpayHeaders { timestamp: string; nonce: string; serial: string; signature: string }
+export interface WechatpayHeaders {
+  timestamp: string;
+  nonce: string;
+  serial: string;
+  signature: string;
+}
 
 /** Reads the Wechatpay-* headers from a Node headers object, a fetch Headers or a plain map (any case). */
 export function readWechatpayHeaders(headers: Headers | Record<string, string | string[] | undefined>): WechatpayHeaders {
@@ -94,9 +102,7 @@ export function readWechatpayHeaders(headers: Headers | Record<string, string | 
  * Verifies a signed response or notification: known serial, timestamp within 5 minutes of `now`, RSA signature
  * over `timestamp\nnonce\nbody\n`. `body` must be the raw text as received: re-serialised JSON does not verify.
  */
-export function verifySignedMessage(input: {
-  headers: WechatpayHeaders; body: string; publicKeys: ReadonlyMap<string, KeyObject>; now: Date;
-}): void {
+export function verifySignedMessage(input: { headers: WechatpayHeaders; body: string; publicKeys: ReadonlyMap<string, KeyObject>; now: Date }): void {
   const { timestamp, nonce, serial, signature } = input.headers;
   const key = input.publicKeys.get(serial);
   if (!key) throw new WechatPayError('WECHATPAY_SERIAL_UNKNOWN', `未知的微信支付平台证书/公钥序列号 ${serial}，已拒绝该消息`);
@@ -121,7 +127,13 @@ export function signResponse(input: { body: string; serial: string; privateKey: 
   };
 }
 
-export interface EncryptedResource { algorithm: string; ciphertext: string; associated_data?: string; nonce: string; original_type?: string }
+export interface EncryptedResource {
+  algorithm: string;
+  ciphertext: string;
+  associated_data?: string;
+  nonce: string;
+  original_type?: string;
+}
 
 /** AEAD_AES_256_GCM with the APIv3 key; the 16-byte tag is appended to the ciphertext before base64. */
 export function encryptResource(plaintext: string, apiV3Key: string, associatedData: string, nonce = nonceStr(12)): EncryptedResource {
