@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Spin, Tag, message } from 'antd';
-import type { AdminAccount } from '@daojia/domain';
+import { ROLE_TEXT, type AdminAccount } from '@daojia/domain';
 import { api, cloud, errorText, isForbidden } from './services/cloud';
 import { Login } from './pages/Login';
 import { Overview } from './pages/Overview';
@@ -16,7 +16,6 @@ const MENU = [
   { key: '/refund-issues', label: '退款异常' },
 ];
 // Loose on purpose while platform roles grow (issue 9 item 3): a role without a label here shows as its id.
-const ROLE: Record<string, string> = { super_admin: '超级管理员', region_manager: '区域经理' };
 
 function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => void }) {
   const navigate = useNavigate();
@@ -40,8 +39,8 @@ function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => voi
           <Space id="admin-identity">
             <span>{admin.name}</span>
             <Tag color="blue">
-              {ROLE[admin.role] ?? admin.role}
-              {admin.region ? ` · ${admin.region}` : ''}
+              {admin.roles.map((r) => ROLE_TEXT[r]).join('、')}
+              {admin.regions?.length ? ` · ${admin.regions.join('、')}` : ''}
             </Tag>
             <Button id="sign-out" onClick={onSignOut}>
               退出登录
