@@ -1,8 +1,8 @@
 /**
- * Child process of create-crash.test.ts: a local cloud on the given data folder (seeded by the test) that fires
- * waves of concurrent order.create calls until it is killed. Prints `ready <ms>` once the first wave has finished
- * (the function is loaded and creates are flowing), with how long that wave took, so the test can time its kill
- * inside a wave however slow the machine is.
+ * Child process of create-crash.test.ts: a local cloud on the given data folder (seeded by the test) that keeps
+ * WORKERS order.create calls in flight until it is killed. Prints `ready <ms>` once as many creates have finished
+ * (the function is loaded and creates are flowing), with how long that took, so the test can time its kill however
+ * slow the machine is.
  * Run as `node --import tsx create-storm.ts <dataDir> <slotStart,...>`.
  */
 import { randomUUID } from 'node:crypto';
@@ -31,20 +31,25 @@ function request(slots: string[]) {
   return { user, data: { idempotencyKey, storeId: STORM.store, mode: 'pickup', items, ...(couponId ? { couponId } : {}) } };
 }
 
+/** Creates kept in flight at once: each worker starts its next create as soon as its last one ends, so there is no lull between waves. */
+const WORKERS = 16;
+
 async function main() {
   const [dataDir, slotList] = process.argv.slice(2);
   const slots = slotList.split(',');
   const cloud = await startLocalCloud({ rootDir: REPO_ROOT, dataDir, port: 0 });
-  let announced = false;
-  for (;;) {
-    const wave = Array.from({ length: 12 }, () => request(slots)).flatMap((r) => (Math.random() < 0.15 ? [r, r] : [r]));
-    const started = Date.now();
-    await Promise.all(wave.map((r) => cloud.functions.invoke('order', { action: 'create', data: r.data }, { uid: r.user, customUserId: r.user }).catch(() => undefined)));
-    if (!announced) {
-      announced = true;
-      process.stdout.write(`ready ${Date.now() - started}\n`);
+  const create = (r: ReturnType<typeof request>) => cloud.functions.invoke('order', { action: 'create', data: r.data }, { uid: r.user, customUserId: r.user }).catch(() => undefined);
+  const started = Date.now();
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const r = request(slots);
+      // Sometimes the same request twice at once, as a double tap sends it.
+      await Promise.all(Math.random() < 0.15 ? [create(r), create(r)] : [create(r)]);
+      if (++done === WORKERS) process.stdout.write(`ready ${Date.now() - started}\n`);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: WORKERS }, worker));
 }
 
 void main();
