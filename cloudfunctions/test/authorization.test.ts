@@ -188,6 +188,13 @@ const TABLE: Record<string, Row> = {
     refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: NOT_ADMINS, ORDER_NOT_FOUND: ['regionOut'] },
     check: (d) => expect(d.order.storeId).toBe(STORE),
   },
+
+  // rows: merchantStore (store settings)
+  // rows: merchantAccount (onboarding, staff, invites) and admin application review
+  // rows: merchantCatalog (catalogue management)
+  // rows: merchantCatalog import/export
+  // rows: merchantOrder additions and merchantFinance
+  // rows: review, merchantReview, merchantMarketing
 };
 
 /** Functions the platform starts (timers, HTTP callbacks): no client may start them, whoever it is. */

@@ -40,6 +40,12 @@ const STORE_TABLE: Partial<Record<Permission, StoreRole[]>> = {
   'store.refunds.decide': ['owner'],
   'store.finance.read': ['owner'],
   'store.settings.manage': ['owner'],
+  'store.read': ['owner', 'clerk'],
+  'store.stock.manage': ['owner', 'clerk'],
+  'store.catalog.manage': ['owner'],
+  'store.staff.manage': ['owner'],
+  'store.marketing.manage': ['owner'],
+  'store.reviews.reply': ['owner', 'clerk'],
 };
 const PLATFORM_TABLE: Partial<Record<Permission, PlatformRole[]>> = {
   'platform.signin': [...PLATFORM_ROLES],
@@ -47,6 +53,7 @@ const PLATFORM_TABLE: Partial<Record<Permission, PlatformRole[]>> = {
   'platform.stores.read': ['super_admin', 'region_manager', 'operations', 'customer_service'],
   'platform.stores.manage': ['super_admin', 'region_manager', 'operations'],
   'platform.merchants.manage': ['super_admin', 'operations'],
+  'platform.merchants.audit': ['super_admin', 'region_manager', 'operations'],
   'platform.orders.read': [...PLATFORM_ROLES],
   'platform.users.read': ['super_admin', 'region_manager', 'customer_service'],
   'platform.refunds.read': ['super_admin', 'region_manager', 'finance', 'customer_service'],

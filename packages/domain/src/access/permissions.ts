@@ -37,7 +37,9 @@ const EVERY_PLATFORM_ROLE = PLATFORM_ROLES;
 /**
  * Why these sets: serving customers is the counter's daily work, so any staff member does it (a reject refunds the
  * untouched order in full, with no amount to decide); whether money goes back for an order already served, and the
- * store's money and settings, are the owner's. On the platform a regional manager runs their regions end to end;
+ * store's money and settings, are the owner's. A clerk keeps the shelf true (sold out, back on, stock counts) and
+ * answers reviews; prices, the menu itself, staff and promotions are the owner's. Applying to open a store or joining
+ * one by invite code is done by a plain signed-in person, who is nobody's staff yet. On the platform a regional manager runs their regions end to end;
  * operations runs stores and merchants; finance sees money and acts on refunds that went wrong; customer service
  * looks up orders, users and refund issues to answer people, but moves no money. The super admin holds everything.
  * Permissions not declared by any action yet are the rooms of the coming issues (settlement, store settings, the
@@ -51,13 +53,23 @@ export const PERMISSIONS = {
   'store.orders.serve': { audience: 'staff', storeRoles: ['owner', 'clerk'], text: '接单、出餐、配送和核销' },
   'store.refunds.decide': { audience: 'staff', storeRoles: ['owner'], text: '处理顾客的退款申请' },
   'store.finance.read': { audience: 'staff', storeRoles: ['owner'], text: '查看门店账单和结算' },
-  'store.settings.manage': { audience: 'staff', storeRoles: ['owner'], text: '修改门店设置和商品' },
+  'store.settings.manage': { audience: 'staff', storeRoles: ['owner'], text: '修改门店设置' },
+  'store.read': { audience: 'staff', storeRoles: ['owner', 'clerk'], text: '查看门店资料、商品和评价' },
+  'store.stock.manage': { audience: 'staff', storeRoles: ['owner', 'clerk'], text: '商品上下架和库存' },
+  'store.catalog.manage': { audience: 'staff', storeRoles: ['owner'], text: '编辑商品、价格和分类' },
+  'store.staff.manage': { audience: 'staff', storeRoles: ['owner'], text: '管理门店员工' },
+  'store.marketing.manage': { audience: 'staff', storeRoles: ['owner'], text: '管理门店满减和优惠券' },
+  'store.reviews.reply': { audience: 'staff', storeRoles: ['owner', 'clerk'], text: '回复顾客评价' },
+
+  'merchant.account': { audience: 'consumer', text: '申请开店、加入门店和查看自己任职的门店' },
+  'review.write': { audience: 'consumer', text: '评价自己的订单' },
 
   'platform.signin': { audience: 'platform', platformRoles: EVERY_PLATFORM_ROLE, text: '登录管理后台' },
   'platform.overview': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'operations', 'finance'], text: '查看经营概况' },
   'platform.stores.read': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'operations', 'customer_service'], text: '查看店铺' },
   'platform.stores.manage': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'operations'], text: '管理店铺' },
   'platform.merchants.manage': { audience: 'platform', platformRoles: ['super_admin', 'operations'], text: '管理商家和门店员工' },
+  'platform.merchants.audit': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'operations'], text: '审核开店申请' },
   'platform.orders.read': { audience: 'platform', platformRoles: EVERY_PLATFORM_ROLE, text: '查看订单' },
   'platform.users.read': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'customer_service'], text: '查看用户' },
   'platform.refunds.read': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'finance', 'customer_service'], text: '查看退款异常' },
