@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { ErrorCode } from './error-codes';
 import { nearbyInput, nearbyOutput, storeDetailInput, storeDetailOutput } from './store';
 import {
   CREATE_ERRORS,
@@ -41,14 +40,8 @@ import {
   whoamiOutput,
 } from './admin';
 
-/** One callable action's contract: what `data` it takes, what `data` it replies, which business codes it may reply. */
-export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  errors: readonly ErrorCode[];
-}
-
-const contract = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, errors: readonly ErrorCode[] = []): ActionContract<I, O> => ({ input, output, errors });
+import { contract, type ActionContract } from './contract';
+export type { ActionContract } from './contract';
 
 /**
  * Every callable function and its actions: the one map the front ends call through (`@daojia/cloud-client`'s typed
