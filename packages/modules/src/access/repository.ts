@@ -42,6 +42,11 @@ export async function staffRowsOf(userKey: string): Promise<StaffDoc[]> {
   return (await readAll<unknown>(db.collection('merchant_staff').where({ userKey }).orderBy('storeId', 'asc'), 100)).map(parseStaff);
 }
 
+/** Everyone working at one store (one row each): who the store's messages, such as a new-order alert, go to. */
+export async function staffOfStore(storeId: string): Promise<StaffDoc[]> {
+  return (await readAll<unknown>(db.collection('merchant_staff').where({ storeId }).orderBy('userKey', 'asc'), 100)).map(parseStaff);
+}
+
 export async function adminOf(userKey: string): Promise<AdminDoc | null> {
   const { data } = await db.collection('admins').where({ userKey }).limit(1).get();
   return data.length ? parseAdmin(data[0]) : null;
