@@ -200,7 +200,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
         const id = txnDocId(query);
         const before = txns.read(t, collection, id);
         if (!before && !o.upsert) return { updated: 0, doc: null };
-        const { doc } = applyUpdate(before ?? { _id: id }, update, !!o.replace);
+        const { doc } = applyUpdate(before ?? { _id: id }, update, !!o.replace, query);
         txns.stage(t, collection, id, doc);
         return before ? { updated: 1, doc } : { updated: 0, upsertedId: id, doc };
       }
@@ -211,7 +211,7 @@ export function createEngine(opts: { dataDir: string; collections?: Record<strin
           const rows = select(collection, query);
           const targets = o.multi ? rows : rows.slice(0, 1);
           for (const row of targets) {
-            const applied = applyUpdate(row.doc, update, !!o.replace);
+            const applied = applyUpdate(row.doc, update, !!o.replace, query);
             result.doc = applied.doc;
             if (!applied.changed) continue;
             store.replace(collection, applied.doc, row.version + 1);

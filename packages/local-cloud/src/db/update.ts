@@ -41,9 +41,11 @@ export interface Applied {
 
 /**
  * Applies an update as MongoDB does. The query library is lenient where MongoDB is not ($inc on a string, $push on a
- * non-array are errors there), so those are checked first: a failed update writes nothing.
+ * non-array are errors there), so those are checked first: a failed update writes nothing. `query` is the matching
+ * query: a positional path (`skus.$.stock`) names the first element of that array the query matched, as CloudBase
+ * does (`where({ skus: _.elemMatch({ id }) }).update({ 'skus.$.stock': _.inc(-1) })`).
  */
-export function applyUpdate(before: Doc, raw: Record<string, any>, replace: boolean): Applied {
+export function applyUpdate(before: Doc, raw: Record<string, any>, replace: boolean, query?: Record<string, any>): Applied {
   const update = normalize(raw);
   if (replace || !isOperatorUpdate(update)) {
     if (isOperatorUpdate(update)) throw new CloudError('INVALID_PARAM', 'a replacement document cannot contain update operators');
@@ -64,8 +66,16 @@ export function applyUpdate(before: Doc, raw: Record<string, any>, replace: bool
       }
     }
   }
+  const positional = Object.values(update).some((spec) => Object.keys(spec ?? {}).some((path) => path.split('.').includes('$')));
+  if (positional && !query) throw new CloudError('INVALID_PARAM', 'a positional update ($) needs a query on the array field');
   const doc = structuredClone(before);
-  const paths = applyModifier(doc, update as any, [], undefined, { cloneMode: 'deep' });
+  let paths: string[];
+  try {
+    paths = applyModifier(doc, update as any, [], positional ? query : undefined, { cloneMode: 'deep' });
+  } catch (e) {
+    // The query library's refusals (a positional path whose array the query does not name) are the request's fault.
+    throw new CloudError('INVALID_PARAM', `update failed: ${(e as Error).message}`);
+  }
   const unset = new Set(Object.keys(update.$unset ?? {}));
   const renamedFrom = Object.keys(update.$rename ?? {});
   const updatedFields: Record<string, unknown> = {};
