@@ -1,7 +1,20 @@
-import { can, merchantListInput, orderIdInput, rejectInput, verifyCodeInput, merchantOrderOutput, merchantListOutput, merchantOrderDetailOutput, MOVE_ERRORS } from '@daojia/domain';
+import {
+  can,
+  merchantListInput,
+  orderIdInput,
+  rejectInput,
+  verifyCodeInput,
+  merchantOrderOutput,
+  merchantListOutput,
+  merchantOrderDetailOutput,
+  newOrdersSeenInput,
+  newOrdersSeenOutput,
+  MOVE_ERRORS,
+} from '@daojia/domain';
 import { defineFunction, action, type Staff } from '@daojia/function-kit';
 import { acceptOrder, listStoreOrders, moveStoreOrder, staffView, storeOrderDetail, verifyPickupCode } from '@daojia/modules/orders';
 import { approveRefund, rejectOrder } from '@daojia/modules/payments';
+import { markStaffSeen } from '@daojia/modules/notifications';
 
 const by = (staff: Staff) => ({ role: 'merchant' as const, id: staff.userKey });
 
@@ -121,6 +134,20 @@ export const main = defineFunction('merchantOrder', {
     permission: 'store.refunds.decide',
     async handler({ orderId, reason }, { staff }) {
       return { order: staffView(await moveStoreOrder(orderId, staff.storeId, 'declineRefund', by(staff), { reason })) };
+    },
+  }),
+
+  /**
+   * The caller opened the 新订单 tab: their own new-order alerts for this store (written per staff member by the
+   * notifications subscriber on `pay`, watched in realtime by the app) are seen, so the badge clears.
+   */
+  seenNewOrders: action({
+    input: newOrdersSeenInput,
+    output: newOrdersSeenOutput,
+    errors: [],
+    permission: 'store.orders.serve',
+    async handler(_input, { staff }) {
+      return { seen: await markStaffSeen(staff.userKey, staff.storeId, ['pay']) };
     },
   }),
 });

@@ -194,6 +194,13 @@ const TABLE: Record<string, Row> = {
   // rows: merchantCatalog (catalogue management)
   // rows: merchantCatalog import/export
   // rows: merchantOrder additions and merchantFinance
+  // Each staff member clears their own new-order alerts for the store they act on.
+  'merchantOrder.seenNewOrders': {
+    data: () => ({}),
+    allow: [...STORE_STAFF, 'otherStaff'],
+    refuse: { UNAUTHENTICATED: ['anonymous'], FORBIDDEN: ['consumer', 'otherConsumer', ...ADMINS], STORE_REQUIRED: ['multiStaff'] },
+    check: (d) => expect(d.seen).toEqual(expect.any(Number)),
+  },
   // rows: review, merchantReview, merchantMarketing
 };
 

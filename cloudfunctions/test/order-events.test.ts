@@ -29,12 +29,15 @@ async function paidOrder(t: Harness, user: string) {
   return t.doc('orders', orderId);
 }
 
+/** store-001's new-order messages: the store's own and one for each person working there (owner, clerk, the multi-store clerk). */
+const NEW_ORDER = ['staff:demo-clerk-001:新订单', 'staff:demo-merchant-001:新订单', 'staff:demo-staff-multi:新订单', 'store:新订单'];
+
 /** What the subscribers wrote for one order: messages, ledger entries and the user's statistics of the day. */
 function written(t: Harness, order: { _id: string; _openid: string }) {
   const stats = find(t, 'risk_stats', { _id: `${order._openid}:${today()}` })[0];
   return {
     notifications: find(t, 'notifications', { orderId: order._id })
-      .map((n) => `${n.audience}:${n.title}`)
+      .map((n) => (n.audience === 'staff' ? `staff:${n._openid}:${n.title}` : `${n.audience}:${n.title}`))
       .sort(),
     ledger: find(t, 'ledger_entries', { orderId: order._id }).map((e) => `${e.kind}:${e.amountFen}`),
     counted: (stats?.counted ?? []).filter((id: string) => eventsOf(t, order._id).some((e) => e._id === id)).length,
@@ -80,7 +83,7 @@ describe('with the database trigger (local cloud)', () => {
     // Accepted: the stock stays taken, the hold leaves the product (the holds subscriber, no longer moveOrder).
     expect(t.doc('products', A).holds ?? []).not.toContain(order.holdId);
     expect(written(t, order)).toEqual({
-      notifications: ['consumer:商家已接单', 'consumer:支付成功', 'store:新订单'],
+      notifications: ['consumer:商家已接单', 'consumer:支付成功', ...NEW_ORDER],
       ledger: [`payment_in:${order.totalFen}`],
       counted: 2,
     });
@@ -237,7 +240,7 @@ describe('without a database trigger (production CloudBase): the outbox timer', 
       accept: { holds: 'done/1', notifications: 'done/1' },
     });
     expect(t.doc('products', A).holds ?? []).not.toContain(order.holdId);
-    expect(written(t, order)).toEqual({ notifications: ['consumer:商家已接单', 'consumer:支付成功', 'store:新订单'], ledger: [`payment_in:${order.totalFen}`], counted: 2 });
+    expect(written(t, order)).toEqual({ notifications: ['consumer:商家已接单', 'consumer:支付成功', ...NEW_ORDER], ledger: [`payment_in:${order.totalFen}`], counted: 2 });
     expect(await outbox(t)).toEqual({ job: 'outbox', handled: 0 });
   });
 
@@ -259,7 +262,7 @@ describe('without a database trigger (production CloudBase): the outbox timer', 
       pay: { notifications: 'done/1', settlement: 'done/1', risk: 'done/1' },
       accept: { holds: 'done/1', notifications: 'done/1' },
     });
-    expect(written(t, order)).toEqual({ notifications: ['consumer:商家已接单', 'consumer:支付成功', 'store:新订单'], ledger: [`payment_in:${order.totalFen}`], counted: 2 });
+    expect(written(t, order)).toEqual({ notifications: ['consumer:商家已接单', 'consumer:支付成功', ...NEW_ORDER], ledger: [`payment_in:${order.totalFen}`], counted: 2 });
     const stats = find(t, 'risk_stats', { _id: `${order._openid}:${today()}` })[0];
     expect(stats).toMatchObject({ placed: 1, paid: 1, paidFen: order.totalFen });
   });

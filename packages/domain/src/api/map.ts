@@ -11,6 +11,8 @@ import {
   merchantListInput,
   merchantListOutput,
   merchantOrderDetailOutput,
+  newOrdersSeenInput,
+  newOrdersSeenOutput,
   merchantOrderOutput,
   orderDetailOutput,
   orderIdInput,
@@ -76,6 +78,7 @@ export const API = {
     verifyCode: contract(verifyCodeInput, merchantOrderOutput, [...MOVE_ERRORS, 'CODE_INVALID', 'CODE_MISMATCH']),
     approveRefund: contract(orderIdInput, merchantOrderOutput, MOVE_ERRORS),
     declineRefund: contract(rejectInput, merchantOrderOutput, MOVE_ERRORS),
+    seenNewOrders: contract(newOrdersSeenInput, newOrdersSeenOutput),
   },
   admin: {
     whoami: contract(whoamiInput, whoamiOutput),

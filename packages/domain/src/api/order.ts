@@ -90,6 +90,9 @@ export const merchantOrderOutput = z.object({ order: staffOrderView });
 /** `allowed`: the merchantOrder actions this staff member's role may call, so the app offers only those. */
 export const merchantListOutput = z.object({ orders: z.array(staffOrderView), storeId: z.string(), allowed: z.array(z.string()) });
 export const merchantOrderDetailOutput = z.object({ order: staffOrderView, events: z.array(orderEventRecord) });
+/** The caller opened the 新订单 tab: their new-order alerts for the store turn read (`seen`: how many did). */
+export const newOrdersSeenInput = z.object({}).strict();
+export const newOrdersSeenOutput = z.object({ seen: z.number().int().min(0) });
 
 // Error codes, for the action tables. Pricing refuses a cart for any of these; moving an order can fail in three ways.
 export const QUOTE_ERRORS = [

@@ -2,6 +2,7 @@ import { getOrder } from '../orders';
 import { consumeStockHolds } from '../catalog';
 import { consumeSlotHold } from '../stores';
 import { notificationsSubscriber } from '../notifications';
+import { staffOfStore } from '../access';
 import { settlementSubscriber } from '../settlement';
 import { riskSubscriber } from '../risk';
 import type { Subscriber } from './registry';
@@ -27,4 +28,4 @@ export const holdsSubscriber: Subscriber = {
  * `Subscriber` in its own module (its `on` filter and an idempotent `handle` writing only its own collections),
  * and list it here; both the database trigger and the outbox timer then deliver to it.
  */
-export const SUBSCRIBERS: Subscriber[] = [holdsSubscriber, notificationsSubscriber(getOrder), settlementSubscriber(getOrder), riskSubscriber(getOrder)];
+export const SUBSCRIBERS: Subscriber[] = [holdsSubscriber, notificationsSubscriber(getOrder, staffOfStore), settlementSubscriber(getOrder), riskSubscriber(getOrder)];

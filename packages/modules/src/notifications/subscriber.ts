@@ -2,6 +2,9 @@ import { formatFen, type Order } from '@daojia/domain';
 import type { OrderEventDoc, Subscriber } from '../events/registry';
 import { addNotification } from './repository';
 
+/** Who works at a store (the access module's staffOfStore): each of them gets the store's messages too. */
+export type StaffOf = (storeId: string) => Promise<{ userKey: string }[]>;
+
 type Text = (order: Order, event: OrderEventDoc) => { title: string; body: string };
 
 /** What the buyer is told, per order event (the timeline has every move; these are the ones worth a message). */
@@ -22,7 +25,11 @@ const TO_CONSUMER: Record<string, Text> = {
   latePaymentRefund: () => ({ title: '支付款将退回', body: '订单已取消，迟到的支付款将全额退回' }),
 };
 
-/** What the store is told: work waiting for it. */
+/**
+ * What the store is told: work waiting for it. The store's own copy (`${eventId}:store`) is for the merchant
+ * functions; every staff member of the store gets one of their own (`${eventId}:staff:${userKey}`, `_openid` theirs)
+ * that the merchant app watches in realtime: `pay` is the new-order alert (sound, vibration, badge).
+ */
 const TO_STORE: Record<string, Text> = {
   pay: (o) => ({ title: '新订单', body: `订单 ${o.orderNo}，请及时接单` }),
   requestRefund: (o, e) => ({ title: '用户申请退款', body: `订单 ${o.orderNo}${e.reason ? `：${e.reason}` : ''}` }),
@@ -32,7 +39,7 @@ const TO_STORE: Record<string, Text> = {
  * The notifications subscriber (registered in events/subscribers.ts): one in-app message per interested
  * party per event. Reads the order for what the message names (store, order number, amounts).
  */
-export function notificationsSubscriber(getOrder: (orderId: string) => Promise<Order>): Subscriber {
+export function notificationsSubscriber(getOrder: (orderId: string) => Promise<Order>, staffOf: StaffOf): Subscriber {
   return {
     name: 'notifications',
     on: { events: [...new Set([...Object.keys(TO_CONSUMER), ...Object.keys(TO_STORE)])] },
@@ -40,9 +47,14 @@ export function notificationsSubscriber(getOrder: (orderId: string) => Promise<O
       const order = await getOrder(event.orderId);
       const base = { eventId: event._id, orderId: event.orderId, storeId: event.storeId };
       const consumer = TO_CONSUMER[event.event];
-      if (consumer) await addNotification({ ...base, _id: `${event._id}:consumer`, audience: 'consumer', _openid: event._openid, ...consumer(order, event) });
+      if (consumer) await addNotification({ ...base, _id: `${event._id}:consumer`, audience: 'consumer', event: event.event, _openid: event._openid, ...consumer(order, event) });
       const store = TO_STORE[event.event];
-      if (store) await addNotification({ ...base, _id: `${event._id}:store`, audience: 'store', ...store(order, event) });
+      if (!store) return;
+      const text = store(order, event);
+      await addNotification({ ...base, _id: `${event._id}:store`, audience: 'store', event: event.event, ...text });
+      // One message per person, each its own idempotent insert: a repeated delivery leaves one each.
+      const staff = await staffOf(event.storeId);
+      await Promise.all(staff.map((s) => addNotification({ ...base, _id: `${event._id}:staff:${s.userKey}`, audience: 'staff', event: event.event, _openid: s.userKey, ...text })));
     },
   };
 }
