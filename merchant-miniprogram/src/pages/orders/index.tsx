@@ -3,7 +3,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tabs, TextArea } from '@nutui/nutui-react-taro';
 import { Order as OrderIcon } from '@nutui/icons-react-taro';
-import { formatFen, formatShanghai, modeShortLabel, statusLabel, type MerchantTab, type StaffOrder } from '@daojia/domain';
+import { doneText, formatFen, formatShanghai, modeShortLabel, statusLabel, type MerchantTab, type StaffOrder } from '@daojia/domain';
 import { EmptyState, PageToast, showError, showInfo } from '@daojia/app-kit';
 import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
 import { merchantButtons, NEEDS_REASON, type MerchantCall, type ReasonCall } from '../../lib/order-actions';
@@ -61,7 +61,7 @@ export default function MerchantOrders() {
     }
     try {
       await api.merchantOrder[action]({ orderId: order._id });
-      showInfo(`已${label}`);
+      showInfo(doneText(label));
       reload();
     } catch (err) {
       showError(err);
