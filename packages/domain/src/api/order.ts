@@ -8,6 +8,8 @@ import type { ErrorCode } from './error-codes';
 const cartItem = z
   .object({
     productId: z.string().min(1).max(64),
+    /** Which SKU (大份 / 小份): required for a product with SKUs, refused for one without. */
+    skuId: z.string().min(1).max(32).optional(),
     quantity: z.number().int().min(1, '数量至少为 1').max(MAX_QUANTITY, `数量最多为 ${MAX_QUANTITY}`),
     specs: z.record(z.string(), z.string()).optional(),
   })
@@ -106,6 +108,8 @@ export const QUOTE_ERRORS = [
   'PRODUCT_OFF_SHELF',
   'DUPLICATE_ITEM',
   'INVALID_SPEC',
+  'SKU_REQUIRED',
+  'SKU_NOT_FOUND',
   'INVALID_PRICE',
   'OUT_OF_STOCK',
   'BELOW_MIN_ORDER',

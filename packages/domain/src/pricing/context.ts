@@ -7,6 +7,8 @@ import { spreadDiscount, type PricedLine } from './lines';
 
 export interface CartItem {
   productId: string;
+  /** Required when the product has SKUs, refused when it has none (pricing/choice.ts). */
+  skuId?: string;
   quantity: number;
   specs?: Record<string, string>;
 }

@@ -7,6 +7,7 @@ import { couponCalculator, fullReductionCalculator, newUserCalculator } from './
 export type { PricingInput, CartItem } from './context';
 export { MAX_QUANTITY } from './items';
 export * from './lines';
+export * from './choice';
 
 /** The fixed order prices are built in; a new promotion type is a new calculator in this list. */
 export const CALCULATORS: Calculator[] = [itemsCalculator, packagingCalculator, deliveryCalculator, fullReductionCalculator, couponCalculator, newUserCalculator];

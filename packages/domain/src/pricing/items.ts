@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
 import type { Calculator } from './context';
+import { resolveChoice, stockKey } from './choice';
 
 export const MAX_QUANTITY = 99;
 
@@ -17,33 +18,25 @@ export const itemsCalculator: Calculator = (ctx) => {
     if (!product) throw new DomainError('PRODUCT_NOT_FOUND', '商品不存在或已删除，请刷新后重试', { productId: item.productId });
     if (product.storeId !== store._id) throw new DomainError('STORE_MISMATCH', '一个订单只能包含同一家店的商品', { productId: item.productId });
     if (!product.onShelf) throw new DomainError('PRODUCT_OFF_SHELF', `「${product.name}」已下架`, { productId: item.productId });
-    // A spec the product does not have would be ignored by the price, yet make the line look new to the check below.
-    const unknown = Object.keys(item.specs ?? {}).find((name) => !(product.specs ?? []).some((spec) => spec.name === name));
-    if (unknown !== undefined) throw new DomainError('INVALID_SPEC', `「${product.name}」没有「${unknown}」这个规格`, { productId: item.productId });
-    let unit = product.priceFen;
-    const labels: string[] = [];
-    for (const spec of product.specs ?? []) {
-      const chosen = item.specs?.[spec.name] ?? spec.options[0].label;
-      const option = spec.options.find((o) => o.label === chosen);
-      if (!option) throw new DomainError('INVALID_SPEC', `「${product.name}」没有「${chosen}」这个规格`, { productId: item.productId });
-      unit += option.priceDeltaFen;
-      labels.push(option.label);
-    }
-    // Lines are the same when they resolve to the same options (an omitted spec is its first option): one line,
-    // whose quantity the cap above bounds. The same product in different real specs is two lines.
-    const lineKey = JSON.stringify([item.productId, labels]);
-    if (seen.has(lineKey)) throw new DomainError('DUPLICATE_ITEM', `「${product.name}」重复出现，请合并数量`, { productId: item.productId });
-    seen.add(lineKey);
+    const choice = resolveChoice(product, item);
+    const unit = choice.unitPriceFen;
+    // Lines are the same when they resolve to the same SKU and options (an omitted spec is its first option): one
+    // line, whose quantity the cap above bounds. The same product in another SKU or other real specs is another line.
+    if (seen.has(choice.key)) throw new DomainError('DUPLICATE_ITEM', `「${product.name}」重复出现，请合并数量`, { productId: item.productId });
+    seen.add(choice.key);
     if (unit < 0) throw new DomainError('INVALID_PRICE', `「${product.name}」价格配置有误`, { productId: item.productId });
-    // Specs share the product's stock.
-    const wanted = (taken.get(product._id) ?? 0) + item.quantity;
-    if (product.stock < wanted) throw new DomainError('OUT_OF_STOCK', `「${product.name}」库存不足，仅剩 ${product.stock} 件`, { productId: item.productId });
-    taken.set(product._id, wanted);
+    // Specs share their SKU's stock (or the product's, without SKUs); each SKU has its own.
+    const drawn = stockKey(product._id, choice.sku?.id);
+    const wanted = (taken.get(drawn) ?? 0) + item.quantity;
+    const title = choice.sku ? `${product.name}（${choice.sku.label}）` : product.name;
+    if (choice.stock < wanted) throw new DomainError('OUT_OF_STOCK', `「${title}」库存不足，仅剩 ${choice.stock} 件`, { productId: item.productId, ...(choice.sku ? { skuId: choice.sku.id } : {}) });
+    taken.set(drawn, wanted);
     const subtotalFen = unit * item.quantity;
     ctx.lines.push({
       productId: product._id,
       name: product.name,
-      ...(labels.length ? { specLabel: labels.join('/') } : {}),
+      ...(choice.sku ? { skuId: choice.sku.id, skuLabel: choice.sku.label } : {}),
+      ...(choice.specLabels.length ? { specLabel: choice.specLabels.join('/') } : {}),
       unitPriceFen: unit,
       quantity: item.quantity,
       subtotalFen,

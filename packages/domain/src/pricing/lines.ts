@@ -45,6 +45,8 @@ export interface LineAmounts {
   line: number;
   productId: string;
   name: string;
+  skuId?: string;
+  skuLabel?: string;
   specLabel?: string;
   quantity: number;
   subtotalFen: number;
@@ -93,6 +95,8 @@ export function lineAmounts(order: Pick<Order, 'items' | 'breakdown' | 'totalFen
       line: i,
       productId: l.productId,
       name: l.name,
+      ...(l.skuId !== undefined ? { skuId: l.skuId } : {}),
+      ...(l.skuLabel !== undefined ? { skuLabel: l.skuLabel } : {}),
       ...(l.specLabel !== undefined ? { specLabel: l.specLabel } : {}),
       quantity: l.quantity,
       subtotalFen: l.subtotalFen,

@@ -13,6 +13,9 @@ export const lineDiscount = z.object({ kind: discountKind, amountFen: fen });
 export const priceLine = z.object({
   productId: id,
   name: z.string(),
+  /** The SKU ordered (大份) when the product has SKUs: its id, and its label as it was when ordered. */
+  skuId: z.string().optional(),
+  skuLabel: z.string().optional(),
   specLabel: z.string().optional(),
   unitPriceFen: fen,
   quantity: z.number().int().min(1),
