@@ -17,6 +17,11 @@ export const product = z.object({
   _id: id,
   storeId: id,
   name: z.string().min(1).max(60),
+  /** The merchant's own product number (商品编号, e.g. A001), unique in its store: the spreadsheet import matches rows to products by it. */
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .optional(),
   description: z.string(),
   image: z.string(),
   priceFen: fen,
