@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import { createApi, createCloudClient, isSignInError, type Call } from '@daojia/cloud-client';
+import { registerFileClient } from './files';
 
 export const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -21,6 +22,7 @@ export interface AppCloudOptions {
 
 export function createAppCloud({ app, loginOnSignInError = false }: AppCloudOptions) {
   const cloud = createCloudClient({ app, cloudEnv });
+  registerFileClient(cloud); // CloudImage and chooseAndUploadImage use it
 
   let toLoginPending: Promise<unknown> | null = null;
   /** The login page, saying why; the session (if any) is dropped first, so the page offers a fresh sign-in. */

@@ -4,3 +4,5 @@
 export { createAppCloud, cloudEnv, isWeapp, LOGIN_PAGE, type AppCloudOptions } from './cloud';
 export { EmptyState, PageError, PageToast, showError, showInfo, useBusy } from './feedback';
 export { DevLogin, type DevLoginProps } from './dev-login';
+export { CloudImage, chooseAndUploadImage, useFileUrl, type CloudImageProps, type ChooseImageOptions } from './files';
+export { createFileUrlResolver, type FileUrlResolver } from './file-urls';

@@ -1,3 +1,5 @@
+import { STORAGE_ERROR_CODES } from '@daojia/domain';
+
 /** A function or the platform said no: `code` is stable for programs, `message` is Chinese for people. */
 export class CloudCallError extends Error {
   constructor(
@@ -10,6 +12,7 @@ export class CloudCallError extends Error {
 }
 
 const PLATFORM_MESSAGES: Record<string, string> = {
+  ...STORAGE_ERROR_CODES,
   UNAUTHENTICATED: '请先登录',
   INVALID_ACCESS_TOKEN: '登录已失效，请重新登录',
   ACCESS_TOKEN_EXPIRED: '登录已过期，请重新登录',
@@ -120,6 +123,21 @@ function codeOf(e: unknown, depth = 0): string | undefined {
     return codeOf(o.errMsg, depth + 1) ?? WX_CODES[Number(errCode)] ?? watchFailure(errCode);
   }
   return named(str(o.code));
+}
+
+/**
+ * A storage failure as a CloudCallError. js-sdk's upload reports `[sdk][CODE][storage]:message` in an Error's text,
+ * WeChat `errCode`/`errMsg` (its -50xxxx storage numbers mean a refusal), the gateway a `{code, message}` body.
+ */
+export function storageError(e: unknown): CloudCallError {
+  if (e instanceof CloudCallError) return e;
+  const text = e instanceof Error ? e.message : typeof e === 'string' ? e : String((e as Loose)?.errMsg ?? (e as Loose)?.message ?? '');
+  const named = /\b(STORAGE_[A-Z_]+|PERMISSION_DENIED|UNAUTHENTICATED|INVALID_ACCESS_TOKEN|ACCESS_TOKEN_EXPIRED)\b/.exec(text)?.[1];
+  if (named) return failure(named);
+  const code = codeOf(e);
+  if (code && code in PLATFORM_MESSAGES) return failure(code);
+  if (/-50300[0-9]|exceed.?authority|permission/i.test(text)) return failure('STORAGE_EXCEED_AUTHORITY');
+  return failure(/network|request:fail|fetch/i.test(text) ? 'NETWORK_ERROR' : 'PLATFORM_ERROR');
 }
 
 /** What the platform (not a function) failed with, as a CloudCallError: any SDK error shape, or a network failure. */

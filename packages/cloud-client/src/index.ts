@@ -3,7 +3,7 @@ import { createWeappClient } from './weapp';
 import type { CloudClient } from './types';
 
 export { CloudCallError, errorMessage, isSignInError, unwrap } from './errors';
-export type { CallOptions, CloudClient, CurrentUser, DevAccount, PaymentParams, Unsubscribe } from './types';
+export type { CallOptions, CloudClient, CurrentUser, DevAccount, PaymentParams, Unsubscribe, UploadSource } from './types';
 export { createApi, type Call, type TypedApi } from './api';
 export { createWebClient } from './web';
 

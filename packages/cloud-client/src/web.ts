@@ -1,6 +1,6 @@
 import cloudbase from '@cloudbase/js-sdk';
-import { CloudCallError, isSignInError, platformError, unwrap } from './errors';
-import { envelope, type CallOptions, type CloudClient, type CurrentUser, type DevAccount } from './types';
+import { CloudCallError, isSignInError, platformError, storageError, unwrap } from './errors';
+import { envelope, type CallOptions, type CloudClient, type CurrentUser, type DevAccount, type UploadSource } from './types';
 
 export interface WebClientOptions {
   /** Origin of the cloud gateway; defaults to the page's own origin (the local cloud serves the apps). */
@@ -141,6 +141,41 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
     async signOut() {
       remember(null);
       await auth.signOut().catch(() => undefined);
+    },
+    async uploadFile(cloudPath: string, file: UploadSource) {
+      if (!profile) throw new CloudCallError('UNAUTHENTICATED', '请先登录');
+      if (typeof file === 'string') throw new CloudCallError('INVALID_FILE', '请选择要上传的文件');
+      // js-sdk PUTs what it is given as the request body: a Blob as is, bytes wrapped in one.
+      const body = typeof Blob !== 'undefined' && !(file instanceof Blob) ? new Blob([file as BlobPart]) : file;
+      let res: { fileID?: string };
+      try {
+        res = (await app.uploadFile({ cloudPath, filePath: body as unknown as string })) as { fileID?: string };
+      } catch (e) {
+        throw storageError(e);
+      }
+      if (!res?.fileID) throw new CloudCallError('PLATFORM_ERROR', '上传失败，请稍后重试');
+      return res.fileID;
+    },
+    async fileUrls(fileIds: string[]) {
+      const out: Record<string, string> = {};
+      const ids = [...new Set(fileIds.filter((id) => typeof id === 'string' && id))];
+      for (const id of ids) if (/^https?:\/\//.test(id)) out[id] = id;
+      const cloudIds = ids.filter((id) => id.startsWith('cloud://'));
+      if (cloudIds.length === 0) return out;
+      // Store pages are public: a visitor who has not signed in reads them as an anonymous user.
+      if (!auth.hasLoginState()) await auth.signInAnonymously({}).catch(() => undefined);
+      let res: { fileList?: { code?: string; fileID?: string; tempFileURL?: string }[] };
+      try {
+        res = (await app.getTempFileURL({ fileList: cloudIds })) as typeof res;
+      } catch (e) {
+        throw storageError(e);
+      }
+      for (const f of res.fileList ?? []) if (f.fileID && f.tempFileURL && (f.code ?? 'SUCCESS') === 'SUCCESS') out[f.fileID] = f.tempFileURL;
+      return out;
+    },
+    async userKey() {
+      if (!profile) throw new CloudCallError('UNAUTHENTICATED', '请先登录');
+      return profile.uid;
     },
     /** Local mode: the sandbox's "pay" button; WeChat Pay then notifies the payNotify function, signed. */
     async requestPayment(params) {
