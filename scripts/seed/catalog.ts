@@ -383,3 +383,77 @@ export const CATALOG: Record<Category, StoreTemplate[]> = {
 
 export const REGIONS = ['黄浦区', '静安区', '徐汇区', '长宁区'];
 export const STREETS = ['南京东路', '淮海中路', '西藏中路', '南京西路', '延安中路', '复兴中路', '威海路', '长乐路', '陕西北路', '肇嘉浜路'];
+
+/**
+ * Products sold by SKU (each with its own price and stock) and with specs that are not stocked, by product name.
+ * The seed gives such a product its cheapest SKU's price and the sum of its SKUs' stock (`withSkuTotals`). Not on
+ * store-001's 招牌红烧牛肉面, 葱油拌面 or 大排面 (p001–p003): the tests order those with no SKU. store-001's 酸梅汤 has
+ * a sold-out 大杯, so the menu shows a SKU that cannot be chosen.
+ */
+type Variants = { skus: [id: string, label: string, priceFen: number, stock: number][]; specs?: { name: string; options: [label: string, priceDeltaFen: number][] }[] };
+const ICE = {
+  name: '冰量',
+  options: [
+    ['正常冰', 0],
+    ['少冰', 0],
+    ['去冰', 0],
+  ] as [string, number][],
+};
+const SPICY = {
+  name: '辣度',
+  options: [
+    ['不辣', 0],
+    ['微辣', 0],
+    ['加辣', 0],
+  ] as [string, number][],
+};
+export const VARIANTS: Record<string, Variants> = {
+  酸梅汤: {
+    skus: [
+      ['s', '小杯', 500, 20],
+      ['m', '中杯', 600, 30],
+      ['l', '大杯', 800, 0],
+    ],
+    specs: [ICE],
+  },
+  招牌珍珠奶茶: {
+    skus: [
+      ['m', '中杯', 1500, 60],
+      ['l', '大杯', 1800, 40],
+    ],
+    specs: [
+      {
+        name: '甜度',
+        options: [
+          ['全糖', 0],
+          ['半糖', 0],
+          ['无糖', 0],
+        ],
+      },
+      ICE,
+    ],
+  },
+  豚骨拉面: {
+    skus: [
+      ['big', '大碗', 4200, 30],
+      ['small', '小碗', 3400, 25],
+    ],
+    specs: [
+      SPICY,
+      {
+        name: '加料',
+        options: [
+          ['不加', 0],
+          ['溏心蛋', 500],
+        ],
+      },
+    ],
+  },
+  经典过桥米线: {
+    skus: [
+      ['big', '大份', 3200, 40],
+      ['small', '小份', 2600, 30],
+    ],
+    specs: [SPICY],
+  },
+};

@@ -23,11 +23,12 @@ export function buildOrderHistory(stores: StoreDoc[], products: Product[], rand:
       const store = goodsStores[Math.floor(rand() * goodsStores.length)];
       const menu = products.filter((p) => p.storeId === store._id);
       const picks = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => menu[Math.floor(rand() * menu.length)]))];
-      const items = picks.map((p) => ({ productId: p._id, quantity: 1 + Math.floor(rand() * 2) }));
+      // A product sold by SKU is ordered in its first SKU (no extra rand() call: the history stays as it was).
+      const items = picks.map((p) => ({ productId: p._id, ...(p.skus ? { skuId: p.skus[0].id } : {}), quantity: 1 + Math.floor(rand() * 2) }));
       const mode = store.modes.includes('delivery') && rand() < 0.6 ? 'delivery' : 'pickup';
       const breakdown = priceOrder({
         store: { ...store, minOrderFen: 0, location: { lng: store.location.coordinates[0], lat: store.location.coordinates[1] } },
-        products: Object.fromEntries(menu.map((p) => [p._id, { ...p, stock: 99 }])),
+        products: Object.fromEntries(menu.map((p) => [p._id, { ...p, stock: 99, ...(p.skus ? { skus: p.skus.map((s) => ({ ...s, stock: 99 })) } : {}) }])),
         items,
         mode,
         distanceM: 1500,
