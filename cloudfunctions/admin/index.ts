@@ -21,6 +21,8 @@ import { listOrdersForStaff, orderDetailForStaff, paidSeries, staffView } from '
 import { countStores, listStoresForStaff } from '@daojia/modules/stores';
 import { closeRefund, listRefundIssues, retryRefund } from '@daojia/modules/payments';
 import { audit } from '@daojia/modules/audit';
+import { ADMIN_APPLICATION_API } from '@daojia/domain';
+import { approveApplication, listApplications, rejectApplication, toAdminApplicationView } from '@daojia/modules/onboarding';
 
 /**
  * What each caller sees is the access policy's: `scope` (all regions, or the caller's regions) and `regionScope(region)`
@@ -113,6 +115,34 @@ export const main = defineFunction('admin', {
       const { before, orderBefore, refund, order } = await closeRefund(refundId, scope, { role: 'admin', id: admin.userKey }, reason);
       await audit(admin, 'closeRefund', { refundId, orderId: order._id, reason, before: { refund: before.status, order: orderBefore.status }, after: { refund: refund.status, order: order.status } });
       return { refund, order: staffView(order) };
+    },
+  }),
+
+  /** Store applications waiting for review (or decided ones), oldest first, in the caller's regions. */
+  listApplications: action({
+    ...ADMIN_APPLICATION_API.listApplications,
+    permission: 'platform.merchants.audit',
+    async handler({ status, region, offset, limit }, { regionScope }) {
+      const page = await listApplications(regionScope(region), { status, offset, limit });
+      return { applications: page.applications.map(toAdminApplicationView), total: page.total };
+    },
+  }),
+
+  /**
+   * Approve: the store is created (closed until its owner opens it), the applicant becomes its owner, the default
+   * commission terms are recorded; reject: with the reason the applicant sees. Audit-logged. Another region's
+   * application does not exist for a regional manager.
+   */
+  reviewApplication: action({
+    ...ADMIN_APPLICATION_API.reviewApplication,
+    permission: 'platform.merchants.audit',
+    async handler({ applicationId, decision, reason }, { admin, scope }) {
+      const review = decision === 'approve' ? await approveApplication(applicationId, scope, admin) : await rejectApplication(applicationId, scope, admin, reason);
+      const { store } = review;
+      return {
+        application: toAdminApplicationView(review.application),
+        ...(store ? { store: { _id: store._id, name: store.name, status: store.status, ...(store.terms ? { terms: store.terms } : {}) } } : {}),
+      };
     },
   }),
 });

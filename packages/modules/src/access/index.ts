@@ -4,3 +4,5 @@
  */
 export { staffDoc, staffRowsOf, staffOfStore, adminOf, type StaffDoc, type AdminDoc } from './repository';
 export { principalFor, actingStaff, platformAdmin, platformScope, toWhere, can, scope, permissionsOf, type Access, type Admin, type Staff } from './principals';
+export { addOwner, createInvite, joinByInvite, teamOf, removeClerk, drawInviteCode, INVITE_ALPHABET, INVITE_TTL_MS } from './staff';
+export { type InviteDoc } from './repository';

@@ -11,10 +11,10 @@ export interface Actor {
 }
 
 /**
- * One line per staff action on money (who, when, what, why, the status before and after), in `audit_logs`, which no
+ * One line per staff action on money or on a merchant (who, when, what, why, the status before and after), in `audit_logs`, which no
  * client can read or write. Written after the action: an action whose log write fails is reported as failed to the
  * caller, who sees the new state on the next list.
  */
-export async function audit(admin: Actor, action: 'retryRefund' | 'closeRefund', entry: Omit<AuditEntry, 'action' | 'by' | 'at'>): Promise<void> {
+export async function audit(admin: Actor, action: 'retryRefund' | 'closeRefund' | 'approveApplication' | 'rejectApplication', entry: Omit<AuditEntry, 'action' | 'by' | 'at'>): Promise<void> {
   await addEntry({ action, by: { adminId: admin._id, userKey: admin.userKey, role: admin.role, region: admin.region ?? '', name: admin.name }, at: nowIso(), ...entry });
 }

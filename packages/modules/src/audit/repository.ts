@@ -10,8 +10,11 @@ export const auditEntry = z.object({
   action: z.string().min(1),
   by: auditActor,
   at: z.string(),
-  refundId: z.string(),
-  orderId: z.string(),
+  /** What the action was on: a refund and its order, or a store application and the store it made. */
+  refundId: z.string().optional(),
+  orderId: z.string().optional(),
+  applicationId: z.string().optional(),
+  storeId: z.string().optional(),
   reason: z.string(),
   before: z.record(z.string(), z.string()),
   after: z.record(z.string(), z.string()),

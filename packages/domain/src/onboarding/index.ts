@@ -1,0 +1,3 @@
+export * from './regions';
+export * from './terms';
+export * from './application';
