@@ -10,16 +10,30 @@ export const coupon = z.object({
   thresholdFen: fen,
   validFrom: z.string(),
   validTo: z.string(),
+  /**
+   * Claiming (a store's own coupons, created in the merchant app): how many copies exist in all and per user, how
+   * many were claimed (never above totalQuantity: one conditional increment per claim), and whether the store paused
+   * handing it out. Absent on coupons given out by hand (the demo wallet's): those cannot be claimed.
+   */
+  totalQuantity: z.number().int().min(1).optional(),
+  perUserLimit: z.number().int().min(1).optional(),
+  claimed: z.number().int().min(0).optional(),
+  paused: z.boolean().optional(),
+  createdAt: z.string().optional(),
 });
 export type Coupon = z.infer<typeof coupon>;
+/** The template fields a user's copy carries (what pricing needs); claiming figures stay on the template. */
+const COPY_OMITS = { _id: true, totalQuantity: true, perUserLimit: true, claimed: true, paused: true, createdAt: true } as const;
 
 export const userCouponStatus = z.enum(['available', 'locked', 'used', 'expired']);
-export const userCoupon = coupon.omit({ _id: true }).extend({
+export const userCoupon = coupon.omit(COPY_OMITS).extend({
   _id: id,
   couponId: id,
   _openid: z.string(),
   status: userCouponStatus,
   orderId: z.string().optional(),
+  /** When the user claimed it (absent on copies given out by hand). */
+  claimedAt: z.string().optional(),
 });
 export type UserCoupon = z.infer<typeof userCoupon>;
 
