@@ -124,7 +124,7 @@ export const MERCHANT_CATALOG_API = {
   save: contract(saveProductInput, catalogProductOutput, ['PRODUCT_NOT_FOUND', 'CATEGORY_NOT_FOUND', 'IMAGE_NOT_ALLOWED', 'PRODUCT_HELD', 'PRODUCT_BUSY']),
   remove: contract(catalogProductIdInput, catalogRemovedOutput, ['PRODUCT_NOT_FOUND', 'PRODUCT_HELD']),
   setShelf: contract(setShelfInput, setShelfOutput, ['PRODUCT_NOT_FOUND']),
-  setStock: contract(setStockInput, catalogProductOutput, ['PRODUCT_NOT_FOUND', 'PRODUCT_BUSY']),
+  setStock: contract(setStockInput, catalogProductOutput, ['PRODUCT_NOT_FOUND', 'SKU_NOT_FOUND', 'SKU_REQUIRED', 'PRODUCT_BUSY']),
   bulkPrice: contract(bulkPriceInput, catalogProductsOutput, ['PRODUCT_NOT_FOUND', 'PRICE_TOO_LOW', 'PRODUCT_BUSY']),
   saveCategory: contract(saveCategoryInput, categoryOutput, ['CATEGORY_NOT_FOUND', 'CATEGORY_EXISTS']),
   reorderCategories: contract(reorderCategoriesInput, categoriesOutput, ['CATEGORY_NOT_FOUND']),

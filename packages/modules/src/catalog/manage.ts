@@ -150,10 +150,10 @@ export async function setStock(storeId: string, productId: string, stock: number
   let { product: now } = await mustRead(storeId, productId);
   const at = (p: Product) => (skuId ? p.skus?.find((s) => s.id === skuId)?.stock : p.skus?.length ? undefined : p.stock);
   const was = at(now);
-  if (was === undefined) throw new DomainError('PRODUCT_NOT_FOUND', skuId ? '商品规格不存在' : '该商品按规格管理库存，请选择规格');
+  if (was === undefined) throw skuId ? new DomainError('SKU_NOT_FOUND', '商品没有这个规格，请刷新后重试') : new DomainError('SKU_REQUIRED', '该商品按规格管理库存，请选择规格');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const is = at(now);
-    if (is === undefined) throw new DomainError('PRODUCT_NOT_FOUND', '商品规格不存在');
+    if (is === undefined) throw new DomainError('SKU_NOT_FOUND', '商品没有这个规格，请刷新后重试');
     const target = Math.max(0, is + (stock - was));
     if (target === is) return view(now);
     const skus = skuId ? now.skus!.map((s) => (s.id === skuId ? { ...s, stock: target } : s)) : undefined;
