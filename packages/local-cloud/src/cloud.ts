@@ -11,6 +11,7 @@ import { mountSandboxes } from './sandboxes';
 import { mountGateway } from './gateway';
 import { productionSign } from './gateway/auth';
 import { loadServerCredentials, verifyServerSignature, type ServerCredentials } from './gateway/server-sdk';
+import { loadStorageRules, type Storage } from './storage';
 
 export interface LocalCloudOptions {
   /** Project root: holds cloudfunctions/, database-rules/, cloudbaserc.json. */
@@ -51,6 +52,8 @@ export interface LocalCloud {
   envId: string;
   db: Database;
   functions: FunctionHost;
+  /** Cloud storage: its bucket, files (`store`) and file ids (`fileIdOf(path)`). */
+  storage: Storage;
   router: Router;
   /** What the sandboxes hand to functions (WECHATPAY_*, SMS_*, DADA_*), for scripts and tests that use an adapter directly. */
   sandboxEnv: Record<string, string>;
@@ -77,8 +80,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const router = createRouter();
   const db = openDatabase({ dataDir: options.dataDir, rulesDir: `${options.rootDir}/database-rules` });
 
+  // Read before the server starts: a bad storage-rules.json stops the start, and its limits size the upload route.
+  const storageRules = loadStorageRules(options.rootDir);
+  const uploadCap = storageRules.maxBytes + 64 * 1024;
+
   let policy: SitePolicy | undefined; // known once the port is
-  const server = createHttpServer(router, { log, policy: () => policy });
+  const server = createHttpServer(router, { log, policy: () => policy, maxBodyBytesFor: (method, path) => (method === 'PUT' && path.startsWith('/storage/') ? uploadCap : undefined) });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -137,6 +144,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       accessTokenTtlS: options.accessTokenTtlS,
       production,
       policy: () => policy,
+      storageRules,
     });
   } catch (e) {
     // A start that fails (a bad rules file, a function folder missing) must not leave a listening port behind.
@@ -159,6 +167,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       let reply: Record<string, unknown>;
       if (action.startsWith('database.')) reply = await handleDatabaseAction(db, action, body);
       else if (action === 'functions.invokeFunction') reply = { data: await functions.handleInvokeAction(body, req) };
+      else if (action.startsWith('storage.')) reply = gateway.storage.handleAdminAction(action, body, req);
       else throw new CloudError('INVALID_ACTION', `action ${action} is not supported by the local cloud`);
       sendJson(res, 200, { requestId, ...reply });
     } catch (e) {
@@ -178,6 +187,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     envId,
     db,
     functions,
+    storage: gateway.storage,
     router,
     sandboxEnv: sandboxes.env,
     serverCredentials,

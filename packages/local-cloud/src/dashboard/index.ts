@@ -4,6 +4,7 @@ import type { Router } from '../http/router';
 import { sendJson } from '../http/router';
 import type { Database } from '../db';
 import type { FunctionHost, Invocation } from '../functions/host';
+import type { Storage } from '../storage';
 import { filterInvocations, invocationAction, logEntry, traceLines, type TraceFilter } from './trace';
 
 const KEEP = 300;
@@ -18,7 +19,11 @@ const page = readFileSync(path.join(__dirname, 'page.html'), 'utf8');
  * function, action or request id (one request followed across functions), timers to fire by hand, and
  * the sandboxes' outboxes (WeChat Pay, SMS, delivery), which the page reads from each sandbox's own `/outbox` route.
  */
-export function mountDashboard({ router, db, functions }: { router: Router; db: Database; functions: FunctionHost }): void {
+export function mountDashboard({ router, db, functions, storage }: { router: Router; db: Database; functions: FunctionHost; storage?: Storage }): void {
+  // Cloud storage's files: path, file id, type, size, uploader, time.
+  router.add('GET', '/dashboard/api/storage', (_req, res) => {
+    sendJson(res, 200, { bucket: storage?.bucket, files: (storage?.store.list() ?? []).map((f) => ({ ...f, fileId: storage!.fileIdOf(f.path) })) });
+  });
   const log: Invocation[] = [];
   functions.onInvocation((inv) => {
     log.push(inv);

@@ -11,6 +11,7 @@ import { mountDatabaseGateway } from './database';
 import { mountRealtime } from './realtime';
 import { readRuleOf, writeRuleOf } from './rules';
 import { mountDashboard } from '../dashboard';
+import { mountStorage, type Storage, type StorageRules } from '../storage';
 
 export interface GatewayContext {
   router: Router;
@@ -26,13 +27,15 @@ export interface GatewayContext {
   /** Why this cloud counts as production, if it does (see productionSign): dev login is off then. */
   production: () => string | undefined;
   policy?: () => SitePolicy | undefined;
+  /** Cloud storage's rules and limits (storage-rules.json). */
+  storageRules: StorageRules;
 }
 
 /**
  * What @cloudbase/js-sdk (the H5 apps, the admin panel) talks to: sign-in, function calls with the verified caller,
  * rule-checked database access and realtime watch. The caller a function sees comes from the token, never the body.
  */
-export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Promise<void> }> {
+export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Promise<void>; storage: Storage }> {
   // A rule the gateway cannot evaluate stops the start, naming the file, instead of failing a request later.
   for (const [collection, rules] of Object.entries(ctx.db.rules)) {
     try {
@@ -48,6 +51,7 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
   mountAuth(router, db, tokens, ctx.production);
   mountDatabaseGateway(router, db, tokens);
   const realtime = mountRealtime({ router, server: ctx.server, db, tokens, policy: ctx.policy });
+  const storage = mountStorage({ router, dataDir: ctx.dataDir, envId: ctx.envId, url: ctx.url, tokens, rules: ctx.storageRules });
 
   router.add('POST', '/v1/functions/:name', async (req, res) => {
     try {
@@ -66,7 +70,7 @@ export async function mountGateway(ctx: GatewayContext): Promise<{ close(): Prom
     }
   });
 
-  mountDashboard({ router, db, functions });
+  mountDashboard({ router, db, functions, storage });
 
-  return { close: () => realtime.close() };
+  return { close: () => realtime.close(), storage };
 }

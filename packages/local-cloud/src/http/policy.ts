@@ -30,8 +30,9 @@ const JSON_PATHS = [/^\/admin$/, /^\/dashboard\/api\//];
 const DEV_ONLY = [/^\/dev(\/|$)/, /^\/dashboard(\/|$)/, /^\/sandbox\/wechatpay\/(pay|outbox|redeliver|refund-outcome)$/, /^\/sandbox\/sms\/outbox$/, /^\/sandbox\/delivery\/(advance|outbox)$/];
 
 const CORS_HEADERS = {
-  'access-control-allow-headers': 'authorization, content-type, x-request-id, x-sdk-version, x-device-id',
-  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  // x-cos-*: js-sdk's upload PUT to cloud storage sends them (as it does to COS).
+  'access-control-allow-headers': 'authorization, content-type, x-request-id, x-sdk-version, x-device-id, x-cos-meta-fileid, x-cos-security-token',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-max-age': '600',
 };
 

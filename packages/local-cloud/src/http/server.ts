@@ -9,6 +9,8 @@ export interface HttpServerOptions {
   /** Who may call (Host, Origin, cross-site writes, production's shut paths); none: anyone (tests of single parts). */
   policy?: () => SitePolicy | undefined;
   maxBodyBytes?: number;
+  /** A larger cap for some routes (cloud storage uploads); undefined: maxBodyBytes. */
+  maxBodyBytesFor?: (method: string, path: string) => number | undefined;
 }
 
 /**
@@ -18,9 +20,10 @@ export interface HttpServerOptions {
  */
 export function createHttpServer(router: Router, opts: HttpServerOptions = {}): http.Server {
   const log = opts.log ?? (() => {});
-  const cap = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const defaultCap = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   return http.createServer({ keepAlive: true }, (raw, res) => {
     const url = new URL(raw.url ?? '/', 'http://local');
+    const cap = opts.maxBodyBytesFor?.(raw.method ?? 'GET', url.pathname) ?? defaultCap;
     const policy = opts.policy?.();
     res.setHeader('vary', 'origin');
     for (const [k, v] of Object.entries(policy?.corsHeaders(raw) ?? {})) res.setHeader(k, v);
