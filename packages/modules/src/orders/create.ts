@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { DomainError, TIME_ZONE, makeVerificationCode, transition, type Order } from '@daojia/domain';
+import { DomainError, TIME_ZONE, lineTitle, makeVerificationCode, transition, type Order } from '@daojia/domain';
 import { nowIso } from '../runtime';
 import { isDuplicate } from '../repository-kit';
 import { quantities, takeStock } from '../catalog';
@@ -43,10 +43,16 @@ async function firstResult(userKey: string, key: string): Promise<Order | undefi
 }
 
 /** Takes stock (catalog), the slot's place (stores) and the coupon (marketing), each atomically on its own document under the order's hold id. */
-async function reserve(order: Order, names: Record<string, string>, capacity: number | undefined) {
-  for (const [productId, quantity] of quantities(order.items)) {
-    // The database refuses to go below zero, so concurrent orders cannot oversell.
-    if (!(await takeStock(productId, quantity, order.holdId!))) throw new DomainError('OUT_OF_STOCK', `「${names[productId] ?? '商品'}」已售罄或库存不足`, { productId });
+async function reserve(order: Order, capacity: number | undefined) {
+  for (const drawn of quantities(order.items)) {
+    // The database refuses to go below zero (the SKU's stock and the product's total), so concurrent orders cannot oversell.
+    if (!(await takeStock(drawn, order.holdId!))) {
+      const line = order.items.find((l) => l.productId === drawn.productId && l.skuId === drawn.skuId)!;
+      throw new DomainError('OUT_OF_STOCK', `「${lineTitle({ name: line.name, skuLabel: line.skuLabel })}」已售罄或库存不足`, {
+        productId: drawn.productId,
+        ...(drawn.skuId ? { skuId: drawn.skuId } : {}),
+      });
+    }
   }
   if (order.slot && !(await takeSlotPlace(order.slot.slotId, capacity!, order.holdId!))) throw new DomainError('SLOT_FULL', '该时段已约满，请选择其他时间');
   if (order.userCouponId) await lockCoupon(order.userCouponId, order._openid, order._id);
@@ -99,7 +105,7 @@ export async function createOrder(req: CreateRequest, userKey: string): Promise<
     return (await firstResult(userKey, req.idempotencyKey)) ?? createOrder(req, userKey);
   }
   try {
-    await reserve(order, Object.fromEntries(Object.values(q.products).map((p) => [p._id, p.name])), booking?.capacity);
+    await reserve(order, booking?.capacity);
   } catch (e) {
     try {
       await giveBackHolds(order);

@@ -15,7 +15,7 @@ async function inOrder<T extends readonly unknown[]>(work: T): Promise<{ -readon
 export interface QuoteRequest {
   storeId: string;
   mode: OrderMode;
-  items: { productId: string; quantity: number; specs?: Record<string, string> }[];
+  items: { productId: string; skuId?: string; quantity: number; specs?: Record<string, string> }[];
   couponId?: string;
   addressId?: string;
 }
