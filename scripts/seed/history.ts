@@ -16,6 +16,8 @@ export function buildOrderHistory(stores: StoreDoc[], products: Product[], rand:
   const goodsStores = stores.filter((s) => s.category === 'catering' || s.category === 'retail');
   const orders: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];
+  // What each paid order brought in, as the settlement subscriber books it (finance figures read the ledger).
+  const ledger: Record<string, unknown>[] = [];
   for (let d = 13; d >= 1; d--) {
     const day = now.tz('Asia/Shanghai').subtract(d, 'day').startOf('day');
     const count = 8 + Math.floor(rand() * 14);
@@ -60,7 +62,19 @@ export function buildOrderHistory(stores: StoreDoc[], products: Product[], rand:
         acceptedAt: at(3),
         completedAt: at(90),
       });
-      // Already dispatched: past orders have no subscriber work left (no messages, ledger or statistics replayed).
+      ledger.push({
+        _id: `${id}-e1:payment_in`,
+        eventId: `${id}-e1`,
+        orderId: id,
+        storeId: store._id,
+        region: store.region,
+        kind: 'payment_in',
+        amountFen: breakdown.totalFen,
+        at: at(1),
+        recordedAt: at(1),
+        note: '演示历史订单',
+      });
+      // Already dispatched: past orders have no subscriber work left (no messages or statistics replayed; the ledger entry is above).
       events.push({
         _id: `${id}-e1`,
         orderId: id,
@@ -76,5 +90,5 @@ export function buildOrderHistory(stores: StoreDoc[], products: Product[], rand:
       });
     }
   }
-  return { orders, events };
+  return { orders, events, ledger };
 }
