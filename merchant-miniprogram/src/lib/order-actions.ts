@@ -1,7 +1,7 @@
 import { nextEvents, type ActionName, type OrderLike } from '@daojia/domain';
 
-/** The merchantOrder actions behind the buttons; pickUp / checkIn happen through the code check-in page (verifyCode). */
-export type MerchantCall = Exclude<ActionName<'merchantOrder'>, 'list' | 'detail' | 'verifyCode'>;
+/** The merchantOrder actions behind the buttons; pickUp / checkIn happen through the code check-in page (verifyCode); seenNewOrders is the new-order badge's. */
+export type MerchantCall = Exclude<ActionName<'merchantOrder'>, 'list' | 'detail' | 'verifyCode' | 'seenNewOrders'>;
 /** The calls that take a reason as well as the order. */
 export type ReasonCall = Extract<MerchantCall, 'reject' | 'declineRefund'>;
 

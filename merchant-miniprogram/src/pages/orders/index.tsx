@@ -1,13 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tabs, TextArea } from '@nutui/nutui-react-taro';
 import { Order as OrderIcon } from '@nutui/icons-react-taro';
-import { doneText, formatFen, formatShanghai, modeShortLabel, statusLabel, type MerchantTab, type StaffOrder } from '@daojia/domain';
+import { doneText, formatFen, formatShanghai, lineTitle, modeShortLabel, statusLabel, type MerchantTab, type StaffOrder } from '@daojia/domain';
 import { EmptyState, PageToast, showError, showInfo } from '@daojia/app-kit';
-import { api, ensureSignedIn, subscribeOrders } from '../../services/cloud';
+import { api, ensureSignedIn } from '../../services/cloud';
 import { merchantButtons, NEEDS_REASON, type MerchantCall, type ReasonCall } from '../../lib/order-actions';
+import { createRinger, titleWithCount, useNewOrderAlerts } from '../../lib/new-order-alert';
+import { isOver, maskPhone, slotText } from '../../lib/order-card';
 import { OrderTimeline } from '../../components/order-timeline';
+import './index.scss';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * New orders arrive through the realtime watch (lib/new-order-alert.ts); this slower refresh keeps the other tabs
+ * current (refund requests, orders moved by timers) and covers a watch that is down.
+ */
+const REFRESH_MS = 30_000;
 
 const TABS: { value: MerchantTab; label: string }[] = [
   { value: 'new', label: '新订单' },
@@ -29,6 +40,9 @@ export default function MerchantOrders() {
   const [asking, setAsking] = useState<{ orderId: string; call: ReasonCall } | null>(null);
   const [reason, setReason] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
+  const [storeId, setStoreId] = useState<string | null>(null);
+  const ringer = useMemo(() => createRinger(), []);
+  const [soundOn, setSoundOn] = useState(ringer.enabled);
 
   const reload = useCallback(() => {
     api.merchantOrder
@@ -36,9 +50,49 @@ export default function MerchantOrders() {
       .then((r) => {
         setAllowed(r.allowed);
         setOrders(r.orders);
+        setStoreId(r.storeId);
       })
       .catch(showError);
   }, [tab]);
+
+  const { alerts } = useNewOrderAlerts(visible ? storeId : null, (fresh) => {
+    ringer.ring();
+    showInfo(fresh.length > 1 ? `收到 ${fresh.length} 个新订单` : fresh[0].body);
+    reload();
+  });
+  const unread = alerts.length;
+
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: titleWithCount('订单', unread) }).catch(() => undefined);
+  }, [unread]);
+  useEffect(() => () => ringer.close(), [ringer]);
+
+  /** The merchant opened the 新订单 tab: their alerts for the store are seen, and the badge clears. */
+  const seeNewOrders = useCallback(() => {
+    api.merchantOrder.seenNewOrders({}).catch(showError);
+  }, []);
+
+  async function toggleSound() {
+    if (soundOn) {
+      ringer.disable();
+      setSoundOn(false);
+      return;
+    }
+    const ok = await ringer.unlock();
+    setSoundOn(ok);
+    showInfo(ok ? '新订单提醒已开启，来单时会播放提示音' : '浏览器未允许播放声音，请再点一次');
+  }
+
+  function openTab(next: MerchantTab) {
+    if (next === tab) {
+      if (next === 'new') seeNewOrders();
+      return;
+    }
+    setOrders(null);
+    setAsking(null);
+    setTab(next);
+    if (next === 'new') seeNewOrders();
+  }
 
   useDidShow(() => {
     ensureSignedIn()
@@ -50,7 +104,8 @@ export default function MerchantOrders() {
   useEffect(() => {
     if (!visible) return undefined;
     reload();
-    return subscribeOrders(reload);
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
   }, [visible, reload]);
 
   async function act(order: StaffOrder, action: MerchantCall, label: string) {
@@ -86,21 +141,32 @@ export default function MerchantOrders() {
     <View className="page" id="page-merchant-orders">
       <View className="section row">
         <Text className="title">订单管理</Text>
+        {unread > 0 && (
+          <Text className="alert-badge" id="new-order-badge" onClick={() => openTab('new')}>
+            新订单 {unread}
+          </Text>
+        )}
+        {isH5 && (
+          <Button size="small" fill={soundOn ? 'outline' : 'solid'} type={soundOn ? 'default' : 'primary'} id="alert-toggle" onClick={toggleSound}>
+            {soundOn ? '关闭提醒' : '开启提醒'}
+          </Button>
+        )}
+        <Button size="small" id="go-workbench" onClick={() => Taro.navigateTo({ url: '/pages/workbench/index' })}>
+          工作台
+        </Button>
         <Button size="small" id="go-verify" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
           核销
         </Button>
       </View>
+      {isH5 && !soundOn && (
+        <View className="muted section" id="alert-hint">
+          浏览器需要先点一下「开启提醒」才能播放新订单提示音；未开启时仍会显示角标。
+        </View>
+      )}
       <View id="order-tabs">
-        <Tabs
-          value={tab}
-          onChange={(v) => {
-            setOrders(null);
-            setAsking(null);
-            setTab(v as MerchantTab);
-          }}
-        >
+        <Tabs value={tab} onChange={(v) => openTab(v as MerchantTab)}>
           {TABS.map((t) => (
-            <Tabs.TabPane key={t.value} value={t.value} title={t.label} />
+            <Tabs.TabPane key={t.value} value={t.value} title={t.value === 'new' && unread > 0 ? `${t.label}(${unread})` : t.label} />
           ))}
         </Tabs>
       </View>
@@ -109,14 +175,34 @@ export default function MerchantOrders() {
         {shown.map((o) => (
           <View key={o._id} className="section" id={`order-card-${o._id}`}>
             <View className="row">
-              <Text className="title">{modeShortLabel(o.mode)}</Text>
+              <Text className="title">
+                {modeShortLabel(o.mode)} <Text className="muted">#{o.orderNo}</Text>
+              </Text>
               <Text id={`order-status-${o._id}`}>{statusLabel(o.status)}</Text>
             </View>
-            {o.items.map((l) => (
-              <View key={l.productId} className="muted">
-                {l.name} × {l.quantity}
+            {o.items.map((l, i) => (
+              <View key={i} className="muted" id={`order-line-${o._id}-${i}`}>
+                {lineTitle(l)} × {l.quantity}
               </View>
             ))}
+            {o.address && (
+              <View className="order-address" id={`order-address-${o._id}`}>
+                <View>{o.address.text}</View>
+                <View className="row" style={{ justifyContent: 'flex-start', gap: '8px' }}>
+                  <Text>{o.address.contact}</Text>
+                  {isOver(o.status) ? (
+                    <Text className="muted" id={`order-phone-${o._id}`}>
+                      {maskPhone(o.address.phone)}
+                    </Text>
+                  ) : (
+                    <Text className="link" id={`order-phone-${o._id}`} onClick={() => Taro.makePhoneCall({ phoneNumber: o.address!.phone }).catch(() => undefined)}>
+                      {o.address.phone}（拨打）
+                    </Text>
+                  )}
+                </View>
+              </View>
+            )}
+            {o.slot && <View id={`order-slot-${o._id}`}>预约时段：{slotText(o.slot)}</View>}
             {o.remark && <View className="muted">备注：{o.remark}</View>}
             {o.refundReason && (
               <View className="muted" id={`refund-info-${o._id}`}>
@@ -129,6 +215,9 @@ export default function MerchantOrders() {
               <Text className="price">{formatFen(o.totalFen)}</Text>
             </View>
             <View className="row" style={{ justifyContent: 'flex-end', gap: '12px' }}>
+              <Button size="small" fill="none" id={`ticket-${o._id}`} onClick={() => Taro.navigateTo({ url: `/pages/ticket/index?orderId=${o._id}` })}>
+                小票
+              </Button>
               <Button size="small" fill="none" id={`detail-${o._id}`} onClick={() => setOpened(opened === o._id ? null : o._id)}>
                 {opened === o._id ? '收起' : '进度'}
               </Button>
