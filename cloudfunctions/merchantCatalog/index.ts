@@ -92,4 +92,40 @@ export const main = defineFunction('merchantCatalog', {
       return { removed: await removeCategory(staff.storeId, categoryId) };
     },
   }),
+
+  /**
+   * The spreadsheet import (modules/catalog/import): the caller's own upload, read, every row checked, then applied
+   * in one transaction or not at all; replies the finished job (its report). The page makes `jobId` and reads
+   * progress with importStatus while this runs.
+   */
+  importFile: action({
+    ...API.importFile,
+    permission: 'store.catalog.manage',
+    async handler({ jobId, fileId, fileName }, { staff }) {
+      return { job: await importCatalogFile({ storeId: staff.storeId, userKey: staff.userKey, jobId, fileId, fileName }) };
+    },
+  }),
+
+  /** An import of this store: its stage and percent while it runs, its report once finished. */
+  importStatus: action({
+    ...API.importStatus,
+    permission: 'store.catalog.manage',
+    async handler({ jobId }, { staff }) {
+      return { job: await importJob(staff.storeId, jobId) };
+    },
+  }),
+
+  /** The import template (header, example rows, a sheet explaining the columns), as a file to download. */
+  importTemplate: action({
+    ...API.importTemplate,
+    permission: 'store.catalog.manage',
+    handler: ({ format }) => catalogTemplate(format),
+  }),
+
+  /** The whole catalogue in the import's layout (an edited export imports back), as a file to download. */
+  exportCatalog: action({
+    ...API.exportCatalog,
+    permission: 'store.read',
+    handler: ({ format }, { staff }) => exportCatalog(staff.storeId, format),
+  }),
 });
