@@ -8,13 +8,17 @@ import { Overview } from './pages/Overview';
 import { Stores } from './pages/Stores';
 import { Orders } from './pages/Orders';
 import { RefundIssues } from './pages/RefundIssues';
+import { Applications } from './pages/Applications';
 
 const MENU = [
   { key: '/overview', label: '数据概览' },
   { key: '/stores', label: '商户管理' },
   { key: '/orders', label: '订单管理' },
   { key: '/refund-issues', label: '退款异常' },
+  { key: '/applications', label: '入驻审核', permission: 'platform.merchants.audit' },
 ];
+/** The menu offers only what the signed-in staff member's permissions allow (entries without one: every role). */
+const menuFor = (admin: AdminAccount) => MENU.filter((m) => !m.permission || admin.permissions.includes(m.permission)).map(({ key, label }) => ({ key, label }));
 // Loose on purpose while platform roles grow (issue 9 item 3): a role without a label here shows as its id.
 
 function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => void }) {
@@ -32,7 +36,7 @@ function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => voi
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider theme="light" width={200}>
         <div style={{ padding: 16, fontWeight: 600 }}>到家 · 管理后台</div>
-        <Menu mode="inline" selectedKeys={[pathname]} items={MENU} onClick={(i) => navigate(i.key)} />
+        <Menu mode="inline" selectedKeys={[pathname]} items={menuFor(admin)} onClick={(i) => navigate(i.key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end' }}>
@@ -53,6 +57,7 @@ function Shell({ admin, onSignOut }: { admin: AdminAccount; onSignOut: () => voi
             <Route path="/stores" element={<Stores onError={onError} />} />
             <Route path="/orders" element={<Orders onError={onError} />} />
             <Route path="/refund-issues" element={<RefundIssues onError={onError} />} />
+            <Route path="/applications" element={<Applications onError={onError} />} />
             <Route path="*" element={<Navigate to="/overview" replace />} />
           </Routes>
         </Layout.Content>
