@@ -15,13 +15,16 @@ const stock = z.number({ error: '请填写库存' }).int('库存须为整数').m
 const selectedProductIds = z.array(id).min(1, '请至少选择一个商品').max(100, '一次最多选择 100 个商品');
 const categoryName = z.string().trim().min(1, '请填写分类名称').max(20, '分类名称最多 20 个字');
 
-/** A SKU as the form sends it: a new one has no id yet (the server gives it one). */
+/**
+ * A SKU as the form sends it: a new one has no id yet (the server gives it one) and needs its stock; a kept one sends
+ * `stock` only when the merchant changed it (left out, what orders took since the form was opened stays taken).
+ */
 export const skuInput = z
   .object({
     id: z.string().min(1).max(32).optional(),
     label: z.string().trim().min(1, '请填写规格名称').max(20, '规格名称最多 20 个字'),
     priceFen,
-    stock,
+    stock: stock.optional(),
   })
   .strict();
 
@@ -70,6 +73,9 @@ export const saveProductInput = productFields
     }
     const labels = (p.skus ?? []).map((s) => s.label);
     if (new Set(labels).size !== labels.length) ctx.addIssue({ code: 'custom', path: ['skus'], message: '规格名称不能重复' });
+    (p.skus ?? []).forEach((s, i) => {
+      if (!s.id && s.stock === undefined) ctx.addIssue({ code: 'custom', path: ['skus', i, 'stock'], message: '请填写库存' });
+    });
     const ids = (p.skus ?? []).flatMap((s) => (s.id ? [s.id] : []));
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['skus'], message: '规格重复' });
   });

@@ -69,7 +69,7 @@ export async function saveProduct(storeId: string, input: SaveProductInput, user
 async function createProduct(storeId: string, input: SaveProductInput, userKey: string): Promise<Product> {
   const images = input.images ?? [];
   checkImages(images, userKey);
-  const skus = input.skus?.length ? input.skus.map((s) => ({ ...s, id: s.id ?? newSkuId() })) : undefined;
+  const skus = input.skus?.length ? input.skus.map((s) => ({ ...s, id: newSkuId(), stock: s.stock ?? 0 })) : undefined;
   const doc = productSchema.parse(
     withSkuTotals({
       _id: newProductId(storeId),
@@ -100,12 +100,13 @@ async function createProduct(storeId: string, input: SaveProductInput, userKey: 
  * between SKUs and a single stock, is refused while an order holds stock: its give-back names the SKU (or the single
  * stock) it took (repository.takeUnderHold).
  */
-function nextSkus(input: (Omit<Sku, 'id'> & { id?: string })[], first: Product, now: Product, held: boolean): Sku[] {
-  const next = input.map((s) => {
-    const was = first.skus?.find((k) => k.id === s.id);
-    const is = now.skus?.find((k) => k.id === s.id);
-    if (!s.id || !was || !is) return { ...s, id: s.id && is ? s.id : newSkuId() };
-    return { ...s, id: s.id, stock: Math.max(0, is.stock + (s.stock - was.stock)) };
+function nextSkus(input: SaveProductInput['skus'] & object, first: Product, now: Product, held: boolean): Sku[] {
+  const next = input.map(({ id, label, priceFen, stock }) => {
+    const was = first.skus?.find((k) => k.id === id);
+    const is = now.skus?.find((k) => k.id === id);
+    if (!id || !is) return { id: newSkuId(), label, priceFen, stock: stock ?? 0 };
+    // Left out: unchanged (whatever orders took stays taken). Typed: moved by its difference against the first read.
+    return { id, label, priceFen, stock: stock === undefined ? is.stock : Math.max(0, is.stock + (stock - (was ?? is).stock)) };
   });
   const reshaped = !isDeepStrictEqual((now.skus ?? []).map((k) => k.id).sort(), next.map((s) => s.id).sort());
   if (held && reshaped) throw new DomainError('PRODUCT_HELD', '有未处理完的订单占用该商品库存，暂不能增删规格，请处理完订单后再改');
