@@ -96,14 +96,16 @@ test('12 people racing for 5 coupons: exactly 5 claimed, never more; one person 
 });
 
 test('paused: nobody can claim, the claimed copies still work; resumed: claims again; another store cannot pause it', async () => {
-  const { coupon: c } = await t.ok(MERCHANT, 'merchantMarketing', 'createCoupon', coupon({ totalQuantity: 10 }));
-  await t.ok('pause-a', 'marketing', 'claim', { couponId: c._id });
+  const { coupon: c } = await t.ok(MERCHANT, 'merchantMarketing', 'createCoupon', coupon({ totalQuantity: 10, amountFen: 100, thresholdFen: 0 }));
+  const { userCoupon: held } = await t.ok('pause-a', 'marketing', 'claim', { couponId: c._id });
   expect(await t.call(OTHER_OWNER, 'merchantMarketing', 'setCouponPaused', { couponId: c._id, paused: true })).toMatchObject({ ok: false, code: 'COUPON_NOT_FOUND' });
   expect(await t.call(CLERK, 'merchantMarketing', 'setCouponPaused', { couponId: c._id, paused: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect((await t.ok(MERCHANT, 'merchantMarketing', 'setCouponPaused', { couponId: c._id, paused: true })).coupon).toMatchObject({ state: 'paused', claimed: 1 });
   expect(await t.call('pause-b', 'marketing', 'claim', { couponId: c._id })).toMatchObject({ ok: false, code: 'COUPON_NOT_CLAIMABLE' });
   expect((await t.ok(CONSUMER, 'marketing', 'storeCoupons', { storeId: STORE })).coupons.map((x: any) => x._id)).not.toContain(c._id);
   expect(t.doc('coupons', c._id).claimed).toBe(1);
+  const { breakdown } = await t.ok('pause-a', 'order', 'quote', { storeId: STORE, mode: 'pickup', items: [{ productId: 'store-001-p001', quantity: 1 }], couponId: held._id });
+  expect(breakdown.discounts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'coupon', amountFen: 100 })]));
   expect((await t.ok(MERCHANT, 'merchantMarketing', 'setCouponPaused', { couponId: c._id, paused: false })).coupon.state).toBe('active');
   expect(await t.call('pause-b', 'marketing', 'claim', { couponId: c._id })).toMatchObject({ ok: true });
   // Coupons given out by hand (the demo wallet's) and unknown ids cannot be claimed.
