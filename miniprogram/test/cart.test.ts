@@ -1,5 +1,5 @@
 import { MAX_QUANTITY } from '@daojia/domain';
-import { availability, cartCount, cartItems, cartReducer, cartTotalFen, emptyCart, parseCart, quantityOf, unavailableLines, type Cart, type CartAction } from '../src/lib/cart';
+import { availability, cartCount, cartItems, cartReducer, cartTotalFen, emptyCart, lineKey, parseCart, quantityOf, unavailableLines, type Cart, type CartAction } from '../src/lib/cart';
 
 const noodles = { _id: 'p1', name: '牛肉面', priceFen: 1800, stock: 2 };
 const tea = { _id: 'p2', name: '柠檬茶', priceFen: 650 };
@@ -93,4 +93,102 @@ test('prune drops lines off sale and trims quantities to stock; unavailableLines
   expect(pruned.lines).toEqual([{ productId: 'p1', name: '牛肉面', unitPriceFen: 1800, quantity: 1 }]);
   expect(unavailableLines(pruned, available)).toEqual([]);
   expect(cartReducer(cart, { type: 'prune', available: { p1: 0 } }).lines).toEqual([]);
+});
+
+describe('SKUs and specs', () => {
+  const bowl = {
+    _id: 'p9',
+    name: '红烧牛肉面',
+    priceFen: 2200,
+    stock: 5,
+    skus: [
+      { id: 'big', label: '大碗', priceFen: 2800, stock: 2 },
+      { id: 'small', label: '小碗', priceFen: 2200, stock: 3 },
+    ],
+    specs: [
+      {
+        name: '辣度',
+        options: [
+          { label: '不辣', priceDeltaFen: 0 },
+          { label: '加辣', priceDeltaFen: 100 },
+        ],
+      },
+    ],
+  };
+  const big = { skuId: 'big' };
+  const bigHot = { skuId: 'big', specs: { 辣度: '加辣' } };
+
+  test('a line is the product in one SKU with its specs: the same choice merges, another SKU or spec is its own line, priced by its SKU', () => {
+    const cart = run([
+      { type: 'add', product: bowl, choice: big },
+      { type: 'add', product: bowl, choice: { skuId: 'big', specs: { 辣度: '不辣' } } }, // the same as `big`: its first option
+      { type: 'add', product: bowl, choice: { skuId: 'small' } },
+      { type: 'add', product: bowl, choice: { skuId: 'small', specs: { 辣度: '加辣' } } },
+    ]);
+    expect(cart.lines.map((l) => [l.skuLabel, l.specLabel, l.unitPriceFen, l.quantity])).toEqual([
+      ['大碗', '不辣', 2800, 2],
+      ['小碗', '不辣', 2200, 1],
+      ['小碗', '加辣', 2300, 1],
+    ]);
+    expect(quantityOf(cart, 'p9')).toBe(4);
+    expect(cartTotalFen(cart)).toBe(2 * 2800 + 2200 + 2300);
+    expect(cartItems(cart)[0]).toEqual({ productId: 'p9', skuId: 'big', quantity: 2, specs: { 辣度: '不辣' } });
+  });
+
+  test("a product with SKUs is not added without one (or with one it lacks); lines of one SKU share that SKU's stock", () => {
+    expect(run([{ type: 'add', product: bowl }]).lines).toEqual([]);
+    expect(run([{ type: 'add', product: bowl, choice: { skuId: 'huge' } }]).lines).toEqual([]);
+    const cart = run([
+      { type: 'add', product: bowl, choice: big },
+      { type: 'add', product: bowl, choice: bigHot },
+      { type: 'add', product: bowl, choice: bigHot }, // 大碗 has 2: refused
+      { type: 'add', product: bowl, choice: { skuId: 'small' } },
+    ]);
+    expect(cart.lines.map((l) => [l.skuId, l.quantity])).toEqual([
+      ['big', 1],
+      ['big', 1],
+      ['small', 1],
+    ]);
+  });
+
+  test('availability is per SKU; prune and unavailableLines count the lines of one SKU together', () => {
+    const cart = run([
+      { type: 'add', product: bowl, choice: big },
+      { type: 'add', product: bowl, choice: bigHot },
+      { type: 'add', product: bowl, choice: { skuId: 'small' } },
+      { type: 'add', product: noodles },
+    ]);
+    const available = availability([
+      { ...bowl, onShelf: true, skus: [{ ...bowl.skus[0], stock: 1 }, bowl.skus[1]] },
+      { _id: 'p1', stock: 2, onShelf: true },
+    ]);
+    expect(available).toEqual({ 'p9/big': 1, 'p9/small': 3, p1: 2 });
+    expect(unavailableLines(cart, available).map((l) => [l.skuId, l.specLabel])).toEqual([['big', '加辣']]);
+    const pruned = cartReducer(cart, { type: 'prune', available });
+    expect(pruned.lines.map((l) => [l.productId, l.skuId, l.quantity])).toEqual([
+      ['p9', 'big', 1],
+      ['p9', 'small', 1],
+      ['p1', undefined, 1],
+    ]);
+    // A line saved before the product had SKUs draws on nothing the store sells now.
+    expect(unavailableLines(run([{ type: 'add', product: { ...bowl, skus: undefined, specs: undefined } }]), available)).toHaveLength(1);
+  });
+
+  test('removeLine and addLine step one line by its key; a stored cart keeps one line per key', () => {
+    const cart = run([
+      { type: 'add', product: bowl, choice: big },
+      { type: 'add', product: bowl, choice: bigHot },
+    ]);
+    const [plain, hot] = cart.lines.map(lineKey);
+    const next = run(
+      [
+        { type: 'removeLine', key: plain },
+        { type: 'addLine', key: hot, available: { 'p9/big': 2 } },
+        { type: 'addLine', key: hot, available: { 'p9/big': 2 } },
+      ],
+      cart,
+    );
+    expect(next.lines.map((l) => [l.specLabel, l.quantity])).toEqual([['加辣', 2]]);
+    expect(parseCart({ storeId: 's1', lines: [...cart.lines, { ...cart.lines[1], quantity: 3 }] }, 's1').lines).toEqual(cart.lines);
+  });
 });

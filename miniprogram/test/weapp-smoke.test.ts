@@ -50,7 +50,7 @@ test('附近: category tabs, filters and the store list nearest first with dista
   expect(calls.filter((c) => c.action === 'nearby').at(-1)?.data).toMatchObject({ category: 'beauty' });
 });
 
-test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart bar', async () => {
+test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart bar; a product sold by SKU opens a picker', async () => {
   const page = openPage(DIST, 'pages/store/index', { id: 's1' });
   await untilText(page.dom, '老王牛肉面');
   for (const label of ['老王牛肉面', '面食', '小吃', '红烧牛肉面', '卤蛋', '¥18.00']) byText(page.dom, label);
@@ -62,12 +62,32 @@ test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart
   await settle(50);
   expect(text(page)).toContain('已选 2 件');
   byText(page.dom, '¥36.00');
+
+  // A product sold by SKU shows its lowest price with 起 and opens a picker (a sold-out SKU marked); the cart titles
+  // the line with its SKU and spec.
+  byText(page.dom, '¥5.00 起');
+  tap(byText(page.dom, '选规格'));
+  await untilText(page.dom, '加入购物车');
+  byText(page.dom, '大杯（已售罄）');
+  tap(byText(page.dom, '少冰'));
+  await settle(50);
+  tap(byText(page.dom, '加入购物车'));
+  await untilText(page.dom, '酸梅汤（小杯/少冰）');
+  expect(text(page)).toContain('已选 3 件');
+  byText(page.dom, '¥41.00');
 });
 
 test('结算: quotes the saved cart and shows the server breakdown line by line', async () => {
   const page = openPage(DIST, 'pages/checkout/index', { storeId: 's1' });
   await untilText(page.dom, '提交订单');
-  expect(calls.filter((c) => c.action === 'quote').at(-1)?.data).toEqual({ storeId: 's1', mode: 'delivery', items: [{ productId: 'p1', quantity: 2 }] });
+  expect(calls.filter((c) => c.action === 'quote').at(-1)?.data).toEqual({
+    storeId: 's1',
+    mode: 'delivery',
+    items: [
+      { productId: 'p1', quantity: 2 },
+      { productId: 'p4', skuId: 's', quantity: 1, specs: { 冰量: '少冰' } },
+    ],
+  });
   for (const label of ['外卖', '自提', '红烧牛肉面 × 2', '打包费', '配送费', '满30减5', '-¥5.00', '¥35.00', '提交订单']) byText(page.dom, label);
 });
 

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { errorMessage } from '@daojia/cloud-client';
-import { MODE_SHORT_LABELS, formatFen, nextHourSlots, type Breakdown, type OrderMode } from '@daojia/domain';
+import { MODE_SHORT_LABELS, bookingSlotStarts, formatFen, lineTitle, type Breakdown, type OrderMode } from '@daojia/domain';
 import { PageError, PageToast } from '@daojia/app-kit';
 import { api } from '../../services/cloud';
 import { availability, cartItems, cartReducer, emptyCart, unavailableLines, type Availability, type Cart } from '../../lib/cart';
@@ -25,7 +25,8 @@ export default function Checkout() {
   const [mode, setMode] = useState<OrderMode | null>(null);
   const [breakdown, setBreakdown] = useState<Breakdown | null>(null);
   const [remark, setRemark] = useState('');
-  const [slots] = useState(() => nextHourSlots(new Date()));
+  // The store's own slots (its slot length, that day's hours and holidays), from 30 minutes on.
+  const [slots, setSlots] = useState<{ start: string; label: string }[]>([]);
   const [slotStart, setSlotStart] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -38,6 +39,7 @@ export default function Checkout() {
         if (!current) return;
         setModes(store.modes);
         setMode((m) => m ?? store.modes[0] ?? null);
+        if (store.modes.includes('booking')) setSlots(bookingSlotStarts(store.hours, store.bookingSlotMin, store.hourExceptions, { limit: 12 }));
         setAvailable(availability(products));
       },
       (err: unknown) => {
@@ -119,7 +121,7 @@ export default function Checkout() {
           <PageError id="checkout-error" message={error}>
             {unavailable.length > 0 && (
               <Button type="primary" id="checkout-remove-unavailable" onClick={() => changeCart(cartReducer(cart, { type: 'prune', available: available! }))}>
-                移除{unavailable.map((l) => `「${l.name}」`).join('')}
+                移除{unavailable.map((l) => `「${lineTitle(l)}」`).join('')}
               </Button>
             )}
             <Button
@@ -144,9 +146,9 @@ export default function Checkout() {
         {cart.lines.length > 0 && !breakdown && !error && <Text className="muted">正在计算价格…</Text>}
         {breakdown && (
           <View>
-            {breakdown.lines.map((l) => (
-              <View key={l.productId} id={`quote-line-${l.productId}`}>
-                <Cell title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
+            {breakdown.lines.map((l, i) => (
+              <View key={i} id={breakdown.lines.findIndex((x) => x.productId === l.productId) === i ? `quote-line-${l.productId}` : `quote-line-${l.productId}-${i}`}>
+                <Cell title={`${lineTitle(l)} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
               </View>
             ))}
             <Cell title="商品小计" extra={formatFen(breakdown.itemsFen)} />
