@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Descriptions, Drawer, Spin, Tag, Timeline, Typography } from 'antd';
-import { ACTOR_LABELS, MODE_LABELS, formatFen, formatShanghai, statusLabel as status, type AdminOrderDetail, type OrderEventRecord } from '@daojia/domain';
+import { ACTOR_LABELS, MODE_LABELS, formatFen, formatShanghai, lineTitle, statusLabel as status, type AdminOrderDetail, type OrderEventRecord } from '@daojia/domain';
 import { api } from '../services/cloud';
 
 /** One timeline entry: when, the status reached, who moved it, from which status and why. */
@@ -47,7 +47,7 @@ export function OrderDrawer({ orderId, onClose, onError }: { orderId: string | n
               { key: 'status', label: '状态', children: <Tag>{status(o.status)}</Tag> },
               { key: 'store', label: '店铺', children: `${o.storeName}（${o.region}）` },
               { key: 'mode', label: '方式', children: MODE_LABELS[o.mode] ?? o.mode },
-              { key: 'items', label: '商品', children: o.items.map((l) => `${l.name} × ${l.quantity}`).join('，') },
+              { key: 'items', label: '商品', children: o.items.map((l) => `${lineTitle(l)} × ${l.quantity}`).join('，') },
               { key: 'total', label: '实付', children: formatFen(o.totalFen) },
               ...(o.refundReason ? [{ key: 'refund', label: '退款', children: `${formatFen(o.refundedFen ?? o.refundRequestedFen ?? o.totalFen)}：${o.refundReason}` }] : []),
               ...(o.rejectReason ? [{ key: 'reject', label: '拒单原因', children: o.rejectReason }] : []),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
-import { formatFen, statusLabel, type StaffOrder } from '@daojia/domain';
+import { formatFen, lineTitle, statusLabel, type StaffOrder } from '@daojia/domain';
 import { PageToast, useBusy } from '@daojia/app-kit';
 import { api } from '../../services/cloud';
 
@@ -31,7 +31,7 @@ export default function Verify() {
         <View className="section" id="verify-result">
           <Cell title="核销成功" extra={statusLabel(order.status)} />
           {order.items.map((l) => (
-            <Cell key={l.productId} title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
+            <Cell key={`${l.productId}-${l.skuId ?? ''}-${l.specLabel ?? ''}`} title={`${lineTitle(l)} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
           ))}
         </View>
       )}
