@@ -36,7 +36,7 @@ const stored = () => {
 test('the owner reads the settings with defaults filled in; a clerk reads them too and is told they may only read', async () => {
   const owner = await t.ok(MERCHANT, 'merchantStore', 'settings');
   expect(owner).toMatchObject({ storeId: STORE, status: 'open', isOpenNow: true, allowed: ['settings', 'update', 'setOpen'] });
-  expect(owner.settings).toMatchObject({ modes: ['delivery', 'pickup'], minOrderFen: 2000, maxDeliveryM: 6000, bookingSlotMin: 60, bookingCapacity: 2, hourExceptions: [], photos: [] });
+  expect(owner.settings).toMatchObject({ modes: ['delivery', 'pickup'], minOrderFen: 2000, maxDeliveryM: 6000, bookingSlotMin: 60, bookingCapacity: 2, hourExceptions: [] });
   expect((await t.ok(CLERK, 'merchantStore', 'settings')).allowed).toEqual(['settings']);
   expect(await t.call(CLERK, 'merchantStore', 'update', { announcement: '店员改的公告' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect(await t.call(CLERK, 'merchantStore', 'setOpen', { open: false })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -44,7 +44,10 @@ test('the owner reads the settings with defaults filled in; a clerk reads them t
 });
 
 test('a patch is what the consumer sees at once: announcement, minimum order, fee tiers, modes, photos', async () => {
-  const photo = `cloud://daojia-local.bucket/uploads/${MERCHANT}/logo/abc123.png`;
+  // The owner's own upload, and a photo the store already shows (the seed's), in a new order.
+  const own = `cloud://daojia-local.bucket/uploads/${MERCHANT}/photos/abc123.png`;
+  const kept: string[] = (t.doc('stores', STORE).photos ?? []).slice(0, 1);
+  const photos = [own, ...kept];
   const reply = await t.ok(MERCHANT, 'merchantStore', 'update', {
     announcement: '今日新品：葱油拌面',
     minOrderFen: 2500,
@@ -55,9 +58,9 @@ test('a patch is what the consumer sees at once: announcement, minimum order, fe
       { upToM: 5000, feeFen: 600 },
     ],
     modes: ['pickup', 'delivery'],
-    photos: [photo],
+    photos,
   });
-  expect(reply.settings).toMatchObject({ announcement: '今日新品：葱油拌面', minOrderFen: 2500, photos: [photo] });
+  expect(reply.settings).toMatchObject({ announcement: '今日新品：葱油拌面', minOrderFen: 2500, photos });
   const s = await detail();
   expect(s).toMatchObject({
     announcement: '今日新品：葱油拌面',
@@ -66,7 +69,7 @@ test('a patch is what the consumer sees at once: announcement, minimum order, fe
     maxDeliveryM: 5000,
     deliveryFeeFen: 200,
     modes: ['pickup', 'delivery'],
-    photos: [photo],
+    photos,
     isOpen: true,
   });
   expect(s.deliveryTiers).toEqual([
