@@ -78,7 +78,8 @@ export function CloudImage({ src, mode = 'aspectFill', className, style, lazyLoa
       </View>
     );
   }
-  return <Image className={cls} style={style} src={url} mode={mode} lazyLoad={lazyLoad} onClick={onClick} onError={() => setFailed(true)} />;
+  // webp: WeChat's <Image> decodes WebP (the seed's pictures) only when asked to.
+  return <Image className={cls} style={style} src={url} mode={mode} lazyLoad={lazyLoad} webp onClick={onClick} onError={() => setFailed(true)} />;
 }
 
 const refuse = (code: keyof typeof STORAGE_ERROR_CODES) => new CloudCallError(code, STORAGE_ERROR_CODES[code]);

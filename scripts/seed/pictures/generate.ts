@@ -37,7 +37,8 @@ async function main() {
   for (const category of CATEGORIES) {
     CATALOG[category].forEach((t, i) => {
       jobs.push({ file: storeLogoPath(category, i), svg: logoSvg(t.name, category, motifOf(t.products[0][0], t.products[0][2])), size: 200 });
-      for (const [name, , categoryName] of t.products) products.set(productPicturePath(name, categoryName), category);
+      // A picture shared across kinds of store (an egg at a noodle shop and a grocer's) takes the first kind's colours.
+      for (const [name, , categoryName] of t.products) if (!products.has(productPicturePath(name, categoryName))) products.set(productPicturePath(name, categoryName), category);
     });
   }
   for (const [file, category] of products) jobs.push({ file, svg: productSvg(path.basename(file, '.webp'), category), size: 320 });

@@ -5,7 +5,7 @@ import { Tabs, Tag, Button } from '@nutui/nutui-react-taro';
 import { Store as StoreIcon } from '@nutui/icons-react-taro';
 import { errorMessage } from '@daojia/cloud-client';
 import { CATEGORY_LABELS, MODE_SHORT_LABELS, formatFen, type Category, type NearbyQuery, type NearbyStore } from '@daojia/domain';
-import { EmptyState, PageError, PageToast } from '@daojia/app-kit';
+import { CloudImage, EmptyState, PageError, PageToast } from '@daojia/app-kit';
 import { api, ensureSignedIn } from '../../services/cloud';
 import { formatDistance } from '../../lib/distance';
 import { locate, type Located } from '../../lib/location';
@@ -112,22 +112,25 @@ export default function Nearby() {
         )}
         {!error && stores?.length === 0 && <EmptyState icon={<StoreIcon size={56} color="#c8c9cc" />} description="附近暂无符合条件的店铺" />}
         {stores?.map((s) => (
-          <View key={s._id} id={`store-card-${s._id}`} className="section" onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
-            <View className="row">
-              <Text className="title">{s.name}</Text>
-              <Text className="muted" id={`store-distance-${s._id}`}>
-                {s.distanceM !== undefined && formatDistance(s.distanceM)}
-              </Text>
-            </View>
-            <View className="row">
+          <View key={s._id} id={`store-card-${s._id}`} className="section store-card" onClick={() => Taro.navigateTo({ url: `/pages/store/index?id=${s._id}` })}>
+            <CloudImage src={s.logo} className="store-logo" placeholder={<Text className="store-logo-text">{s.name.slice(0, 1)}</Text>} />
+            <View className="store-card-body">
+              <View className="row">
+                <Text className="title">{s.name}</Text>
+                <Text className="muted" id={`store-distance-${s._id}`}>
+                  {s.distanceM !== undefined && formatDistance(s.distanceM)}
+                </Text>
+              </View>
+              <View className="row">
+                <Text className="muted">
+                  {s.rating.toFixed(1)}分 · {s.ratingCount}条评价 · {s.isOpen ? '营业中' : '休息中'}
+                </Text>
+                <Text className="muted">{s.modes.map((m) => MODE_SHORT_LABELS[m]).join('/')}</Text>
+              </View>
               <Text className="muted">
-                {s.rating.toFixed(1)}分 · {s.ratingCount}条评价 · {s.isOpen ? '营业中' : '休息中'}
+                起送 {formatFen(s.minOrderFen)} · 配送 {formatFen(s.deliveryFeeFen)} · {s.address}
               </Text>
-              <Text className="muted">{s.modes.map((m) => MODE_SHORT_LABELS[m]).join('/')}</Text>
             </View>
-            <Text className="muted">
-              起送 {formatFen(s.minOrderFen)} · 配送 {formatFen(s.deliveryFeeFen)} · {s.address}
-            </Text>
           </View>
         ))}
       </View>
