@@ -1,6 +1,7 @@
 import { DomainError } from './errors';
 import { unitsShareFen } from './money';
 import { pricedLines, refundedQuantities } from './pricing/lines';
+import { lineTitle } from './labels';
 import type { Order, RefundLine } from './schemas/order';
 
 /** What a consumer asks to refund: units of order lines (`line`: index in `order.items`). */
@@ -51,11 +52,14 @@ export function planRefund(order: RefundableOrder, items?: readonly RefundItem[]
   for (const item of wanted) {
     const line = lines[item.line];
     if (!Number.isInteger(item.line) || !line) throw new DomainError('INVALID_INPUT', `订单没有第 ${item.line + 1} 件商品`, { line: item.line });
-    if (seen.has(item.line)) throw new DomainError('INVALID_INPUT', `「${line.name}」重复出现，请合并数量`, { line: item.line });
+    if (seen.has(item.line)) throw new DomainError('INVALID_INPUT', `「${lineTitle(line)}」重复出现，请合并数量`, { line: item.line });
     seen.add(item.line);
-    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw new DomainError('INVALID_INPUT', `「${line.name}」的退款数量至少为 1`, { line: item.line });
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw new DomainError('INVALID_INPUT', `「${lineTitle(line)}」的退款数量至少为 1`, { line: item.line });
     if (item.quantity > left[item.line]) {
-      throw new DomainError('REFUND_TOO_LARGE', left[item.line] ? `「${line.name}」最多还能退 ${left[item.line]} 件` : `「${line.name}」已退款`, { line: item.line, refundable: left[item.line] });
+      throw new DomainError('REFUND_TOO_LARGE', left[item.line] ? `「${lineTitle(line)}」最多还能退 ${left[item.line]} 件` : `「${lineTitle(line)}」已退款`, {
+        line: item.line,
+        refundable: left[item.line],
+      });
     }
     const from = done[item.line];
     planned.push({ line: item.line, quantity: item.quantity, amountFen: unitsShareFen(line.payableFen, line.quantity, from, from + item.quantity) });
