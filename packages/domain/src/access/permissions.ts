@@ -63,6 +63,7 @@ export const PERMISSIONS = {
 
   'merchant.account': { audience: 'consumer', text: '申请开店、加入门店和查看自己任职的门店' },
   'review.write': { audience: 'consumer', text: '评价自己的订单' },
+  'files.upload': { audience: 'consumer', text: '上传自己的图片和表格' },
 
   'platform.signin': { audience: 'platform', platformRoles: EVERY_PLATFORM_ROLE, text: '登录管理后台' },
   'platform.overview': { audience: 'platform', platformRoles: ['super_admin', 'region_manager', 'operations', 'finance'], text: '查看经营概况' },
