@@ -90,12 +90,9 @@ export default function Apply() {
         <View className="section" id="apply-history">
           <Text className="title">我的申请</Text>
           {applications.map((a) => (
-            <Cell
-              key={a._id}
-              id={`application-${a._id}`}
-              title={`${a.name} · ${APPLICATION_STATUS_TEXT[a.status]}`}
-              description={a.status === 'rejected' && a.reason ? `原因：${a.reason}` : `提交于 ${formatShanghai(a.createdAt)}`}
-            />
+            <View key={a._id} id={`application-${a._id}`}>
+              <Cell title={`${a.name} · ${APPLICATION_STATUS_TEXT[a.status]}`} description={a.status === 'rejected' && a.reason ? `原因：${a.reason}` : `提交于 ${formatShanghai(a.createdAt)}`} />
+            </View>
           ))}
         </View>
       )}

@@ -84,14 +84,10 @@ export default function MerchantOrders() {
   }
 
   function openTab(next: MerchantTab) {
-    if (next === tab) {
-      if (next === 'new') seeNewOrders();
-      return;
-    }
+    if (next === tab) return;
     setOrders(null);
     setAsking(null);
     setTab(next);
-    if (next === 'new') seeNewOrders();
   }
 
   useDidShow(() => {
@@ -142,7 +138,14 @@ export default function MerchantOrders() {
       <View className="section row">
         <Text className="title">订单管理</Text>
         {unread > 0 && (
-          <Text className="alert-badge" id="new-order-badge" onClick={() => openTab('new')}>
+          <Text
+            className="alert-badge"
+            id="new-order-badge"
+            onClick={() => {
+              openTab('new');
+              seeNewOrders();
+            }}
+          >
             新订单 {unread}
           </Text>
         )}
@@ -164,7 +167,12 @@ export default function MerchantOrders() {
         </View>
       )}
       <View id="order-tabs">
-        <Tabs value={tab} onChange={(v) => openTab(v as MerchantTab)}>
+        <Tabs
+          value={tab}
+          onChange={(v) => openTab(v as MerchantTab)}
+          // A tap on 新订单, even when it is already open, is the merchant looking at the new orders.
+          onClick={(v) => v === 'new' && seeNewOrders()}
+        >
           {TABS.map((t) => (
             <Tabs.TabPane key={t.value} value={t.value} title={t.value === 'new' && unread > 0 ? `${t.label}(${unread})` : t.label} />
           ))}

@@ -65,25 +65,25 @@ export default function Staff() {
       )}
       <View className="section" id="staff-list">
         {staff?.map((s) => (
-          <Cell
-            key={s._id}
-            id={`staff-${s._id}`}
-            title={`${s.name}${s.self ? '（我）' : ''}`}
-            description={ROLE_TEXT[s.role]}
-            extra={
-              s.role === 'clerk' ? (
-                confirming === s._id ? (
-                  <Button size="small" type="danger" id={`staff-remove-confirm-${s._id}`} disabled={busy} onClick={() => remove(s._id)}>
-                    确认移除
-                  </Button>
-                ) : (
-                  <Button size="small" id={`staff-remove-${s._id}`} onClick={() => setConfirming(s._id)}>
-                    移除
-                  </Button>
-                )
-              ) : undefined
-            }
-          />
+          <View key={s._id} id={`staff-${s._id}`}>
+            <Cell
+              title={`${s.name}${s.self ? '（我）' : ''}`}
+              description={ROLE_TEXT[s.role]}
+              extra={
+                s.role === 'clerk' ? (
+                  confirming === s._id ? (
+                    <Button size="small" type="danger" id={`staff-remove-confirm-${s._id}`} disabled={busy} onClick={() => remove(s._id)}>
+                      确认移除
+                    </Button>
+                  ) : (
+                    <Button size="small" id={`staff-remove-${s._id}`} onClick={() => setConfirming(s._id)}>
+                      移除
+                    </Button>
+                  )
+                ) : undefined
+              }
+            />
+          </View>
         ))}
       </View>
       <PageToast />

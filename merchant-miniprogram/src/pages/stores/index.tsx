@@ -34,17 +34,17 @@ export default function Stores() {
       </View>
       {stores && stores.length === 0 && <EmptyState icon={<Store size={56} color="#c8c9cc" />} description="还没有门店" />}
       {stores?.map((s) => (
-        <Cell
-          key={s.storeId}
-          id={`store-${s.storeId}`}
-          title={`${s.name}${s.storeId === chosen ? '（当前）' : ''}`}
-          description={`${ROLE_TEXT[s.role]} · ${STORE_STATUS_TEXT[s.status]} · ${s.region}`}
-          extra={
-            <Button size="small" type={s.storeId === chosen ? 'default' : 'primary'} id={`choose-${s.storeId}`} onClick={() => choose(s)}>
-              进入
-            </Button>
-          }
-        />
+        <View key={s.storeId} id={`store-${s.storeId}`}>
+          <Cell
+            title={`${s.name}${s.storeId === chosen ? '（当前）' : ''}`}
+            description={`${ROLE_TEXT[s.role]} · ${STORE_STATUS_TEXT[s.status]} · ${s.region}`}
+            extra={
+              <Button size="small" type={s.storeId === chosen ? 'default' : 'primary'} id={`choose-${s.storeId}`} onClick={() => choose(s)}>
+                进入
+              </Button>
+            }
+          />
+        </View>
       ))}
       <View className="section row" style={{ gap: '12px' }}>
         <Button id="stores-apply" onClick={() => Taro.navigateTo({ url: '/pages/apply/index' })}>

@@ -103,7 +103,9 @@ export default function Workbench() {
           </View>
           <View className="section" id="workbench-tiles">
             {tilesFor(current.permissions).map((t) => (
-              <Cell key={t.id} id={`tile-${t.id}`} title={t.label} clickable onClick={() => Taro.navigateTo({ url: t.url })} />
+              <View key={t.id} id={`tile-${t.id}`} onClick={() => Taro.navigateTo({ url: t.url })}>
+                <Cell title={t.label} clickable />
+              </View>
             ))}
           </View>
         </>
