@@ -21,8 +21,9 @@ const page = readFileSync(path.join(__dirname, 'page.html'), 'utf8');
  */
 export function mountDashboard({ router, db, functions, storage }: { router: Router; db: Database; functions: FunctionHost; storage?: Storage }): void {
   // Cloud storage's files: path, file id, type, size, uploader, time.
-  router.add('GET', '/dashboard/api/storage', (_req, res) => {
-    sendJson(res, 200, { bucket: storage?.bucket, files: (storage?.store.list() ?? []).map((f) => ({ ...f, fileId: storage!.fileIdOf(f.path) })) });
+  router.add('GET', '/dashboard/api/storage', (req, res) => {
+    const origin = req.headers.host ? `http://${req.headers.host}` : undefined;
+    sendJson(res, 200, { bucket: storage?.bucket, files: (storage?.store.list() ?? []).map((f) => ({ ...f, fileId: storage!.fileIdOf(f.path), url: storage!.urlOf(f.path, origin) })) });
   });
   const log: Invocation[] = [];
   functions.onInvocation((inv) => {

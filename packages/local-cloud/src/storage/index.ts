@@ -302,7 +302,13 @@ export function mountStorage(o: StorageOptions) {
     }
   }
 
-  return { bucket, store, fileIdOf, handleAdminAction };
+  /** A signed download URL for a path, on the origin given (the dashboard's own); the same for an hour, so a page polling it does not reload its pictures. */
+  const urlOf = (p: string, origin = o.url) => {
+    const t = Math.ceil((Date.now() / 1000 + DEFAULT_URL_AGE_S) / 3600) * 3600;
+    return `${origin}/storage/${bucket}/${p}?sign=${store.signDownload(p, t)}&t=${t}`;
+  };
+
+  return { bucket, store, fileIdOf, urlOf, handleAdminAction };
 }
 
 export type Storage = ReturnType<typeof mountStorage>;

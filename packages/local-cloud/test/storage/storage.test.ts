@@ -177,3 +177,13 @@ test('storage rules: a rule outside the supported language stops the start, nami
     project.remove();
   }
 });
+
+test("the dashboard lists the bucket's files with who uploaded them and a link that serves each", async () => {
+  await app.uploadFile({ cloudPath: 'seed/dash.png', fileContent: PNG });
+  const { bucket, files } = (await (await fetch(`${cloud.url}/dashboard/api/storage`)).json()) as { bucket: string; files: { path: string; openid: string | null; url: string; fileId: string }[] };
+  expect(bucket).toBe(cloud.storage.bucket);
+  const f = files.find((x) => x.path === 'seed/dash.png')!;
+  expect(f).toMatchObject({ openid: null, fileId: cloud.storage.fileIdOf('seed/dash.png') });
+  expect((await fetch(f.url)).headers.get('content-type')).toBe('image/png');
+  expect(files.find((x) => x.path.startsWith('uploads/st-user-1/'))?.openid).toBe('st-user-1');
+});
