@@ -276,41 +276,38 @@ async function applyInTransaction(
     .inTransaction(async (w) => {
       await w.begin(jobId);
       const now = new Map((await repo.storeProducts(storeId)).map((c) => [c.product._id, c]));
+      // Everything is computed and checked before the first write; a row turned bad meanwhile rejects the file.
       const errors: SheetError[] = [];
-      let created = 0;
-      let updated = 0;
-      let done = 0;
-      const total = matches.length;
-      let reported = 45;
+      const updates: { id: string; set: Record<string, unknown> }[] = [];
+      const fresh: Product[] = [];
       for (const m of matches) {
         if (!m.first) {
-          await w.insert(productSchema.parse(nextProduct(storeId, m.sheet)));
-          created++;
-        } else {
-          const current = now.get(m.first.product._id);
-          if (!current) {
-            errors.push(problem(m.sheet.rows[0], 'name', `商品「${m.first.product.name}」刚刚被删除，请重新导出后再导入`));
-          } else if (current.held && reshapesSkus(m.sheet, current.product)) {
-            errors.push(problem(m.sheet.rows[0], 'sku', `「${current.product.name}」有未处理完的订单占用库存，暂不能增删规格：请保持规格不变，或处理完订单后再导入`));
-          } else {
-            const next = productSchema.parse(nextProduct(storeId, m.sheet, current.product, firstById.get(current.product._id)));
-            const set = updateOf(current.product, next);
-            if (set) {
-              await w.update(current.product._id, set);
-              updated++;
-            }
-          }
+          fresh.push(productSchema.parse(nextProduct(storeId, m.sheet)));
+          continue;
         }
-        done++;
-        const percent = 45 + Math.floor((done / total) * 50);
-        if (percent - reported >= 10 && done < total) {
+        const current = now.get(m.first.product._id);
+        if (!current) {
+          errors.push(problem(m.sheet.rows[0], 'name', `商品「${m.first.product.name}」刚刚被删除，请重新导出后再导入`));
+        } else if (current.held && reshapesSkus(m.sheet, current.product)) {
+          errors.push(problem(m.sheet.rows[0], 'sku', `「${current.product.name}」有未处理完的订单占用库存，暂不能增删规格：请保持规格不变，或处理完订单后再导入`));
+        } else {
+          const set = updateOf(current.product, productSchema.parse(nextProduct(storeId, m.sheet, current.product, firstById.get(current.product._id))));
+          if (set) updates.push({ id: current.product._id, set });
+        }
+      }
+      // Throwing out of the callback aborts the transaction: nothing is committed.
+      if (errors.length) throw new RejectedDuringApply(errors);
+      if (fresh.length) await w.insert(fresh);
+      let reported = 45;
+      for (const [i, u] of updates.entries()) {
+        await w.update(u.id, u.set);
+        const percent = 45 + Math.floor(((fresh.length + i + 1) / (fresh.length + updates.length)) * 50);
+        if (percent - reported >= 10 && i < updates.length - 1) {
           reported = percent;
           await step({ percent });
         }
       }
-      // Nothing is committed when a row turned bad meanwhile: throwing out of the callback aborts the transaction.
-      if (errors.length) throw new RejectedDuringApply(errors);
-      return { created, updated };
+      return { created: fresh.length, updated: updates.length };
     })
     .catch((e) => {
       if (e instanceof RejectedDuringApply) return { errors: e.errors };
