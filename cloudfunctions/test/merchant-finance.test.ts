@@ -141,11 +141,12 @@ test("payouts: the seeded past transfers of the owner's store, newest first; ano
 });
 
 test('export: the breakdown as csv and xlsx files in cloud storage, by temporary URL, with the same rows and totals', async () => {
+  await paidOrder(1);
   const { rows, totals } = await t.ok(MERCHANT, 'merchantFinance', 'orders', { fromDate: today(), toDate: today(), limit: 100 });
   expect(rows.length).toBeGreaterThan(0);
   for (const format of ['csv', 'xlsx'] as const) {
     const file = await t.ok(MERCHANT, 'merchantFinance', 'export', { fromDate: today(), toDate: today(), format });
-    expect(file).toMatchObject({ fileId: expect.stringMatching(/^cloud:\/\//), fileName: `财务明细_${today()}_${today()}.${format}`, rows: rows.length });
+    expect(file).toMatchObject({ fileId: expect.stringMatching(/^cloud:\/\//), fileName: `finance_${today()}_${today()}.${format}`, rows: rows.length });
     const res = await fetch(file.url);
     expect(res.status).toBe(200);
     const table = await readTable(Buffer.from(await res.arrayBuffer()), format);

@@ -124,8 +124,13 @@ export function createRinger() {
         if (!enabled) return;
         const a = element();
         a.currentTime = 0;
-        a.dataset.played = String(Number(a.dataset.played ?? '0') + 1);
-        a.play().catch(() => undefined);
+        // data-played counts the sounds the browser really started (what a test can see).
+        a.play().then(
+          () => {
+            a.dataset.played = String(Number(a.dataset.played ?? '0') + 1);
+          },
+          () => undefined,
+        );
         return;
       }
       inner ??= Taro.createInnerAudioContext();

@@ -169,7 +169,8 @@ export async function financeExport(storeId: string, q: { fromDate: string; toDa
     yuan(totals.netFen),
   ]);
   const content = await writeTable(q.format, [{ name: '订单明细', columns: COLUMNS, rows: body }]);
-  const fileName = `财务明细_${range.fromDate}_${range.toDate}.${q.format}`;
-  const { fileId, url } = await storeExportFile(`exports/${storeId}/${randomUUID()}/finance_${range.fromDate}_${range.toDate}.${q.format}`, content);
+  // The name the download gets (a browser takes it from the storage path, so both are the same, in plain ASCII).
+  const fileName = `finance_${range.fromDate}_${range.toDate}.${q.format}`;
+  const { fileId, url } = await storeExportFile(`exports/${storeId}/${randomUUID()}/${fileName}`, content);
   return { fileId, url, fileName, rows: rows.length };
 }
