@@ -105,12 +105,17 @@ test('an export imports back unchanged; an edited export updates only what was e
   // Edit the export as a merchant would: 导入菜1 gets a new price, its stock cell is cleared (keep what it has).
   const priceCol = CATALOG_SHEET_HEADERS.indexOf('价格(元)');
   const stockCol = CATALOG_SHEET_HEADERS.indexOf('库存');
-  const edited = table.map((r) => (r[2] === '导入菜1' ? r.map((c, i) => (i === priceCol ? '9.9' : i === stockCol ? '' : c)) : r));
+  // 导入拉面 小碗 goes to 16 元 (its SKU keeps its id, the product's price follows its cheapest SKU).
+  const edited = table.map((r) =>
+    r[2] === '导入菜1' ? r.map((c, i) => (i === priceCol ? '9.9' : i === stockCol ? '' : c)) : r[2] === '导入拉面' && r[3] === '小碗' ? r.map((c, i) => (i === priceCol ? '16' : c)) : r,
+  );
+  const noodle = storeProducts().find((p) => p.code === 'IMPN');
   const csv = writeCsv(edited[0], edited.slice(1));
   const dish = storeProducts().find((p) => p.name === '导入菜1');
   const { job } = await t.ok(MERCHANT, 'merchantCatalog', 'importFile', { jobId: `edited-${Date.now()}`, fileId: upload(csv, 'csv'), fileName: 'edited.csv' });
-  expect(job).toMatchObject({ status: 'done', created: 0, updated: 1 });
+  expect(job).toMatchObject({ status: 'done', created: 0, updated: 2 });
   expect(t.doc('products', dish._id)).toMatchObject({ priceFen: 990, stock: dish.stock, code: 'IMP01' });
+  expect(t.doc('products', noodle._id)).toMatchObject({ priceFen: 1600, stock: 70, skus: [noodle.skus[0], { ...noodle.skus[1], priceFen: 1600 }] });
 });
 
 test("a file that is not the caller's own upload is refused before anything is read; a template downloads", async () => {
