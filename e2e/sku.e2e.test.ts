@@ -39,17 +39,20 @@ test('a consumer picks 中杯 / 少冰 of a drink sold by SKU and orders it; onl
   await shows(c, '#picker-price', '¥6.00');
   await c.screenshot({ path: path.join(SCREENSHOTS, 'consumer-sku-picker.png') });
   await c.click('#picker-add');
-  await shows(c, '#cart-line-title-0', '酸梅汤（中杯/少冰）');
   await shows(c, `#qty-${DRINK}`, '1');
   await c.waitForSelector('.nut-overlay', { state: 'hidden' });
-  await c.locator('#cart-lines').scrollIntoViewIfNeeded();
-  await c.screenshot({ path: path.join(SCREENSHOTS, 'consumer-sku-cart.png') });
+  // The cart bar opens the cart: each line titled with its SKU and spec, stepped up there.
+  await c.click('#cart-open');
+  await shows(c, '#cart-line-title-0', '酸梅汤（中杯/少冰）');
   await c.click('#cart-line-plus-0');
   await until(
     () => c.textContent('#cart-count'),
     (v) => v === '2',
     'cart count',
   );
+  await c.screenshot({ path: path.join(SCREENSHOTS, 'consumer-sku-cart.png') });
+  await c.locator('.nut-overlay:visible').click({ position: { x: 20, y: 20 } });
+  await c.waitForSelector('.nut-overlay', { state: 'hidden' });
 
   await c.click('#go-checkout');
   await c.waitForSelector('#mode-pickup');

@@ -1,5 +1,5 @@
 import { MAX_QUANTITY } from '@daojia/domain';
-import { availability, cartCount, cartItems, cartReducer, cartTotalFen, emptyCart, lineKey, parseCart, quantityOf, unavailableLines, type Cart, type CartAction } from '../src/lib/cart';
+import { availability, cartCount, cartItems, cartReducer, cartTotalFen, emptyCart, leftOf, lineKey, parseCart, quantityOf, unavailableLines, type Cart, type CartAction } from '../src/lib/cart';
 
 const noodles = { _id: 'p1', name: '牛肉面', priceFen: 1800, stock: 2 };
 const tea = { _id: 'p2', name: '柠檬茶', priceFen: 650 };
@@ -179,6 +179,9 @@ describe('SKUs and specs', () => {
       { type: 'add', product: bowl, choice: big },
       { type: 'add', product: bowl, choice: bigHot },
     ]);
+    expect(leftOf(cart, bowl, 'big')).toBe(0); // 大碗 has 2, both in the cart
+    expect(leftOf(cart, bowl, 'small')).toBe(3);
+    expect(leftOf(cart, bowl, 'huge')).toBe(0);
     const [plain, hot] = cart.lines.map(lineKey);
     const next = run(
       [

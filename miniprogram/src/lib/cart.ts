@@ -163,3 +163,9 @@ export function cartTotalFen(cart: Cart): number {
 export function cartItems(cart: Cart): { productId: string; skuId?: string; quantity: number; specs?: Record<string, string> }[] {
   return cart.lines.map(({ productId, skuId, quantity, specs }) => ({ productId, ...(skuId ? { skuId } : {}), quantity, ...(specs ? { specs } : {}) }));
 }
+
+/** How many more of a SKU (or of a product without SKUs) the cart may take: its stock less what the cart's lines already draw on it, within the order limit. */
+export function leftOf(cart: Cart, p: Pick<Product, '_id' | 'stock' | 'skus'>, skuId?: string): number {
+  const stock = skuId ? (p.skus?.find((s) => s.id === skuId)?.stock ?? 0) : p.stock;
+  return Math.max(0, maxQuantity(stock) - drawn(cart, stockKey(p._id, skuId)));
+}
