@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MAX_QUANTITY } from '@daojia/domain';
 import { availability, cartCount, cartItems, cartReducer, cartTotalFen, emptyCart, leftOf, lineKey, parseCart, quantityOf, unavailableLines, type Cart, type CartAction } from '../src/lib/cart';
 
@@ -194,4 +195,56 @@ describe('SKUs and specs', () => {
     expect(next.lines.map((l) => [l.specLabel, l.quantity])).toEqual([['加辣', 2]]);
     expect(parseCart({ storeId: 's1', lines: [...cart.lines, { ...cart.lines[1], quantity: 3 }] }, 's1').lines).toEqual(cart.lines);
   });
+});
+
+describe('cart invariants (property-based)', () => {
+  const product = {
+    _id: 'p7',
+    name: '奶茶',
+    priceFen: 1500,
+    stock: 9,
+    skus: [
+      { id: 'm', label: '中杯', priceFen: 1500, stock: 4 },
+      { id: 'l', label: '大杯', priceFen: 1800, stock: 5 },
+    ],
+    specs: [
+      {
+        name: '冰量',
+        options: [
+          { label: '正常冰', priceDeltaFen: 0 },
+          { label: '少冰', priceDeltaFen: 0 },
+          { label: '去冰', priceDeltaFen: 0 },
+        ],
+      },
+    ],
+  };
+  const arbAction = fc.oneof(
+    fc
+      .record({ sku: fc.constantFrom('m', 'l', 'x', undefined), ice: fc.constantFrom('正常冰', '少冰', '去冰', undefined) })
+      .map(({ sku, ice }): CartAction => ({ type: 'add', product, choice: { ...(sku ? { skuId: sku } : {}), ...(ice ? { specs: { 冰量: ice } } : {}) } })),
+    fc.nat(5).map((i): CartAction => ({ type: 'removeLine', key: `line-${i}` })),
+    fc.nat(5).map((i): CartAction => ({ type: 'addLine', key: `line-${i}`, available: availability([{ ...product, onShelf: true }]) })),
+  );
+  test('whatever is added, stepped or removed: one line per product+SKU+specs, every line names a real SKU at its price, no SKU beyond its stock', () => {
+    fc.assert(
+      fc.property(fc.array(arbAction, { maxLength: 40 }), (actions) => {
+        let cart = emptyCart('s1');
+        for (const a of actions) {
+          // Step actions name a line by its position in the cart so far.
+          const resolved = a.type === 'removeLine' || a.type === 'addLine' ? { ...a, key: cart.lines[Number(a.key.slice(5))] ? lineKey(cart.lines[Number(a.key.slice(5))]) : 'none' } : a;
+          cart = cartReducer(cart, resolved);
+        }
+        const keys = cart.lines.map(lineKey);
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const l of cart.lines) {
+          const sku = product.skus.find((s) => s.id === l.skuId)!;
+          expect(l).toMatchObject({ skuLabel: sku.label, unitPriceFen: sku.priceFen, specs: { 冰量: expect.any(String) } });
+          expect(l.quantity).toBeGreaterThan(0);
+        }
+        for (const s of product.skus) expect(quantityOfSku(cart, s.id)).toBeLessThanOrEqual(s.stock);
+        expect(unavailableLines(cart, availability([{ ...product, onShelf: true }]))).toEqual([]);
+      }),
+    );
+  });
+  const quantityOfSku = (cart: Cart, skuId: string) => cart.lines.filter((l) => l.skuId === skuId).reduce((n, l) => n + l.quantity, 0);
 });
