@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { build } from 'esbuild';
 import { browserSdkBundle, startHarness, watchPage, type Harness } from './lib/harness';
 import { until } from './lib/poll';
 import { PICTURES_DIR } from '../scripts/seed/pictures';
@@ -56,6 +57,39 @@ test('js-sdk in Chromium uploads a File to the merchant’s own folder, not anot
   expect(result.width).toBe(320);
   expect(h.cloud.storage.store.meta('uploads/demo-merchant-001/products/e2e-noodles.webp')).toMatchObject({ contentType: 'image/webp', openid: 'demo-merchant-001' });
   expect(errors).toEqual([]);
+});
+
+test('a phone photo too large for storage is scaled down and re-encoded in the browser before upload', async () => {
+  const bundle = await build({
+    stdin: { contents: "import { shrinkForUpload } from '../packages/app-kit/src/shrink'; window.shrinkForUpload = shrinkForUpload;", resolveDir: __dirname, loader: 'ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  const page = await (await h.browser.newContext()).newPage();
+  await page.goto(`${h.cloud.url}/dashboard/`);
+  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  const r = await page.evaluate(async () => {
+    // A 4000×3000 "photo" of noise: as PNG it is far over 2 MB, as a phone's camera file would be.
+    const c = document.createElement('canvas');
+    c.width = 4000;
+    c.height = 3000;
+    const ctx = c.getContext('2d')!;
+    const img = ctx.createImageData(4000, 3000);
+    for (let i = 0; i < img.data.length; i++) img.data[i] = i % 4 === 3 ? 255 : (i * 2654435761) >>> 24;
+    ctx.putImageData(img, 0, 0);
+    const big = await new Promise<Blob>((res) => c.toBlob((b) => res(b!), 'image/png'));
+    const small: Blob | undefined = await (window as any).shrinkForUpload(big, 2 * 1024 * 1024);
+    const bitmap = small ? await createImageBitmap(small) : undefined;
+    return { bigBytes: big.size, smallBytes: small?.size, type: small?.type, width: bitmap?.width, height: bitmap?.height };
+  });
+  expect(r.bigBytes).toBeGreaterThan(2 * 1024 * 1024);
+  expect(r.type).toBe('image/jpeg');
+  expect(r.smallBytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+  expect(Math.max(r.width!, r.height!)).toBeLessThanOrEqual(1600);
+  expect(r.width! / r.height!).toBeCloseTo(4 / 3, 2);
 });
 
 test('consumer H5: nearby store cards show their logos and the store page its product photos', async () => {

@@ -9,6 +9,7 @@ import { Image, View } from '@tarojs/components';
 import { CloudCallError, type CloudClient } from '@daojia/cloud-client';
 import { FILE_LIMITS, STORAGE_ERROR_CODES, extensionOf, newUploadPath } from '@daojia/domain';
 import { createFileUrlResolver, isHttpUrl, type FileUrlResolver } from './file-urls';
+import { shrinkForUpload } from './shrink';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -111,12 +112,27 @@ export async function chooseAndUploadImage(options: ChooseImageOptions = {}): Pr
   const picked = chosen.tempFiles?.[0] as (Taro.chooseImage.ImageFile & { originalFileObj?: File; type?: string }) | undefined;
   const path = picked?.path ?? chosen.tempFilePaths?.[0];
   if (!path) return null;
-  const file = picked?.originalFileObj;
-  // The web hands a File (its type says what it is; blob: paths have no extension); WeChat a temp path with one.
-  const ext = (file?.type && EXT_OF_TYPE[file.type]) || extensionOf(file?.name ?? '') || extensionOf(path);
+  const original = picked?.originalFileObj;
+  if (isWeapp) {
+    // WeChat hands a temp path with an extension; `compressed` already shrank it, once more if still too large.
+    const ext = extensionOf(path);
+    if (!IMAGE_TYPES[ext]) throw refuse('STORAGE_FILE_TYPE_NOT_ALLOWED');
+    let src = path;
+    if ((picked?.size ?? 0) > FILE_LIMITS.image.maxBytes) src = (await Taro.compressImage({ src: path, quality: 60 }).catch(() => ({ tempFilePath: path }))).tempFilePath;
+    return cloud.uploadFile(newUploadPath(await cloud.userKey(), ext, options.folder ?? 'photos'), src);
+  }
+  // The web hands the File itself (its type says what it is; blob: paths have no extension). A phone photo is
+  // often several MB and the browser does not compress it: it is scaled down and re-encoded first.
+  let file: Blob = original ?? (await (await fetch(path)).blob());
+  let ext = EXT_OF_TYPE[file.type] || extensionOf(original?.name ?? '') || extensionOf(path);
+  if (!IMAGE_TYPES[ext] || file.size > FILE_LIMITS.image.maxBytes) {
+    const smaller = await shrinkForUpload(file, FILE_LIMITS.image.maxBytes);
+    if (smaller) {
+      file = smaller;
+      ext = 'jpg';
+    }
+  }
   if (!IMAGE_TYPES[ext]) throw refuse('STORAGE_FILE_TYPE_NOT_ALLOWED');
-  const size = file?.size ?? picked?.size ?? 0;
-  if (size > FILE_LIMITS.image.maxBytes) throw refuse('STORAGE_FILE_TOO_LARGE');
-  const cloudPath = newUploadPath(await cloud.userKey(), ext, options.folder ?? 'photos');
-  return cloud.uploadFile(cloudPath, isWeapp ? path : (file ?? (await (await fetch(path)).blob())));
+  if (file.size > FILE_LIMITS.image.maxBytes) throw refuse('STORAGE_FILE_TOO_LARGE');
+  return cloud.uploadFile(newUploadPath(await cloud.userKey(), ext, options.folder ?? 'photos'), file);
 }
