@@ -4,7 +4,7 @@
 import type { CloudClient } from '@daojia/cloud-client';
 
 /**
- * chooseAndUploadImage on the web (Taro's H5 chooseImage hands the File): cancelled → null; a picture over 2 MB or
+ * chooseAndUploadImage on the web (Taro's H5 chooseImage hands the File): cancelled → null; a picture over 2 MB that cannot be shrunk, or
  * not JPG/PNG/WebP → refused before any upload, with the storage's code; otherwise uploaded to the caller's own
  * folder (uploads/<userKey>/<folder>/…) and its file id returned.
  */
@@ -52,7 +52,7 @@ test('cancelling the picker is not an error', async () => {
   expect(uploads).toEqual([]);
 });
 
-test('too large or not a JPG/PNG/WebP: refused before uploading, with the code and text the toast shows', async () => {
+test('too large (and not shrinkable: no canvas here) or not a JPG/PNG/WebP: refused before uploading, with the code and text the toast shows', async () => {
   chooseImage.mockResolvedValue(picked(new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.png', { type: 'image/png' })));
   await expect(chooseAndUploadImage()).rejects.toMatchObject({ code: 'STORAGE_FILE_TOO_LARGE', message: expect.stringContaining('2 MB') });
   chooseImage.mockResolvedValue(picked(new File([new Uint8Array(10)], 'anim.gif', { type: 'image/gif' })));
