@@ -5,7 +5,7 @@ import { showError } from '@daojia/app-kit';
 import { api } from '../services/cloud';
 import { timelineSteps, type TimelineStep } from '../lib/timeline';
 
-/** An order's timeline, read again whenever the order's status changes (the list polls it). */
+/** An order's timeline, read again whenever the order's status changes (the list's refresh or a new-order alert brings it). */
 export function OrderTimeline({ orderId, status }: { orderId: string; status: string }) {
   const [steps, setSteps] = useState<TimelineStep[] | null>(null);
   useEffect(() => {
