@@ -171,3 +171,26 @@ test('audit: an entry is written as parsed, and one the schema refuses is never 
   await expect(audit(admin, 'closeRefund', { refundId: 'RFDJ1', orderId: 'DJ1', reason: '线下已退', before: { refund: 7 as never }, after: {} })).rejects.toThrow();
   expect(added).toHaveLength(1);
 });
+
+test('settlement: a ledger entry with a fractional amount, and a payout in a status the domain does not know, are refused', async () => {
+  const { storeLedger, storePayouts } = await import('../src/settlement');
+  stored.ledger_entries = [{ _id: 'e1:payment_in', eventId: 'e1', orderId: 'DJ1', storeId: 'store-001', region: '黄浦区', kind: 'payment_in', amountFen: 12.5, at: 'x', recordedAt: 'x', note: '' }];
+  await refused(() => storeLedger('store-001', 'a', 'z'), 'ledger_entries', 'e1:payment_in', 'amountFen');
+  stored.payouts = [
+    {
+      _id: 'po1',
+      storeId: 'store-001',
+      region: '黄浦区',
+      fromDate: '2026-11-17',
+      toDate: '2026-11-23',
+      orderCount: 1,
+      revenueFen: 100,
+      refundFen: 0,
+      commissionFen: 8,
+      amountFen: 92,
+      status: 'sent',
+      createdAt: 'x',
+    },
+  ];
+  await refused(() => storePayouts('store-001', 0, 10), 'payouts', 'po1', 'status');
+});

@@ -40,7 +40,7 @@ export async function storeLedger(storeId: string, from: string, to: string): Pr
   return (
     await readAll<unknown>(
       entries()
-        .where({ storeId, at: _.gte(from).and(_.lt(to)) })
+        .where({ storeId, at: _.and(_.gte(from), _.lt(to)) })
         .orderBy('at', 'asc'),
     )
   ).map(parse);
