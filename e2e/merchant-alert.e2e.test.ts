@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness, watchPage } from './lib/harness';
+import path from 'node:path';
+import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
 import { until, shows, textContains } from './lib/poll';
 
 /**
@@ -68,6 +69,7 @@ test('a paid order rings and badges the open merchant page without a reload; ope
     'the alert sound played',
   );
   expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loads);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'merchant-new-order.png') });
 
   // Opening the 新订单 tab marks the alert seen: the watch drops it and the badge goes.
   await page.click('#order-tabs >> text=新订单');
@@ -85,6 +87,8 @@ test('a paid order rings and badges the open merchant page without a reload; ope
   await page.click(`#ticket-${order._id}`);
   await shows(page, '#ticket-order-no', order.orderNo);
   await shows(page, '#ticket-remark', '少放辣');
+  await page.waitForTimeout(500); // the page's slide-in transition
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'merchant-ticket.png') });
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => {
@@ -115,6 +119,7 @@ test("the owner's finance page shows today's paid order and exports it; a clerk 
   await page.waitForSelector(`#finance-row-${order._id}`);
   await shows(page, '#fig-orders', /[1-9]\d* 单/);
   await shows(page, '#finance-commission-rule', '类目默认费率');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'merchant-finance.png'), fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   expect(download.suggestedFilename()).toMatch(/^finance_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
   expect(errors).toEqual([]);
