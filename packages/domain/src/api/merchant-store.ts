@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { contract } from './contract';
-import { storeStatus } from '../schemas/store';
-import { settingsFields, storeSettingsPatch } from '../store-settings';
+import { bookingSlotMin, hoursException, store, storeStatus } from '../schemas/store';
+import { storeSettingsPatch } from '../store-settings';
+
+/**
+ * The settings as stored (a patch's own checks, such as the phone's form, apply to what is written, not to what a
+ * store already has), with the platform defaults filled in for fields a store never set.
+ */
+export const storedSettings = store
+  .pick({ hours: true, maxDeliveryM: true, deliveryTiers: true, minOrderFen: true, packagingFeeFen: true, modes: true, announcement: true, phone: true, logo: true })
+  .extend({ hourExceptions: z.array(hoursException), bookingSlotMin, bookingCapacity: z.number().int().min(1), photos: z.array(z.string()) });
 
 /** A store's settings as its staff read them, with what the caller may do here (`allowed`: this function's actions). */
 export const storeSettingsOutput = z.object({
@@ -11,7 +19,7 @@ export const storeSettingsOutput = z.object({
   /** Whether the store takes orders right now (switch on and inside its hours), and the sentence shown when not. */
   isOpenNow: z.boolean(),
   closedText: z.string().optional(),
-  settings: z.object(settingsFields),
+  settings: storedSettings,
   allowed: z.array(z.string()),
 });
 
