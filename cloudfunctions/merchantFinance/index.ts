@@ -10,7 +10,7 @@ export const main = defineFunction('merchantFinance', {
   summary: action({
     input: financeSummaryInput,
     output: financeSummaryOutput,
-    errors: [],
+    errors: ['STORE_NOT_FOUND'],
     permission: 'store.finance.read',
     handler: (_input, { staff }) => financeSummary(staff.storeId),
   }),
@@ -18,7 +18,7 @@ export const main = defineFunction('merchantFinance', {
   orders: action({
     input: financeOrdersInput,
     output: financeOrdersOutput,
-    errors: ['INVALID_RANGE'],
+    errors: ['INVALID_RANGE', 'STORE_NOT_FOUND'],
     permission: 'store.finance.read',
     handler: (q, { staff }) => financeOrders(staff.storeId, q),
   }),
@@ -35,7 +35,7 @@ export const main = defineFunction('merchantFinance', {
   export: action({
     input: financeExportInput,
     output: financeExportOutput,
-    errors: ['INVALID_RANGE'],
+    errors: ['INVALID_RANGE', 'STORE_NOT_FOUND'],
     permission: 'store.finance.read',
     handler: (q, { staff }) => financeExport(staff.storeId, q),
   }),

@@ -44,8 +44,8 @@ export const financeExportInput = rangeInput.extend({ format: z.enum(['csv', 'xl
 export const financeExportOutput = z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rows: z.number().int().min(0) });
 
 export const MERCHANT_FINANCE_API = {
-  summary: contract(financeSummaryInput, financeSummaryOutput),
-  orders: contract(financeOrdersInput, financeOrdersOutput, ['INVALID_RANGE']),
+  summary: contract(financeSummaryInput, financeSummaryOutput, ['STORE_NOT_FOUND']),
+  orders: contract(financeOrdersInput, financeOrdersOutput, ['INVALID_RANGE', 'STORE_NOT_FOUND']),
   payouts: contract(financePayoutsInput, financePayoutsOutput),
-  export: contract(financeExportInput, financeExportOutput, ['INVALID_RANGE']),
+  export: contract(financeExportInput, financeExportOutput, ['INVALID_RANGE', 'STORE_NOT_FOUND']),
 };
