@@ -73,12 +73,18 @@ test('a product saved with a photo and two SKUs is on the consumer’s store pag
 
 test('the list shows every product, off-shelf ones too, with low-stock flags and their count; what the caller may do', async () => {
   const { p } = await createNoodle();
-  await ok(MERCHANT, 'setStock', { productId: p._id, skuId: p.skus[1].id, stock: 0 }); // 40 + 0 ≤ 8? no: total 40
-  await ok(MERCHANT, 'setStock', { productId: p._id, skuId: p.skus[0].id, stock: 5 }); // total 5 ≤ 8: low
+  const rowOf = async () => (await ok(MERCHANT, 'list')).products.find((x: { _id: string }) => x._id === p._id);
+  expect(await rowOf()).toMatchObject({ stock: 70, lowStock: false });
+  // One SKU at its mark (8) flags the product, however many the other has.
+  await ok(MERCHANT, 'setStock', { productId: p._id, skuId: p.skus[1].id, stock: 8 });
+  expect(await rowOf()).toMatchObject({ stock: 48, lowStock: true });
+  await ok(MERCHANT, 'setStock', { productId: p._id, skuId: p.skus[1].id, stock: 9 });
+  expect(await rowOf()).toMatchObject({ stock: 49, lowStock: false });
+  await ok(MERCHANT, 'setStock', { productId: p._id, skuId: p.skus[0].id, stock: 0 });
   await ok(MERCHANT, 'setShelf', { productIds: [p._id], onShelf: false });
   const list = await ok(MERCHANT, 'list');
   const row = list.products.find((x: { _id: string }) => x._id === p._id);
-  expect(row).toMatchObject({ onShelf: false, stock: 5, lowStock: true });
+  expect(row).toMatchObject({ onShelf: false, stock: 9, lowStock: true });
   expect(list.lowStockCount).toBe(list.products.filter((x: { lowStock: boolean }) => x.lowStock).length);
   expect(list.lowStockCount).toBeGreaterThan(0);
   expect(list.categories.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['面食', '小食', '饮品']));

@@ -15,8 +15,15 @@ export function withSkuTotals<T extends Pick<Product, 'priceFen' | 'stock'> & { 
 /** At or below this stock a product is flagged when it sets no `lowStockAt` of its own. */
 export const DEFAULT_LOW_STOCK_AT = 5;
 
-/** Low stock: at or below the product's own mark, else the default (5). */
-export const isLowStock = (p: Pick<Product, 'stock' | 'lowStockAt'>) => p.stock <= (p.lowStockAt ?? DEFAULT_LOW_STOCK_AT);
+/** A product's low-stock mark: its own, else the default (5). */
+export const lowStockMark = (p: Pick<Product, 'lowStockAt'>) => p.lowStockAt ?? DEFAULT_LOW_STOCK_AT;
+
+/**
+ * Low stock: at or below the product's mark. With SKUs each SKU is stocked on its own, so any SKU at or below the
+ * mark flags the product (a sold-out 大杯 among plenty of 中杯 needs restocking too).
+ */
+export const isLowStock = (p: Pick<Product, 'stock' | 'lowStockAt'> & { skus?: Pick<Sku, 'stock'>[] }) =>
+  p.skus?.length ? p.skus.some((s) => s.stock <= lowStockMark(p)) : p.stock <= lowStockMark(p);
 
 /** A bulk price change: set every chosen price to an amount, add an amount (negative lowers), or change by a percentage. */
 export type PriceChange = { mode: 'set'; priceFen: number } | { mode: 'add'; deltaFen: number } | { mode: 'percent'; percent: number };

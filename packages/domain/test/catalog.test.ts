@@ -11,13 +11,16 @@ test('a product with SKUs costs its cheapest SKU and has the sum of their stock;
   expect(withSkuTotals({ priceFen: 1500, stock: 3, skus: [] })).toEqual({ priceFen: 1500, stock: 3, skus: [] });
 });
 
-test('low stock: at or below the product’s own mark, else the default of 5', () => {
+test('low stock: at or below the product’s own mark, else the default of 5; with SKUs, any SKU', () => {
   expect(DEFAULT_LOW_STOCK_AT).toBe(5);
   expect(isLowStock({ stock: 5 })).toBe(true);
   expect(isLowStock({ stock: 6 })).toBe(false);
   expect(isLowStock({ stock: 6, lowStockAt: 10 })).toBe(true);
   expect(isLowStock({ stock: 1, lowStockAt: 0 })).toBe(false);
   expect(isLowStock({ stock: 0, lowStockAt: 0 })).toBe(true);
+  // With SKUs, any SKU at or below the mark: plenty in total does not hide a sold-out 大杯.
+  expect(isLowStock({ stock: 40, skus: [{ stock: 40 }, { stock: 0 }] })).toBe(true);
+  expect(isLowStock({ stock: 40, lowStockAt: 2, skus: [{ stock: 37 }, { stock: 3 }] })).toBe(false);
 });
 
 test('price changes: set, add, percent rounded to the nearest fen with halves up; under 1 fen refused', () => {

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Checkbox, Input, Switch } from '@nutui/nutui-react-taro';
 import { Cart } from '@nutui/icons-react-taro';
-import { DEFAULT_LOW_STOCK_AT } from '@daojia/domain';
+import { DEFAULT_LOW_STOCK_AT, lowStockMark } from '@daojia/domain';
 import { CloudImage, EmptyState, PageToast, showError, showInfo, useBusy } from '@daojia/app-kit';
 import { api, ensureSignedIn } from '../../services/cloud';
 import { PRICE_MODES, parseStock, priceChangeOf, priceText, type CatalogList, type ManagedProduct, type PriceMode } from '../../lib/catalog';
@@ -102,7 +102,7 @@ export default function Catalog() {
     void act(() => api.merchantCatalog.reorderCategories({ categoryIds: ids }));
   };
 
-  const stockEditor = (productId: string, skuId: string | undefined, stock: number, id: string) =>
+  const stockEditor = (productId: string, skuId: string | undefined, stock: number, id: string, low: boolean) =>
     editingStock && editingStock.productId === productId && editingStock.skuId === skuId ? (
       <View className="stock-editor">
         <Input id={`${id}-input`} type="number" value={editingStock.text} onChange={(text) => setEditingStock({ ...editingStock, text })} maxLength={6} />
@@ -114,7 +114,7 @@ export default function Catalog() {
         </Button>
       </View>
     ) : (
-      <Text className="stock link" id={id} onClick={() => may('setStock') && setEditingStock({ productId, skuId, text: String(stock) })}>
+      <Text className={`stock link ${low ? 'stock--low' : ''}`} id={id} onClick={() => may('setStock') && setEditingStock({ productId, skuId, text: String(stock) })}>
         库存 {stock}
       </Text>
     );
@@ -235,12 +235,12 @@ export default function Catalog() {
       )}
 
       {products.map((p) => (
-        <View key={p._id} className={`section product-row ${p.onShelf ? '' : 'product-row--off'}`} id={`product-row-${p._id}`}>
+        <View key={p._id} className={`section catalog-item ${p.onShelf ? '' : 'catalog-item--off'}`} id={`product-row-${p._id}`}>
           <View className="row">
             {selecting && <Checkbox id={`select-${p._id}`} checked={selected.includes(p._id)} onChange={(on) => setSelected(on ? [...selected, p._id] : selected.filter((x) => x !== p._id))} />}
-            <CloudImage src={p.image} className="product-cover" placeholder={<Text className="muted">无图</Text>} />
-            <View className="product-main">
-              <View className="product-name">
+            <CloudImage src={p.image} className="catalog-item-cover" placeholder={<Text className="muted">无图</Text>} />
+            <View className="catalog-item-main">
+              <View className="catalog-item-name">
                 <Text id={`product-name-${p._id}`}>{p.name}</Text>
                 {p.lowStock && (
                   <Text className="badge badge--low" id={`low-stock-${p._id}`}>
@@ -249,14 +249,14 @@ export default function Catalog() {
                 )}
                 {!p.onShelf && <Text className="badge">已下架</Text>}
               </View>
-              <View className="row">
+              <View className="catalog-item-figures">
                 <Text className="price" id={`product-price-${p._id}`}>
                   {priceText(p)}
                 </Text>
-                {!p.skus?.length ? stockEditor(p._id, undefined, p.stock, `stock-${p._id}`) : <Text className="muted">共 {p.stock} 件</Text>}
+                {!p.skus?.length ? stockEditor(p._id, undefined, p.stock, `stock-${p._id}`, p.lowStock) : <Text className="muted">共 {p.stock} 件</Text>}
               </View>
             </View>
-            <View className="product-side">
+            <View className="catalog-item-side">
               <Switch id={`shelf-${p._id}`} checked={p.onShelf} disabled={busy || !may('setShelf')} onChange={(on) => void toggleShelf(p, on)} />
               {may('save') && (
                 <Text className="link" id={`edit-${p._id}`} onClick={() => Taro.navigateTo({ url: `/pages/product/index?id=${p._id}` })}>
@@ -271,7 +271,7 @@ export default function Catalog() {
                 <View key={s.id} className="row sku-line" id={`sku-line-${p._id}-${s.id}`}>
                   <Text>{s.label}</Text>
                   <Text className="muted">¥{(s.priceFen / 100).toFixed(2)}</Text>
-                  {stockEditor(p._id, s.id, s.stock, `stock-${p._id}-${s.id}`)}
+                  {stockEditor(p._id, s.id, s.stock, `stock-${p._id}-${s.id}`, s.stock <= lowStockMark(p))}
                 </View>
               ))}
             </View>

@@ -128,6 +128,14 @@ function inputOf(f: Form, productId?: string): { input: SaveInput } | { error: s
   return { input };
 }
 
+/** Back to the list this form was opened from, or to the list when it was opened directly (a link, a reload). */
+function backToCatalog() {
+  const pages = Taro.getCurrentPages();
+  const previous = pages[pages.length - 2]?.route ?? '';
+  if (previous.includes('pages/catalog/index')) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: '/pages/catalog/index' });
+}
+
 /** Create or edit a product: photos, name, category, kind, SKUs (each with price and stock) or one price and stock, specs. */
 export default function ProductEdit() {
   const { params } = useRouter();
@@ -169,7 +177,7 @@ export default function ProductEdit() {
       if ('error' in r) return showInfo(r.error);
       await api.merchantCatalog.save(r.input);
       showInfo(productId ? '已保存' : '商品已创建');
-      setTimeout(() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/catalog/index' })), 600);
+      setTimeout(backToCatalog, 600);
     });
 
   const remove = () =>
@@ -179,7 +187,7 @@ export default function ProductEdit() {
       if (!confirm) return;
       await api.merchantCatalog.remove({ productId });
       showInfo('商品已删除');
-      setTimeout(() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/catalog/index' })), 600);
+      setTimeout(backToCatalog, 600);
     });
 
   if (!form || !catalog) {
