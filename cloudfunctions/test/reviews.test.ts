@@ -83,6 +83,35 @@ test('concurrent reviews of many orders keep the store’s rating exact', async 
   expect(all.length).toBe(count);
 });
 
+test('a review whose function died before the store’s tally is counted by the next review (the tally is recomputed, not incremented)', async () => {
+  const died = await order('review-crasher');
+  // What a create that stopped right after its insert leaves: the review, and a store that does not count it yet.
+  t.cloud.db.insert('reviews', [
+    {
+      _id: `review-${died._id}`,
+      storeId: STORE,
+      orderId: died._id,
+      _openid: 'review-crasher',
+      userName: '用户',
+      anonymous: false,
+      rating: 1,
+      text: '',
+      photos: [],
+      hasPhotos: false,
+      createdAt: new Date().toISOString(),
+    },
+  ]);
+  const before = store();
+  // Its retry is told it was reviewed, and records the tally the first attempt did not.
+  expect(await t.call('review-crasher', 'review', 'create', { orderId: died._id, rating: 1 })).toMatchObject({ ok: false, code: 'ALREADY_REVIEWED' });
+  expect(store()).toMatchObject({ ratingSum: before.ratingSum + 1, ratingCount: before.ratingCount + 1 });
+  const next = await order('review-next');
+  await t.ok('review-next', 'review', 'create', { orderId: next._id, rating: 5 });
+  const all = t.cloud.db.find('reviews', { query: { storeId: STORE } });
+  const sum = all.reduce((s: number, r: any) => s + r.rating, 0);
+  expect(store()).toMatchObject({ ratingSum: sum, ratingCount: all.length, rating: ratingOf(sum, all.length) });
+});
+
 test('the store page lists reviews for anyone, newest first, an anonymous reviewer as 匿名用户 and nobody’s account or order', async () => {
   const o = await order('demo-consumer-3');
   await t.ok('demo-consumer-3', 'review', 'create', { orderId: o._id, rating: 5, text: '匿名夸一下', anonymous: true, photos: [photo('demo-consumer-3')] });

@@ -1,5 +1,6 @@
 import { review, type Review } from '@daojia/domain';
-import { db, _ } from '../runtime';
+import { z } from 'zod';
+import { db, _, $ } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */
@@ -7,6 +8,7 @@ export const COLLECTIONS = ['reviews'] as const;
 
 const reviews = () => db.collection('reviews');
 const parse = parser('reviews', review);
+const parseTally = parser('reviews', z.object({ sum: z.number().int().min(0), count: z.number().int().min(0) }));
 
 /** Inserts the review under its order's id (`review-<orderId>`): false when the order was reviewed already. */
 export const insertReview = (r: Review) => addOnce(() => reviews().add(review.parse(r)));
@@ -41,4 +43,16 @@ export async function reviewedOrderIds(userKey: string, orderIds: string[]): Pro
     .limit(orderIds.length)
     .get();
   return (data as { orderId: string }[]).map((d) => d.orderId);
+}
+
+/** How many reviews the store has and the sum of their stars, in one aggregate. */
+export async function tallyOf(storeId: string): Promise<{ sum: number; count: number }> {
+  const rows = (
+    await reviews()
+      .aggregate()
+      .match({ storeId })
+      .group({ _id: null, sum: $.sum('$rating'), count: $.sum(1) })
+      .end()
+  ).data as unknown[];
+  return rows.length ? parseTally(rows[0]) : { sum: 0, count: 0 };
 }

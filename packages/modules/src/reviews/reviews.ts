@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ANONYMOUS_NAME, BAD_REVIEW_MAX_RATING, DomainError, REVIEWABLE_STATUSES, reviewIdOf, type Review, type reviewCreateInput, type OrderStatus } from '@daojia/domain';
 import { ownOrder } from '../orders';
-import { addReviewRating, getStore } from '../stores';
+import { getStore, recordReviewTally } from '../stores';
 import { isOwnUpload } from '../files';
 import { _ } from '../runtime';
 import * as repo from './repository';
@@ -27,8 +27,8 @@ export const staffView = (r: Review) => ({ ...publicView(r), orderId: r.orderId,
 
 /**
  * The consumer reviews their own order once it was received (picked up, checked in or completed). The review's id
- * is its order's, so a second review (twice tapped, two devices) is a duplicate insert and changes nothing; only the
- * review that was inserted adds its stars to the store's rating.
+ * is its order's, so a second review (twice tapped, two devices) is a duplicate insert and adds nothing; the store's
+ * rating is then recomputed from all its reviews (stores' recordReviewTally keeps the tally of the most reviews).
  */
 export async function createReview(input: CreateInput, userKey: string, now = new Date()) {
   const order = await ownOrder(input.orderId, userKey);
@@ -48,8 +48,10 @@ export async function createReview(input: CreateInput, userKey: string, now = ne
     hasPhotos: photos.length > 0,
     createdAt: now.toISOString(),
   };
-  if (!(await repo.insertReview(review))) throw new DomainError('ALREADY_REVIEWED', '这笔订单已经评价过了');
-  await addReviewRating(order.storeId, review.rating);
+  const inserted = await repo.insertReview(review);
+  // Also after a duplicate: if the first attempt died before its tally, this one records it.
+  await recordReviewTally(order.storeId, await repo.tallyOf(order.storeId));
+  if (!inserted) throw new DomainError('ALREADY_REVIEWED', '这笔订单已经评价过了');
   return { review: { ...publicView(review), orderId: review.orderId, anonymous: review.anonymous } };
 }
 

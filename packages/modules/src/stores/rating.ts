@@ -1,24 +1,19 @@
-import { z } from 'zod';
 import { ratingOf } from '@daojia/domain';
 import { db, _ } from '../runtime';
-import { parser } from '../repository-kit';
 
 /**
- * A store's rating, kept by its reviews. Each review adds its stars to `ratingSum` and one to `ratingCount` in one
- * atomic increment, so concurrent reviews never lose one; `rating` (what lists show and filter on) is then derived
- * from the sum and count read back, and written only if no other review moved them meanwhile (compare-and-set):
- * whichever review incremented last writes the rating of the final sum and count.
+ * A store's rating, recomputed from its reviews. After each review the reviews module counts the store's reviews and
+ * sums their stars (one aggregate) and hands the tally here; it is written only over a smaller count. Reviews are
+ * never removed and their stars never change, so a larger count is always a newer tally: concurrent reviews, whichever
+ * finishes last, leave the tally of all of them, and a review whose function died before its tally is counted by the
+ * next one. `rating` (what lists show and filter on) is one decimal of the mean.
  */
 const stores = () => db.collection('stores');
-const parseTally = parser('stores', z.object({ _id: z.string(), ratingSum: z.number().int().min(0), ratingCount: z.number().int().min(0) }));
 
-export async function addReviewRating(storeId: string, stars: number): Promise<{ rating: number; ratingCount: number }> {
+export async function recordReviewTally(storeId: string, tally: { sum: number; count: number }): Promise<{ rating: number; ratingCount: number }> {
+  const rating = ratingOf(tally.sum, tally.count);
   await stores()
-    .doc(storeId)
-    .update({ ratingSum: _.inc(stars), ratingCount: _.inc(1) });
-  const tally = parseTally((await stores().doc(storeId).field({ ratingSum: true, ratingCount: true }).get()).data[0]);
-  const rating = ratingOf(tally.ratingSum, tally.ratingCount);
-  // Refused when another review incremented after our read: that one's read is newer, and it writes.
-  await stores().where({ _id: storeId, ratingSum: tally.ratingSum, ratingCount: tally.ratingCount }).update({ rating });
-  return { rating, ratingCount: tally.ratingCount };
+    .where({ _id: storeId, ratingCount: _.lt(tally.count) })
+    .update({ ratingSum: tally.sum, ratingCount: tally.count, rating });
+  return { rating, ratingCount: tally.count };
 }
