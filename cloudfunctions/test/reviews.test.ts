@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ratingOf } from '@daojia/domain';
 import { startSeededCloud, CONSUMER, MERCHANT, STORE, prepayIdOf, waitFor } from './harness';
 
@@ -9,12 +11,19 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const CLERK = 'demo-clerk-001';
+const PICTURE = readFileSync(path.join(__dirname, '..', '..', 'scripts', 'seed', 'pictures', 'products', 'bread.webp'));
 const OTHER_OWNER = 'demo-merchant-002';
 let k = 0;
 const key = () => `review-${++k}-${Date.now()}`;
 const store = () => t.doc('stores', STORE);
 const reviewsOfStore = () => t.count('reviews', { storeId: STORE });
-const photo = (user: string, name = 'a') => `cloud://daojia-local.daojia-local-bucket/uploads/${user}/reviews/${name}.jpg`;
+/** A photo `user` uploaded (written straight into the local bucket, as their upload would be); `stored: false` names a file that is not there. */
+function photo(user: string, name = 'a', stored = true) {
+  const path = `uploads/${user}/reviews/${name}.webp`;
+  if (stored) t.cloud.storage.store.write(path, PICTURE, 'image/webp', user);
+  return t.cloud.storage.fileIdOf(path);
+}
+const PUBLISHED = /^cloud:\/\/[^/]+\/reviews\/store-001\/[0-9a-f]{20}-\d\.webp$/;
 
 /** A pickup order of `user` at the demo store, paid and (unless `until` says otherwise) picked up with its code. */
 async function order(user: string, until: 'paid' | 'picked_up' = 'picked_up') {
@@ -38,11 +47,15 @@ test('the seeded stores’ ratings are their reviews’: sum, count and one-deci
 test('a consumer reviews their own picked-up order once: a second review, even sent twice at once, changes nothing', async () => {
   const o = await order(CONSUMER);
   const before = store();
-  const sends = await Promise.all([1, 2, 3].map(() => t.call(CONSUMER, 'review', 'create', { orderId: o._id, rating: 4, text: '好吃，下次再来', photos: [photo(CONSUMER)] })));
+  const mine = photo(CONSUMER);
+  const sends = await Promise.all([1, 2, 3].map(() => t.call(CONSUMER, 'review', 'create', { orderId: o._id, rating: 4, text: '好吃，下次再来', photos: [mine] })));
   expect(sends.filter((r) => r.ok)).toHaveLength(1);
   expect(sends.filter((r) => !r.ok).map((r: any) => r.code)).toEqual(['ALREADY_REVIEWED', 'ALREADY_REVIEWED']);
   const made = (sends.find((r) => r.ok) as any).data.review;
-  expect(made).toMatchObject({ orderId: o._id, rating: 4, text: '好吃，下次再来', photos: [photo(CONSUMER)], anonymous: false });
+  expect(made).toMatchObject({ orderId: o._id, rating: 4, text: '好吃，下次再来', anonymous: false });
+  // The photo is published as a copy under the store's reviews, not at the upload's path (which names the uploader).
+  expect(made.photos).toEqual([expect.stringMatching(PUBLISHED)]);
+  expect(t.cloud.storage.store.read(made.photos[0].replace(/^cloud:\/\/[^/]+\//, ''))?.body.equals(PICTURE)).toBe(true);
   expect(t.count('reviews', { orderId: o._id })).toBe(1);
   expect(store()).toMatchObject({ ratingSum: before.ratingSum + 4, ratingCount: before.ratingCount + 1, rating: ratingOf(before.ratingSum + 4, before.ratingCount + 1) });
   expect(await t.ok(CONSUMER, 'review', 'mine', { orderIds: [o._id, 'nope'] })).toEqual({ reviewed: [o._id] });
@@ -57,6 +70,7 @@ test('not someone else’s order, not an unfinished one, not with another person
     [CONSUMER, { orderId: unpaidYet._id, rating: 5 }, 'ORDER_NOT_REVIEWABLE'],
     [CONSUMER, { orderId: mine._id, rating: 5, photos: [photo('demo-consumer-2')] }, 'REVIEW_PHOTO_NOT_OWN'],
     [CONSUMER, { orderId: mine._id, rating: 5, photos: ['https://example.com/x.jpg'] }, 'REVIEW_PHOTO_NOT_OWN'],
+    [CONSUMER, { orderId: mine._id, rating: 5, photos: [photo(CONSUMER, 'never-uploaded', false)] }, 'REVIEW_PHOTO_NOT_OWN'],
     [CONSUMER, { orderId: mine._id, rating: 6 }, 'INVALID_INPUT'],
     [CONSUMER, { orderId: mine._id, rating: 3, photos: Array.from({ length: 10 }, (_, i) => photo(CONSUMER, `p${i}`)) }, 'INVALID_INPUT'],
     [{ uid: 'anon-review', isAnonymous: true }, { orderId: mine._id, rating: 5 }, 'UNAUTHENTICATED'],
@@ -116,10 +130,10 @@ test('the store page lists reviews for anyone, newest first, an anonymous review
   const o = await order('demo-consumer-3');
   await t.ok('demo-consumer-3', 'review', 'create', { orderId: o._id, rating: 5, text: '匿名夸一下', anonymous: true, photos: [photo('demo-consumer-3')] });
   const page = await t.ok({ uid: 'anon-browser', isAnonymous: true }, 'review', 'listForStore', { storeId: STORE, limit: 5 });
-  expect(page.reviews[0]).toEqual({ _id: `review-${o._id}`, rating: 5, text: '匿名夸一下', photos: [photo('demo-consumer-3')], userName: '匿名用户', createdAt: expect.any(String) });
+  expect(page.reviews[0]).toEqual({ _id: `review-${o._id}`, rating: 5, text: '匿名夸一下', photos: [expect.stringMatching(PUBLISHED)], userName: '匿名用户', createdAt: expect.any(String) });
   for (const r of page.reviews) expect(Object.keys(r).sort()).toEqual(expect.not.arrayContaining(['_openid', 'orderId', 'anonymous']));
-  // The reviewer's name appears nowhere but in their photos' upload paths (the storage layout names the uploader).
-  expect(JSON.stringify(page.reviews.map((r: any) => ({ ...r, photos: [] })))).not.toContain('demo-consumer-3');
+  // Not even in the photos: they are published copies, not the upload (whose path names the uploader).
+  expect(JSON.stringify(page)).not.toContain('demo-consumer-3');
   expect(page).toMatchObject({ rating: store().rating, ratingCount: store().ratingCount, total: reviewsOfStore() });
   const withPhotos = await t.ok(CONSUMER, 'review', 'listForStore', { storeId: STORE, filter: 'photos' });
   expect(withPhotos.reviews.length).toBeGreaterThan(0);

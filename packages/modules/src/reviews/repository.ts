@@ -1,6 +1,6 @@
 import { review, type Review } from '@daojia/domain';
 import { z } from 'zod';
-import { db, _, $ } from '../runtime';
+import { app, db, _, $ } from '../runtime';
 import { addOnce, parser } from '../repository-kit';
 
 /** The collections this module owns: no other module writes them (test/ownership.test.ts). */
@@ -55,4 +55,19 @@ export async function tallyOf(storeId: string): Promise<{ sum: number; count: nu
       .end()
   ).data as unknown[];
   return rows.length ? parseTally(rows[0]) : { sum: 0, count: 0 };
+}
+
+/** Which of these cloud files exist (one request for all). */
+export async function existingFiles(fileIds: string[]): Promise<Set<string>> {
+  if (!fileIds.length) return new Set();
+  const { fileList } = (await app.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 60 })) })) as { fileList: { fileID: string; code?: string }[] };
+  return new Set((fileList ?? []).filter((f) => f.code === 'SUCCESS').map((f) => f.fileID));
+}
+
+/** Copies a cloud file to `cloudPath` (server credentials: the caller checked whose it is) and returns the copy's id. */
+export async function copyFile(fileId: string, cloudPath: string): Promise<string> {
+  const res = (await app.downloadFile({ fileID: fileId })) as { fileContent?: Buffer };
+  if (!res.fileContent) throw new Error(`cloud storage returned no content for ${fileId}`);
+  const { fileID } = (await app.uploadFile({ cloudPath, fileContent: Buffer.from(res.fileContent) })) as { fileID: string };
+  return fileID;
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ANONYMOUS_NAME, BAD_REVIEW_MAX_RATING, DomainError, REVIEWABLE_STATUSES, reviewIdOf, type Review, type reviewCreateInput, type OrderStatus } from '@daojia/domain';
 import { ownOrder } from '../orders';
 import { getStore, recordReviewTally } from '../stores';
-import { isOwnUpload } from '../files';
+import { FILE_LIMITS, extensionOf, isOwnUpload } from '../files';
 import { _ } from '../runtime';
 import * as repo from './repository';
 
@@ -26,6 +26,26 @@ export const publicView = (r: Review) => ({ _id: r._id, rating: r.rating, text: 
 export const staffView = (r: Review) => ({ ...publicView(r), orderId: r.orderId, anonymous: r.anonymous });
 
 /**
+ * The review's photos as the store page shows them: copies under `reviews/<storeId>/`, named by a digest of the
+ * review, since an upload's path names its uploader (`uploads/<userKey>/…`) and an anonymous review must not. An id
+ * that names no stored file is refused like someone else's.
+ */
+async function publishPhotos(uploads: string[], storeId: string, reviewId: string): Promise<string[]> {
+  if (!uploads.length) return [];
+  const present = await repo.existingFiles(uploads);
+  if (uploads.some((f) => !present.has(f))) throw new DomainError('REVIEW_PHOTO_NOT_OWN', '评价图片不存在，请重新上传');
+  const stem = createHash('sha256').update(reviewId).digest('hex').slice(0, 20);
+  return Promise.all(uploads.map((f, i) => repo.copyFile(f, `reviews/${storeId}/${stem}-${i + 1}.${extensionOf(f)}`)));
+}
+
+const retally = async (storeId: string) => recordReviewTally(storeId, await repo.tallyOf(storeId));
+/** A second review of an order is refused, after recording the store's tally: if the first attempt died before its own, this records it. */
+async function alreadyReviewed(storeId: string): Promise<never> {
+  await retally(storeId);
+  throw new DomainError('ALREADY_REVIEWED', '这笔订单已经评价过了');
+}
+
+/**
  * The consumer reviews their own order once it was received (picked up, checked in or completed). The review's id
  * is its order's, so a second review (twice tapped, two devices) is a duplicate insert and adds nothing; the store's
  * rating is then recomputed from all its reviews (stores' recordReviewTally keeps the tally of the most reviews).
@@ -33,10 +53,14 @@ export const staffView = (r: Review) => ({ ...publicView(r), orderId: r.orderId,
 export async function createReview(input: CreateInput, userKey: string, now = new Date()) {
   const order = await ownOrder(input.orderId, userKey);
   if (!(REVIEWABLE_STATUSES as readonly OrderStatus[]).includes(order.status)) throw new DomainError('ORDER_NOT_REVIEWABLE', '订单完成后才能评价');
-  const photos = [...new Set(input.photos)];
-  if (photos.some((f) => !isOwnUpload(f, userKey))) throw new DomainError('REVIEW_PHOTO_NOT_OWN', '评价图片须是本人上传的图片');
+  const uploads = [...new Set(input.photos)];
+  if (uploads.some((f) => !isOwnUpload(f, userKey))) throw new DomainError('REVIEW_PHOTO_NOT_OWN', '评价图片须是本人上传的图片');
+  if (uploads.some((f) => !(extensionOf(f) in FILE_LIMITS.image.types))) throw new DomainError('REVIEW_PHOTO_NOT_OWN', '评价图片须是 JPG、PNG 或 WebP 图片');
+  const reviewId = reviewIdOf(order._id);
+  if (await repo.findReview({ _id: reviewId })) return alreadyReviewed(order.storeId);
+  const photos = await publishPhotos(uploads, order.storeId, reviewId);
   const review: Review = {
-    _id: reviewIdOf(order._id),
+    _id: reviewId,
     storeId: order.storeId,
     orderId: order._id,
     _openid: userKey,
@@ -48,10 +72,8 @@ export async function createReview(input: CreateInput, userKey: string, now = ne
     hasPhotos: photos.length > 0,
     createdAt: now.toISOString(),
   };
-  const inserted = await repo.insertReview(review);
-  // Also after a duplicate: if the first attempt died before its tally, this one records it.
-  await recordReviewTally(order.storeId, await repo.tallyOf(order.storeId));
-  if (!inserted) throw new DomainError('ALREADY_REVIEWED', '这笔订单已经评价过了');
+  if (!(await repo.insertReview(review))) return alreadyReviewed(order.storeId);
+  await retally(order.storeId);
   return { review: { ...publicView(review), orderId: review.orderId, anonymous: review.anonymous } };
 }
 
