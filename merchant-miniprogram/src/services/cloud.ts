@@ -17,19 +17,27 @@ const STORE_KEY = 'daojia.merchant.currentStore';
 export const STORES_PAGE = '/pages/stores/index';
 export const WORKBENCH_PAGE = '/pages/workbench/index';
 
+/** The last choice, also kept in memory in case storage fails. */
+let remembered: string | undefined;
+
 /** The store the app acts on, as chosen last (undefined: none chosen; someone at one store need not choose). */
 export function currentStoreId(): string | undefined {
   try {
     const v: unknown = Taro.getStorageSync(STORE_KEY);
-    return typeof v === 'string' && v ? v : undefined;
+    return typeof v === 'string' && v ? v : remembered;
   } catch {
-    return undefined;
+    return remembered;
   }
 }
 
 export function setCurrentStore(storeId: string | undefined): void {
-  if (storeId) Taro.setStorageSync(STORE_KEY, storeId);
-  else Taro.removeStorageSync(STORE_KEY);
+  remembered = storeId;
+  try {
+    if (storeId) Taro.setStorageSync(STORE_KEY, storeId);
+    else Taro.removeStorageSync(STORE_KEY);
+  } catch {
+    // Storage full or unavailable: the choice holds for this run of the app (remembered).
+  }
 }
 
 /** The page on top, as `/pages/x/index` (weapp's route has no leading slash; H5's may, with a query). */
