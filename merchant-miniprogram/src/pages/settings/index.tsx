@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Checkbox, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { MODE_SHORT_LABELS, type ApiOutput } from '@daojia/domain';
 import { CloudImage, PageToast, chooseAndUploadImage, showError, showInfo, useBusy } from '@daojia/app-kit';
+import { errorMessage } from '@daojia/cloud-client';
 import { api, ensureSignedIn } from '../../services/cloud';
 import { MODES, SLOT_LENGTHS, WEEKDAYS, formFromSettings, patchFromForm, type SettingsForm } from '../../lib/settings';
 import './index.scss';
@@ -20,6 +21,8 @@ const MAX_PHOTOS = 9;
 export default function Settings() {
   const [data, setData] = useState<View_ | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
+  // What is wrong with the form, shown beside the save button until the next save (the form is long; a toast passes).
+  const [formError, setFormError] = useState<string | null>(null);
   const [busy, run] = useBusy();
 
   const take = (v: View_) => {
@@ -49,8 +52,14 @@ export default function Settings() {
   const save = () =>
     run(async () => {
       const r = patchFromForm(form, data.settings);
+      setFormError('error' in r ? r.error : null);
       if ('error' in r) return showError(new Error(r.error));
-      take(await api.merchantStore.update(r.patch));
+      try {
+        take(await api.merchantStore.update(r.patch));
+      } catch (e) {
+        setFormError(errorMessage(e));
+        throw e;
+      }
       showInfo('设置已保存，顾客端即时生效');
     });
   const toggleOpen = (open: boolean) =>
@@ -217,6 +226,11 @@ export default function Settings() {
 
       {canEdit && (
         <View className="section">
+          {formError && (
+            <View className="form-error" id="settings-error">
+              {formError}
+            </View>
+          )}
           <Button type="primary" block id="settings-save" loading={busy} disabled={busy} onClick={save}>
             保存设置
           </Button>
