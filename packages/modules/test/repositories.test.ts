@@ -125,6 +125,13 @@ test('catalog: a product with negative stock is refused; a good one loses its ho
   await refused(() => productsByIds(['store-001-p001']), 'products', 'store-001-p001', 'stock');
 });
 
+test('catalog: a product category without its sort position is refused', async () => {
+  const { menuOf } = await import('../src/catalog');
+  stored.products = [product];
+  stored.product_categories = [{ _id: 'store-001-c001', storeId: 'store-001', name: '面' }];
+  await refused(() => menuOf('store-001'), 'product_categories', 'store-001-c001', 'sort');
+});
+
 test('stores: a store without opening hours is refused; its geo point reads as { lng, lat }', async () => {
   stored.stores = [store];
   expect((await getStore('store-001'))!.location).toEqual({ lng: 121.47, lat: 31.23 });
