@@ -85,6 +85,15 @@ test('the owner creates a product with a photo and two SKUs in the merchant H5; 
   await c.click(`#store-card-${STORE}`);
   await shows(c, `#product-${saved._id}`, '番茄牛腩面');
   await shows(c, `#price-${saved._id}`, '¥26.50 起');
+  // The photo the owner uploaded, served from cloud storage (the merchant's row shows it as its cover too).
+  const loaded = (page: typeof c, selector: string) => () =>
+    page
+      .locator(`${selector} img`)
+      .first()
+      .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+      .catch(() => false);
+  await until(loaded(c, `#product-${saved._id}`), (v) => v, 'the photo on the consumer’s menu');
+  await until(loaded(m, `#product-row-${saved._id}`), (v) => v, 'the cover on the merchant’s list');
   expect(errors).toEqual([]);
   expect(consumerErrors).toEqual([]);
   await merchant.close();
