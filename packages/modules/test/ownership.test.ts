@@ -15,6 +15,7 @@ test('every collection has one owner', () => {
     ['orders', 'orders'],
     ['order_events', 'orders'],
     ['products', 'catalog'],
+    ['product_categories', 'catalog'],
     ['stores', 'stores'],
     ['booking_slots', 'stores'],
     ['user_coupons', 'marketing'],
