@@ -20,6 +20,10 @@ const product = () => h.cloud.db.find('products', { query: { _id: DRINK } })[0] 
 const disabled = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.hasAttribute('disabled') || el.className.includes('disabled'));
 
 test('a consumer picks 中杯 / 少冰 of a drink sold by SKU and orders it; only that SKU is held', async () => {
+  // 中杯 runs short: 3 left (the product's total follows, as every stock write keeps it).
+  const seeded = product();
+  const skus = seeded.skus.map((s) => (s.id === 'm' ? { ...s, stock: 3 } : s));
+  h.cloud.db.update('products', { _id: DRINK }, { $set: { skus, stock: skus.reduce((n, s) => n + s.stock, 0) } });
   const before = product();
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const c = await context.newPage();
@@ -37,6 +41,7 @@ test('a consumer picks 中杯 / 少冰 of a drink sold by SKU and orders it; onl
   await c.click('#sku-m');
   await c.click('#spec-0-1');
   await shows(c, '#picker-price', '¥6.00');
+  await shows(c, '#picker-left', '仅剩 3 件');
   await c.screenshot({ path: path.join(SCREENSHOTS, 'consumer-sku-picker.png') });
   await c.click('#picker-add');
   await shows(c, `#qty-${DRINK}`, '1');

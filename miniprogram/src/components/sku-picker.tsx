@@ -24,7 +24,10 @@ export function SkuPicker({ product, left, onAdd, onClose }: { product: Product 
   }, [product]);
   const ready = !!product && (!product.skus?.length || (choice.skuId !== undefined && product.skus.some((s) => s.id === choice.skuId)));
   const resolved = product && ready ? resolveChoice(product, choice) : undefined;
-  const canAdd = !!product && !!resolved && left(product, choice.skuId) > 0;
+  const room = product && resolved ? left(product, choice.skuId) : 0;
+  const canAdd = room > 0;
+  // What the chosen SKU still allows, once it runs short (what the cart holds counts against it).
+  const hint = !resolved ? '' : room <= 0 ? '已达库存上限' : room <= 5 ? `仅剩 ${room} 件` : '';
   return (
     <Popup visible={!!product} position="bottom" round closeable title={product?.name} onClose={onClose}>
       {product && (
@@ -60,9 +63,16 @@ export function SkuPicker({ product, left, onAdd, onClose }: { product: Product 
             </View>
           ))}
           <View className="row" style={{ paddingTop: '16px' }}>
-            <Text className="price" id="picker-price">
-              {resolved ? formatFen(resolved.unitPriceFen) : '已售罄'}
-            </Text>
+            <View>
+              <Text className="price" id="picker-price">
+                {resolved ? formatFen(resolved.unitPriceFen) : '已售罄'}
+              </Text>
+              {hint && (
+                <Text className="muted" id="picker-left" style={{ marginLeft: '8px' }}>
+                  {hint}
+                </Text>
+              )}
+            </View>
             <Button type="primary" id="picker-add" disabled={!canAdd} onClick={() => product && resolved && onAdd(product, choice)}>
               加入购物车
             </Button>
