@@ -1,5 +1,22 @@
 export default defineAppConfig({
-  pages: ['pages/orders/index', 'pages/login/index', 'pages/verify/index'],
+  pages: [
+    'pages/orders/index',
+    'pages/login/index',
+    'pages/verify/index',
+    'pages/workbench/index',
+    'pages/settings/index',
+    'pages/catalog/index',
+    'pages/product/index',
+    'pages/catalog-import/index',
+    'pages/stores/index',
+    'pages/apply/index',
+    'pages/join/index',
+    'pages/staff/index',
+    'pages/reviews/index',
+    'pages/marketing/index',
+    'pages/ticket/index',
+    'pages/finance/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#fff',

@@ -55,6 +55,13 @@ test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart
   await untilText(page.dom, '老王牛肉面');
   for (const label of ['老王牛肉面', '面食', '小吃', '红烧牛肉面', '卤蛋', '¥18.00']) byText(page.dom, label);
   expect(text(page)).not.toContain('下架菜');
+  // The store's coupon to claim (领取 calls marketing.claim) and its reviews with the store's reply.
+  await untilText(page.dom, '牛肉很大块');
+  for (const label of ['满¥30.00可用', '进店领券', '匿名用户', '★★★★☆', '商家回复：谢谢支持']) byText(page.dom, label);
+  expect(text(page)).toContain('评价 4.5分 · 2条');
+  tap(byText(page.dom, '领取'));
+  await settle(100);
+  expect(calls.find((c) => c.action === 'claim')?.data).toEqual({ couponId: 'cp1' });
 
   tap(byText(page.dom, '+'));
   await settle(50);
@@ -72,9 +79,10 @@ test('店铺: menu grouped by category, off-shelf hidden, stepper fills the cart
   tap(byText(page.dom, '少冰'));
   await settle(50);
   tap(byText(page.dom, '加入购物车'));
+  await untilText(page.dom, '已选 3 件');
+  tap(byText(page.dom, '已选 3 件 · 合计 ¥41.00'));
   await untilText(page.dom, '酸梅汤（小杯/少冰）');
-  expect(text(page)).toContain('已选 3 件');
-  byText(page.dom, '¥41.00');
+  byText(page.dom, '清空购物车');
 });
 
 test('结算: quotes the saved cart and shows the server breakdown line by line', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * Demo city: a believable slice of central Shanghai (黄浦/静安/徐汇/长宁) with stores of all four categories,
  * their menus and services, reviews, coupons, demo consumers, merchant staff and admins. Deterministic (seeded
@@ -5,15 +6,37 @@
  * node-sdk, as a deploy-time seed against a real environment would be.
  */
 import tcb from '@cloudbase/node-sdk';
-import { CATEGORIES, type Category } from '@daojia/domain';
+import { CATEGORIES, withSkuTotals, type Category } from '@daojia/domain';
 import { useLocalCloudEnv } from '@daojia/local-cloud';
-import { CATALOG, MODES_BY_CATEGORY, REGIONS, STREETS } from './catalog';
+import { CATALOG, MODES_BY_CATEGORY, REGIONS, STREETS, VARIANTS } from './catalog';
 import { buildOrderHistory } from './history';
+import { buildDemoPayouts } from './payouts';
+import { buildReviews } from './reviews';
+import { productPicturePath, seedPictureFiles, storeLogoPath } from './pictures';
 
 /** The point the consumer app falls back to when it has no location (人民广场). */
 export const DEMO_CENTER = { lng: 121.4737, lat: 31.2304 };
 const MARKER = 'demo-consumer-1';
 export const DEMO_STORE_ID = 'store-001';
+
+/** A store application waiting in the platform's 入驻审核 queue (静安区, from someone with no demo login). */
+export const DEMO_APPLICATIONS: Record<string, unknown>[] = [
+  {
+    _id: 'sa-demo-jingan',
+    applicantKey: 'demo-applicant-2',
+    openKey: 'demo-applicant-2',
+    name: '静安手作甜品',
+    category: 'catering',
+    address: '静安区南京西路1266号',
+    location: { type: 'Point', coordinates: [121.456, 31.242] },
+    region: '静安区',
+    licenceFileId: 'cloud://local.local/uploads/demo-applicant-2/licence/licence.png',
+    contactName: '周女士',
+    contactPhone: '13900000002',
+    status: 'pending',
+    createdAt: '2026-01-06T02:00:00.000Z',
+  },
+];
 
 function prng(seed: number) {
   return () => {
@@ -27,12 +50,51 @@ function prng(seed: number) {
 const pad = (n: number) => String(n).padStart(3, '0');
 const CREATED = '2026-01-05T02:00:00.000Z';
 
-function hoursFor(category: Category) {
-  const range = category === 'catering' ? { open: 8 * 60, close: 23 * 60 } : category === 'retail' ? { open: 7 * 60, close: 24 * 60 } : { open: 9 * 60, close: 21 * 60 };
+/**
+ * Weekly hours. The demo store (store-001) is open round the clock, so the tests and the demo that order from it
+ * work at any hour (an order outside a store's hours is refused); other restaurants close for a break after lunch.
+ */
+function hoursFor(category: Category, n: number) {
+  if (n === 1) return Array.from({ length: 7 }, () => [{ open: 0, close: 24 * 60 }]);
+  if (category === 'catering')
+    return Array.from({ length: 7 }, () => [
+      { open: 10 * 60, close: 14 * 60 },
+      { open: 16 * 60 + 30, close: 22 * 60 },
+    ]);
+  const range = category === 'retail' ? { open: 7 * 60, close: 24 * 60 } : { open: 9 * 60, close: 21 * 60 };
   return Array.from({ length: 7 }, () => [range]);
 }
 
-export function buildDemoData() {
+/** Booking slot lengths by kind of service: hair and nails by the hour (the test salon, store-002, too), home services in two-hour visits. */
+const SLOT_MIN: Partial<Record<Category, number>> = { beauty: 60, home_service: 120 };
+
+/**
+ * Dated exceptions on a few stores no test orders from: Spring Festival 2027 closed, New Year's Eve short. Not on
+ * store-001 or store-002 (the tests' stores), whose hours must hold on any day.
+ */
+const holidaysFor = (n: number) =>
+  n >= 5 && n % 4 === 1
+    ? [
+        { date: '2026-12-31', ranges: [{ open: 10 * 60, close: 14 * 60 }], note: '跨年夜只营业午市' },
+        { date: '2027-02-06', ranges: [], note: '春节休息' },
+        { date: '2027-02-07', ranges: [], note: '春节休息' },
+      ]
+    : [];
+
+/** A product's SKUs and specs from the catalogue's VARIANTS, with the price and stock they imply (after the rand() calls, so no store moves). */
+function variantsOf(name: string) {
+  const v = VARIANTS[name];
+  if (!v) return {};
+  const skus = v.skus.map(([id, label, priceFen, stock]) => ({ id, label, priceFen, stock }));
+  const specs = v.specs?.map((s) => ({ name: s.name, options: s.options.map(([label, priceDeltaFen]) => ({ label, priceDeltaFen })) }));
+  return { ...withSkuTotals({ priceFen: 0, stock: 0, skus }), ...(specs ? { specs } : {}) };
+}
+
+/** A seed picture's file id when the seed did not upload it itself (tests of the data alone): the local cloud's bucket. */
+const localPictureId = (seedPath: string) => `cloud://daojia-local.daojia-local-storage/${seedPath}`;
+
+/** `picture`: the file id of a shipped picture (scripts/seed/pictures) by its cloud path, as the upload answered it. */
+export function buildDemoData(picture: (seedPath: string) => string = localPictureId) {
   const rand = prng(20261125);
   const stores: Record<string, unknown>[] = [];
   const products: Record<string, unknown>[] = [];
@@ -56,14 +118,18 @@ export function buildDemoData() {
       _id: id,
       name: t.name,
       category,
-      logo: `/static/stores/${category}.png`,
+      logo: picture(storeLogoPath(category, used[category] - 1)),
+      // The store's photo strip: its dishes or services, one picture per kind.
+      photos: [...new Set(t.products.map(([name, , categoryName]) => picture(productPicturePath(name, categoryName))))].slice(0, 3),
       address: `${region}${STREETS[n % STREETS.length]}${100 + Math.floor(rand() * 800)}号`,
       location,
       region,
       phone: `021-${String(50000000 + Math.floor(rand() * 49999999))}`,
       rating: Math.round((4 + rand() * 0.9) * 10) / 10,
       ratingCount: 20 + Math.floor(rand() * 800),
-      hours: hoursFor(category),
+      hours: hoursFor(category, n),
+      ...(holidaysFor(n).length ? { hourExceptions: holidaysFor(n) } : {}),
+      ...(SLOT_MIN[category] ? { bookingSlotMin: SLOT_MIN[category] } : {}),
       modes: MODES_BY_CATEGORY[category],
       minOrderFen: category === 'catering' ? 2000 : goods ? 1500 : 0,
       packagingFeeFen: category === 'catering' ? 100 * (1 + Math.floor(rand() * 2)) : 0,
@@ -94,7 +160,8 @@ export function buildDemoData() {
         storeId: id,
         name,
         description: `${t.name} · ${categoryName}`,
-        image: `/static/products/${category}.png`,
+        image: picture(productPicturePath(name, categoryName)),
+        images: [picture(productPicturePath(name, categoryName))],
         priceFen,
         stock: goods ? 30 + Math.floor(rand() * 170) : 999,
         onShelf: true,
@@ -102,18 +169,9 @@ export function buildDemoData() {
         ...(durationMin ? { durationMin } : {}),
         categoryName,
         sales: Math.floor(rand() * 2000),
+        ...variantsOf(name),
       });
     });
-    for (let r = 0; r < 2; r++) {
-      reviews.push({
-        _id: `${id}-r${r + 1}`,
-        storeId: id,
-        userName: ['王女士', '李先生', '小陈', '张同学'][(n + r) % 4],
-        rating: 4 + ((n + r) % 2),
-        text: ['味道不错，会再来', '服务很周到', '性价比高', '出餐很快'][(n + r) % 4],
-        createdAt: CREATED,
-      });
-    }
     staff.push({ _id: `staff-${pad(n)}`, userKey: `demo-merchant-${pad(n)}`, storeId: id, role: 'owner', name: `${t.name}店长` });
     if (n <= 8) accounts.push({ _id: `demo-merchant-${pad(n)}`, role: 'merchant', name: `${t.name}店长`, description: `${t.name}（${region}）的商家账号` });
   }
@@ -121,6 +179,8 @@ export function buildDemoData() {
   // A clerk of the demo store: serves orders, but refund decisions stay with the owner.
   staff.push({ _id: 'staff-001-clerk', userKey: 'demo-clerk-001', storeId: DEMO_STORE_ID, role: 'clerk', name: `${(stores[0] as { name: string }).name}店员` });
   accounts.push({ _id: 'demo-clerk-001', role: 'merchant', name: `${(stores[0] as { name: string }).name}店员`, description: '店员账号：可接单、出餐、核销，退款需店长处理' });
+  // A prospective merchant with no store yet: signs in to the merchant app to apply (申请开店) or join by invite code.
+  accounts.push({ _id: 'demo-applicant', role: 'merchant', name: '准商家（还没有店铺）', description: '没有门店：可申请开店或输入邀请码加入门店' });
   // Someone working at two stores with a different role in each (one merchant_staff row per store): a clerk at the
   // demo store, the owner of store-002. Calls name the store they act on (the envelope's storeId). No demo login yet:
   // the merchant app has no store picker, so it would only show the choose-a-store error.
@@ -151,6 +211,21 @@ export function buildDemoData() {
     { _id: 'coupon-store001-5', title: '本店满20减5', storeId: DEMO_STORE_ID, amountFen: 500, thresholdFen: 2000, validFrom: CREATED, validTo: '2027-12-31T15:59:59.000Z' },
   ];
   const userCoupons = consumers.flatMap((c, i) => coupons.map((cp, j) => ({ ...cp, _id: `uc-${i + 1}-${j + 1}`, couponId: cp._id, _openid: c._id, status: 'available' })));
+  // A coupon the demo store hands out (领券 on its page; the merchant app's 营销 page shows its figures): nobody holds one yet.
+  (coupons as Record<string, unknown>[]).push({
+    _id: 'coupon-store001-claim',
+    title: '进店领券 满30减4',
+    storeId: DEMO_STORE_ID,
+    amountFen: 400,
+    thresholdFen: 3000,
+    validFrom: CREATED,
+    validTo: '2027-12-31T15:59:59.000Z',
+    totalQuantity: 200,
+    perUserLimit: 1,
+    claimed: 0,
+    paused: false,
+    createdAt: CREATED,
+  });
 
   // Platform staff have roles and regions (absent: all regions); what each role may do: domain/src/access/permissions.ts.
   const admins = [
@@ -166,7 +241,13 @@ export function buildDemoData() {
     { _id: 'demo-operations', role: 'admin', name: '平台运营', description: '全部区域的经营概况、店铺和订单，不处理退款' },
   );
   const history = buildOrderHistory(stores as never, products as never, rand);
-  return { stores, products, reviews, staff, users, addresses, coupons, userCoupons, admins, accounts, history };
+  // Reviews of those orders; each store's rating and count become its reviews' (the draws above stay, so nothing else moves).
+  reviews.push(...buildReviews(stores, history.orders));
+  // Each store's menu categories (catalog's product_categories), in the order its products first name them.
+  const categories = stores.flatMap((st) =>
+    [...new Set(products.filter((p) => p.storeId === st._id).map((p) => String(p.categoryName)))].map((name, sort) => ({ _id: `${String(st._id)}-c${pad(sort + 1)}`, storeId: st._id, name, sort })),
+  );
+  return { stores, products, categories, reviews, staff, users, addresses, coupons, userCoupons, admins, accounts, history };
 }
 
 type Cloud = { url: string; envId: string };
@@ -177,10 +258,26 @@ export async function seedDemo(cloud: Cloud): Promise<{ seeded: boolean }> {
   const db = app.database();
   const existing = await db.collection('dev_accounts').doc(MARKER).get();
   if (existing.data.length) return { seeded: false };
-  const data = buildDemoData();
+  // The pictures first: store logos and product photos are the file ids their uploads answer.
+  const pictures = new Map<string, string>();
+  const files = seedPictureFiles();
+  for (let i = 0; i < files.length; i += 10) {
+    await Promise.all(
+      files.slice(i, i + 10).map(async (f) => {
+        const { fileID } = await app.uploadFile({ cloudPath: f.cloudPath, fileContent: readFileSync(f.file) });
+        pictures.set(f.cloudPath, fileID);
+      }),
+    );
+  }
+  const data = buildDemoData((p) => {
+    const id = pictures.get(p);
+    if (!id) throw new Error(`seed picture ${p} is missing: run npx tsx scripts/seed/pictures/generate.ts`);
+    return id;
+  });
   const plan: [string, Record<string, unknown>[]][] = [
     ['stores', data.stores],
     ['products', data.products],
+    ['product_categories', data.categories],
     ['reviews', data.reviews],
     ['merchant_staff', data.staff],
     ['users', data.users],
@@ -188,8 +285,11 @@ export async function seedDemo(cloud: Cloud): Promise<{ seeded: boolean }> {
     ['coupons', data.coupons],
     ['user_coupons', data.userCoupons],
     ['admins', data.admins],
+    ['store_applications', DEMO_APPLICATIONS],
     ['orders', data.history.orders],
     ['order_events', data.history.events],
+    ['ledger_entries', data.history.ledger],
+    ['payouts', buildDemoPayouts(data.stores[0] as never, data.history.ledger)],
   ];
   // set() by id, so a seed interrupted half-way simply runs again; geo points become real Geo.Point values.
   const write = (collection: string, { _id, ...doc }: Record<string, unknown>) => {

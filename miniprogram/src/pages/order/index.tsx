@@ -3,9 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro';
 import { CloudCallError, errorMessage } from '@daojia/cloud-client';
-import { MODE_SHORT_LABELS, formatFen, formatShanghai, nextEvents, planRefund, statusLabel, type Order, type OrderEventRecord } from '@daojia/domain';
+import { MODE_SHORT_LABELS, formatFen, formatShanghai, lineTitle, nextEvents, planRefund, statusLabel, type Order, type OrderEventRecord } from '@daojia/domain';
 import { PageError, PageToast, showError, showInfo } from '@daojia/app-kit';
 import { api, cloud } from '../../services/cloud';
+import { ReviewForm } from '../../components/review-form';
 
 export default function OrderDetail() {
   const orderId = useRouter().params.id ?? '';
@@ -110,8 +111,8 @@ export default function OrderDetail() {
         )}
       </View>
       <View className="section" id="order-items">
-        {order.items.map((l) => (
-          <Cell key={l.productId} title={`${l.name} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
+        {order.items.map((l, i) => (
+          <Cell key={`${l.productId}-${i}`} title={`${lineTitle(l)} × ${l.quantity}`} extra={formatFen(l.subtotalFen)} />
         ))}
         <Cell
           title="实付"
@@ -135,13 +136,14 @@ export default function OrderDetail() {
           <Cell title={order.refundedFen !== undefined ? '已退款' : '申请退款'} extra={formatFen(order.refundedFen ?? order.refundRequestedFen ?? order.totalFen)} description={order.refundReason} />
         </View>
       )}
+      <ReviewForm order={order} />
       {refunding && (
         <View className="section" id="refund-panel">
           <TextArea id="refund-reason" placeholder="请填写退款原因（商家可见）" value={refundReason} onChange={setRefundReason} maxLength={100} />
           {order.items.map((l, i) => (
             <Cell
               key={`${l.productId}-${i}`}
-              title={`${l.name}${l.specLabel ? `（${l.specLabel}）` : ''}`}
+              title={lineTitle(l)}
               description={`共 ${l.quantity} 件，退几件`}
               extra={
                 <Input

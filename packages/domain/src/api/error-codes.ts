@@ -4,17 +4,34 @@
  * Actions declare which of these they can return (`errors` in their action table); docs/API.md lists both, and in
  * development a reply with an undeclared code fails loudly, so the list cannot go stale.
  */
-import { TRANSPORT_ERROR_CODES, ACCESS_ERROR_CODES, STORES_ERROR_CODES, CATALOG_ERROR_CODES, ACCOUNTS_ERROR_CODES, MARKETING_ERROR_CODES, ORDERS_ERROR_CODES, PAYMENTS_ERROR_CODES } from './errors';
+import {
+  TRANSPORT_ERROR_CODES,
+  ACCESS_ERROR_CODES,
+  STORES_ERROR_CODES,
+  CATALOG_ERROR_CODES,
+  ACCOUNTS_ERROR_CODES,
+  MARKETING_ERROR_CODES,
+  REVIEWS_ERROR_CODES,
+  ORDERS_ERROR_CODES,
+  PAYMENTS_ERROR_CODES,
+  ONBOARDING_ERROR_CODES,
+} from './errors';
+import { CATALOG_IMPORT_ERROR_CODES } from './errors/catalog-import';
+import { FINANCE_ERROR_CODES } from './errors/finance';
 
 export const ERROR_CODES = {
   ...TRANSPORT_ERROR_CODES,
   ...ACCESS_ERROR_CODES,
   ...STORES_ERROR_CODES,
   ...CATALOG_ERROR_CODES,
+  ...CATALOG_IMPORT_ERROR_CODES,
   ...ACCOUNTS_ERROR_CODES,
   ...MARKETING_ERROR_CODES,
+  ...REVIEWS_ERROR_CODES,
   ...ORDERS_ERROR_CODES,
   ...PAYMENTS_ERROR_CODES,
+  ...ONBOARDING_ERROR_CODES,
+  ...FINANCE_ERROR_CODES,
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

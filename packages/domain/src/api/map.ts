@@ -43,6 +43,15 @@ import {
 } from './admin';
 
 import { contract, type ActionContract } from './contract';
+import { REVIEW_API } from './review';
+import { MERCHANT_REVIEW_API } from './merchant-review';
+import { MERCHANT_MARKETING_API } from './merchant-marketing';
+import { MARKETING_API } from './marketing';
+import { MERCHANT_ACCOUNT_API, ADMIN_APPLICATION_API } from './merchant-account';
+import { MERCHANT_CATALOG_API } from './merchant-catalog';
+import { MERCHANT_STORE_API } from './merchant-store';
+import { MERCHANT_FINANCE_API } from './merchant-finance';
+import { FILES_API } from './files';
 export type { ActionContract } from './contract';
 
 /**
@@ -80,6 +89,15 @@ export const API = {
     declineRefund: contract(rejectInput, merchantOrderOutput, MOVE_ERRORS),
     seenNewOrders: contract(newOrdersSeenInput, newOrdersSeenOutput),
   },
+  merchantCatalog: MERCHANT_CATALOG_API,
+  merchantStore: MERCHANT_STORE_API,
+  merchantAccount: MERCHANT_ACCOUNT_API,
+  review: REVIEW_API,
+  merchantReview: MERCHANT_REVIEW_API,
+  merchantMarketing: MERCHANT_MARKETING_API,
+  merchantFinance: MERCHANT_FINANCE_API,
+  marketing: MARKETING_API,
+  files: FILES_API,
   admin: {
     whoami: contract(whoamiInput, whoamiOutput),
     overview: contract(overviewInput, overviewOutput),
@@ -89,6 +107,7 @@ export const API = {
     listRefundIssues: contract(listRefundIssuesInput, listRefundIssuesOutput),
     retryRefund: contract(retryRefundInput, refundActionOutput, ['REFUND_NOT_FOUND', 'REFUND_NOT_OPEN', 'ORDER_NOT_FOUND']),
     closeRefund: contract(closeRefundInput, refundActionOutput, ['REFUND_NOT_FOUND', 'REFUND_NOT_OPEN', 'ORDER_NOT_FOUND', 'ILLEGAL_TRANSITION', 'ORDER_BUSY']),
+    ...ADMIN_APPLICATION_API,
   },
 } as const satisfies Record<string, Record<string, ActionContract>>;
 

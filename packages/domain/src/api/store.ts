@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { category, fen, lngLat, searchKeyword } from '../schemas/common';
-import { store, weeklyHours } from '../schemas/store';
+import { bookingSlotMin, deliveryTier, hoursException, store, weeklyHours } from '../schemas/store';
 import { product } from '../schemas/product';
 
 export const nearbyInput = z
@@ -39,6 +39,31 @@ export const storeSummary = store
 
 export const nearbyOutput = z.object({ stores: z.array(storeSummary), total: z.number().int().min(0) });
 export const storeDetailOutput = z.object({
-  store: storeSummary.extend({ hours: weeklyHours, phone: z.string(), announcement: z.string(), location: lngLat }),
+  store: storeSummary.extend({
+    hours: weeklyHours,
+    phone: z.string(),
+    announcement: z.string(),
+    location: lngLat,
+    deliveryTiers: z.array(deliveryTier),
+    maxDeliveryM: z.number().int().min(0),
+    packagingFeeFen: fen,
+    bookingSlotMin,
+    /** The store's photos (cloud file ids), in the merchant's order. */
+    photos: z.array(z.string()),
+    /** Dated exceptions from today on (holidays, short days). */
+    hourExceptions: z.array(hoursException),
+    /** Today's hours as text: 「10:00-14:00、17:00-22:00」, 「休息」. */
+    todayHours: z.string(),
+    /** Today's exception note (「春节休息」), when today has one with a note. */
+    todayNote: z.string().optional(),
+    /** Why the store takes no order now (switch off, outside hours, holiday) and when it opens next; absent while open. */
+    closedText: z.string().optional(),
+    nextOpenAt: z.string().optional(),
+    /** Bookings for a later slot are taken even while the store rests between its hours (not when it is switched off). */
+    bookable: z.boolean(),
+  }),
+  /** On-shelf products, grouped by category in the merchant's category order. */
   products: z.array(product),
+  /** The menu's category names in the merchant's order (only those with products on shelf). */
+  categories: z.array(z.string()),
 });

@@ -15,4 +15,6 @@ export { MERCHANT_TABS, staffView, storeOrder, listStoreOrders, storeOrderDetail
 export { listOrdersForStaff, orderDetailForStaff, paidSeries } from './platform';
 export { sweeps, autoComplete, abandonDeadCreates } from './sweeps';
 export { attachPrepay, noteRefundWhileCancelled } from './payment-facts';
+export { couponOrderFigures } from './coupon-figures';
+export { storeOrderFacts, type OrderFacts } from './finance-facts';
 export { ORDERS_ERROR_CODES } from '@daojia/domain';

@@ -1,11 +1,31 @@
 import type { z } from 'zod';
-import { DomainError, distanceM, isOpen, type nearbyInput, type Product, type Store } from '@daojia/domain';
-import { shelfOf } from '../catalog';
+import { DomainError, closedText, distanceM, hoursNow, isOpen, type nearbyInput, type Product, type Store, type storeDetailOutput } from '@daojia/domain';
+import { openState } from './settings';
+import { DEFAULT_SLOT_MIN } from './slots';
+import { menuOf } from '../catalog';
 import * as repo from './repository';
 
 /** A store as lists show it. */
 function summary(
-  s: Pick<Store, '_id' | 'name' | 'category' | 'logo' | 'rating' | 'ratingCount' | 'status' | 'hours' | 'address' | 'minOrderFen' | 'deliveryTiers' | 'modes' | 'tags' | 'region' | 'fullReductions'>,
+  s: Pick<
+    Store,
+    | '_id'
+    | 'name'
+    | 'category'
+    | 'logo'
+    | 'rating'
+    | 'ratingCount'
+    | 'status'
+    | 'hours'
+    | 'hourExceptions'
+    | 'address'
+    | 'minOrderFen'
+    | 'deliveryTiers'
+    | 'modes'
+    | 'tags'
+    | 'region'
+    | 'fullReductions'
+  >,
   distance: number | undefined,
   now: Date,
 ) {
@@ -17,7 +37,7 @@ function summary(
     rating: s.rating,
     ratingCount: s.ratingCount,
     ...(distance === undefined ? {} : { distanceM: Math.round(distance) }),
-    isOpen: s.status === 'open' && isOpen(s.hours, now),
+    isOpen: s.status === 'open' && isOpen(s.hours, now, s.hourExceptions),
     address: s.address,
     minOrderFen: s.minOrderFen,
     deliveryFeeFen: s.deliveryTiers[0]?.feeFen ?? 0,
@@ -44,23 +64,54 @@ export async function nearby(q: z.output<typeof nearbyInput>) {
   return { stores: stores.slice(q.offset, q.offset + q.limit), total: stores.length };
 }
 
-/** One store with its on-shelf menu or services; a store under review or suspended does not exist for customers. */
-export async function storeDetail(
-  storeId: string,
-  at?: { lng: number; lat: number },
-): Promise<{ store: ReturnType<typeof summary> & Pick<Store, 'hours' | 'phone' | 'announcement' | 'location'>; products: Product[] }> {
+/**
+ * One store with its on-shelf menu or services; a store under review or suspended does not exist for customers.
+ * With what its page shows about ordering now: today's hours, and when it is not open why and when it opens next.
+ */
+export async function storeDetail(storeId: string, at?: { lng: number; lat: number }): Promise<{ store: z.output<typeof storeDetailOutput>['store']; products: Product[]; categories: string[] }> {
   const s = await repo.getStore(storeId);
   if (!s || s.status === 'pending_review' || s.status === 'suspended') throw new DomainError('STORE_NOT_FOUND', '店铺不存在或已下线');
-  const products = await shelfOf(storeId);
+  // The menu in the merchant's category order (catalog's product_categories), so the page groups it in that order.
+  const { products, categories } = await menuOf(storeId);
   const distance = at ? distanceM(at, s.location) : undefined;
-  return { store: { ...summary(s, distance, new Date()), hours: s.hours, phone: s.phone, announcement: s.announcement, location: s.location }, products };
+  const now = new Date();
+  const today = hoursNow(s.hours, now, s.hourExceptions);
+  const state = openState(s, now);
+  return {
+    store: {
+      ...summary(s, distance, now),
+      hours: s.hours,
+      phone: s.phone,
+      announcement: s.announcement,
+      location: s.location,
+      deliveryTiers: s.deliveryTiers,
+      maxDeliveryM: s.maxDeliveryM,
+      packagingFeeFen: s.packagingFeeFen,
+      bookingSlotMin: s.bookingSlotMin ?? DEFAULT_SLOT_MIN,
+      photos: s.photos ?? [],
+      hourExceptions: (s.hourExceptions ?? []).filter((e) => e.date >= today.date),
+      todayHours: today.todayText,
+      ...(today.todayException?.note ? { todayNote: today.todayException.note } : {}),
+      ...(state.closedText ? { closedText: state.closedText } : {}),
+      ...(!state.isOpenNow && s.status === 'open' && today.nextOpenAt ? { nextOpenAt: today.nextOpenAt } : {}),
+      bookable: s.status === 'open' && s.modes.includes('booking'),
+    },
+    products,
+    categories,
+  };
 }
 
-/** A store that takes orders in this mode, or why not. */
-export async function storeForOrder(storeId: string, mode: Store['modes'][number]): Promise<Store> {
+/**
+ * A store that takes orders in this mode now, or why not. The switch off is STORE_CLOSED whatever the mode. Delivery
+ * and pickup are immediate orders: outside the hours (a holiday included) they are refused with STORE_CLOSED and the
+ * sentence naming when the store opens next. A booking is for a later slot, which prepareSlot checks against that
+ * day's hours; it may be placed while the store is resting.
+ */
+export async function storeForOrder(storeId: string, mode: Store['modes'][number], at: Date = new Date()): Promise<Store> {
   const store = await repo.getStore(storeId);
   if (!store) throw new DomainError('STORE_NOT_FOUND', '店铺不存在或已下线');
   if (store.status !== 'open') throw new DomainError('STORE_CLOSED', '店铺暂停营业，请稍后再来');
   if (!store.modes.includes(mode)) throw new DomainError('MODE_NOT_SUPPORTED', '该店铺不支持这种下单方式');
+  if (mode !== 'booking' && !isOpen(store.hours, at, store.hourExceptions)) throw new DomainError('STORE_CLOSED', closedText(store.hours, at, store.hourExceptions));
   return store;
 }

@@ -100,3 +100,45 @@ export async function giveBackPlaceWithoutHold(slotId: string): Promise<void> {
     .doc(slotId)
     .update({ booked: _.inc(-1) });
 }
+
+/** Creates a store under a fixed id (an approved application's): false when it already exists (a retried approval). */
+export async function insertStoreOnce(doc: Store): Promise<boolean> {
+  const { _id, location, ...rest } = store.parse(doc);
+  return addOnce(() => stores().add({ _id, ...rest, location: new db.Geo.Point(location.lng, location.lat) }));
+}
+
+const summaryDoc = storeDoc.pick({ _id: true, name: true, category: true, region: true, status: true, terms: true });
+const parseSummary = parser('stores', summaryDoc);
+export type StoreSummaryRow = z.output<typeof summaryDoc>;
+
+/** Name, category, region, status and terms of the given stores, in one read (a person's stores in the merchant app). */
+export async function summariesOf(storeIds: string[]): Promise<StoreSummaryRow[]> {
+  if (!storeIds.length) return [];
+  const { data } = await stores()
+    .where({ _id: _.in(storeIds) })
+    .field({ name: true, category: true, region: true, status: true, terms: true })
+    .limit(storeIds.length)
+    .get();
+  return data.map(parseSummary);
+}
+
+/** Writes settings fields, each replaced whole (arrays and objects are not merged into what was there). */
+export async function updateStoreFields(storeId: string, fields: Partial<Store>): Promise<void> {
+  const set = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'object' && v !== null ? _.set(v) : v]));
+  await stores().doc(storeId).update(set);
+}
+
+/** The status moves to `to` only from one of `from`; false when the store was in none of them. */
+export async function switchStatus(storeId: string, from: Store['status'][], to: Store['status']): Promise<boolean> {
+  const { updated } = await stores()
+    .where({ _id: storeId, status: _.in(from) })
+    .update({ status: to });
+  return updated === 1;
+}
+
+/** Slots from `after` on that still have the store's old capacity take the new one. */
+export async function setFutureSlotCapacity(storeId: string, from: number, to: number, after: string): Promise<void> {
+  await slots()
+    .where({ storeId, capacity: from, start: _.gt(after) })
+    .update({ capacity: to });
+}
