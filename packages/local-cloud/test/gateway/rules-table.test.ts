@@ -70,6 +70,11 @@ const TABLE: [collection: string, expected: Record<Who, Ops>][] = [
   ['ledger_entries', CLOSED],
   ['risk_stats', CLOSED],
   ['order_event_deliveries', CLOSED],
+  ['catalog_imports', OWNED], // an import's progress and report, read by the merchant who started it
+  ['product_categories', CLOSED], // the menu reaches consumers through store.detail
+  ['payouts', CLOSED],
+  ['staff_invites', CLOSED],
+  ['store_applications', CLOSED],
   ['notes', OWNER_WRITES],
 ];
 
