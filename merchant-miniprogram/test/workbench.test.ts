@@ -4,9 +4,9 @@ import { TILES, termsText, tilesFor } from '../src/lib/workbench';
 const person = (role: 'owner' | 'clerk'): Principal => ({ userKey: 'u', anonymous: false, stores: [{ storeId: 's', role }], platform: null });
 const tileIds = (role: 'owner' | 'clerk') => tilesFor(permissionsOf(person(role), { storeId: 's' })).map((t) => t.id);
 
-test('the owner sees every tile; a clerk only the counter’s (orders, verify, shelf and stock, reviews): no finance, import, settings, marketing or staff', () => {
+test('the owner sees every tile; a clerk only the counter’s (orders, verify, settings to read, shelf and stock, reviews): no finance, import, marketing or staff', () => {
   expect(tileIds('owner')).toEqual(TILES.map((t) => t.id));
-  expect(tileIds('clerk')).toEqual(['orders', 'verify', 'catalog', 'reviews']);
+  expect(tileIds('clerk')).toEqual(['orders', 'verify', 'settings', 'catalog', 'reviews']);
   expect(tilesFor([])).toEqual([]);
 });
 

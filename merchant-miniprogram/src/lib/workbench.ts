@@ -3,7 +3,7 @@ import { formatRateBp, formatShanghai, type CommissionTerms, type Permission, ty
 /**
  * The workbench's tiles: each page of the merchant app with the permission it needs in the store acted on. A tile
  * shows only when the caller holds that permission there (myStores lists them per store), so a clerk sees no
- * finance, prices, staff or marketing. Pages are plain navigateTo urls: a tile whose page is not built yet costs nothing.
+ * finance, import, staff or marketing. Pages are plain navigateTo urls: a tile whose page is not built yet costs nothing.
  */
 export interface Tile {
   id: string;
@@ -15,7 +15,8 @@ export interface Tile {
 export const TILES: readonly Tile[] = [
   { id: 'orders', label: '订单', url: '/pages/orders/index', permission: 'store.orders.serve' },
   { id: 'verify', label: '核销', url: '/pages/verify/index', permission: 'store.orders.serve' },
-  { id: 'settings', label: '店铺设置', url: '/pages/settings/index', permission: 'store.settings.manage' },
+  // Clerks read the settings (hours, fees, announcement) to answer customers; the page is read-only for them.
+  { id: 'settings', label: '店铺设置', url: '/pages/settings/index', permission: 'store.read' },
   { id: 'catalog', label: '商品管理', url: '/pages/catalog/index', permission: 'store.stock.manage' },
   { id: 'catalog-import', label: '批量导入', url: '/pages/catalog-import/index', permission: 'store.catalog.manage' },
   { id: 'finance', label: '财务', url: '/pages/finance/index', permission: 'store.finance.read' },
