@@ -88,13 +88,3 @@ const call: Call = async (fn, action, data, opts) => {
 };
 
 export const api = createApi(call);
-
-/**
- * Calls onChange every few seconds so new orders show up. Not a realtime watch: the orders rule lets a user read
- * only their own documents, and a rule cannot say "staff of this order's store" without a cross-collection
- * lookup, so a staff watch on the store's orders is refused by design.
- */
-export function subscribeOrders(onChange: () => void, pollMs = 3000): () => void {
-  const timer = setInterval(onChange, pollMs);
-  return () => clearInterval(timer);
-}
