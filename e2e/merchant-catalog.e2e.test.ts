@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isOwnUpload } from '@daojia/domain';
-import { startHarness, type Harness, watchPage, SCREENSHOTS } from './lib/harness';
+import { startHarness, type Harness, watchPage, SCREENSHOTS, fillField } from './lib/harness';
 import { shows, until } from './lib/poll';
 
 /**
@@ -15,7 +15,6 @@ afterAll(async () => h?.close());
 
 const STORE = 'store-001';
 const PHOTO = path.join(__dirname, '..', 'scripts', 'seed', 'pictures', 'products', 'bread.webp');
-const fill = (page: import('playwright-core').Page, id: string, value: string) => page.locator(`#${id} input, input#${id}, #${id} textarea, textarea#${id}`).first().fill(value);
 
 test('the owner creates a product with a photo and two SKUs in the merchant H5; the consumer’s store page shows it', async () => {
   const merchant = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -33,16 +32,16 @@ test('the owner creates a product with a photo and two SKUs in the merchant H5; 
   const [chooser] = await Promise.all([m.waitForEvent('filechooser'), m.click('#photo-add')]);
   await chooser.setFiles(PHOTO);
   await m.waitForSelector('#photo-0');
-  await fill(m, 'product-name', '番茄牛腩面');
-  await fill(m, 'product-description', '番茄慢炖牛腩，汤浓面劲');
+  await fillField(m, 'product-name', '番茄牛腩面');
+  await fillField(m, 'product-description', '番茄慢炖牛腩，汤浓面劲');
   await m.click('#sku-add');
   await m.click('#sku-add');
-  await fill(m, 'sku-label-0', '大份');
-  await fill(m, 'sku-price-0', '32');
-  await fill(m, 'sku-stock-0', '40');
-  await fill(m, 'sku-label-1', '小份');
-  await fill(m, 'sku-price-1', '26.5');
-  await fill(m, 'sku-stock-1', '3');
+  await fillField(m, 'sku-label-0', '大份');
+  await fillField(m, 'sku-price-0', '32');
+  await fillField(m, 'sku-stock-0', '40');
+  await fillField(m, 'sku-label-1', '小份');
+  await fillField(m, 'sku-price-1', '26.5');
+  await fillField(m, 'sku-stock-1', '3');
   await m.click('#product-save');
 
   // Saved (or the toast says why not), then back on the list with the new row, priced from its cheapest SKU, its

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { startHarness, type Harness, watchPage } from './lib/harness';
+import { startHarness, type Harness, fillField, openPhone } from './lib/harness';
 import { shows, textContains, until } from './lib/poll';
 
 /**
@@ -19,16 +18,9 @@ afterAll(async () => h?.close());
 
 const PHOTO = path.join(__dirname, '..', 'scripts', 'seed', 'pictures', 'products', 'bread.webp');
 const LICENCE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const fill = (page: Page, id: string, value: string) => page.locator(`#${id} input, input#${id}, #${id} textarea, textarea#${id}`).first().fill(value);
 const as = (uid: string) => ({ uid, customUserId: uid });
 
-async function open(url: string) {
-  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const errors = watchPage(page);
-  await page.goto(url);
-  return { page, errors };
-}
+const open = (url: string) => openPhone(h.browser, url);
 
 async function call<T>(uid: string, fn: string, action: string, data: unknown, storeId?: string): Promise<T> {
   const r = (await h.cloud.functions.invoke(fn, { action, data, ...(storeId ? { storeId } : {}) }, as(uid))) as { ok: boolean; data: T; code?: string; message?: string };
@@ -44,15 +36,15 @@ test('apply → approved → open → first product with a photo and two SKUs �
   await m.waitForSelector('#workbench-no-store', { timeout: 15_000 });
   await m.click('#workbench-apply');
   await m.waitForSelector('#apply-form');
-  await fill(m, 'apply-name', '静安手作烘焙');
+  await fillField(m, 'apply-name', '静安手作烘焙');
   await m.click('#apply-category-catering');
-  await fill(m, 'apply-address', '静安区南京西路1000号');
+  await fillField(m, 'apply-address', '静安区南京西路1000号');
   await shows(m, '#apply-region', '静安区');
   const [licence] = await Promise.all([m.waitForEvent('filechooser'), m.click('#apply-licence')]);
   await licence.setFiles({ name: 'licence.png', mimeType: 'image/png', buffer: LICENCE });
   await shows(m, '#apply-licence', '重新上传');
-  await fill(m, 'apply-contact', '顾女士');
-  await fill(m, 'apply-phone', '13800138000');
+  await fillField(m, 'apply-contact', '顾女士');
+  await fillField(m, 'apply-phone', '13800138000');
   await m.click('#apply-submit');
   await shows(m, '#workbench-application', '审核中', 15_000);
 
@@ -86,7 +78,7 @@ test('apply → approved → open → first product with a photo and two SKUs �
   await m.goto(`${h.urls.merchant}#/pages/catalog/index`);
   await m.click('#categories-manage');
   await m.click('#category-add');
-  await fill(m, 'category-name', '面包');
+  await fillField(m, 'category-name', '面包');
   await m.click('#category-save');
   await shows(m, '#category-row-0', '面包');
   await m.click('#categories-manage');
@@ -95,16 +87,16 @@ test('apply → approved → open → first product with a photo and two SKUs �
   const [photo] = await Promise.all([m.waitForEvent('filechooser'), m.click('#photo-add')]);
   await photo.setFiles(PHOTO);
   await m.waitForSelector('#photo-0');
-  await fill(m, 'product-name', '海盐可颂');
+  await fillField(m, 'product-name', '海盐可颂');
   await m.click('#product-category-0');
   await m.click('#sku-add');
   await m.click('#sku-add');
-  await fill(m, 'sku-label-0', '单个');
-  await fill(m, 'sku-price-0', '12');
-  await fill(m, 'sku-stock-0', '30');
-  await fill(m, 'sku-label-1', '四个装');
-  await fill(m, 'sku-price-1', '42');
-  await fill(m, 'sku-stock-1', '10');
+  await fillField(m, 'sku-label-0', '单个');
+  await fillField(m, 'sku-price-0', '12');
+  await fillField(m, 'sku-stock-0', '30');
+  await fillField(m, 'sku-label-1', '四个装');
+  await fillField(m, 'sku-price-1', '42');
+  await fillField(m, 'sku-stock-1', '10');
   await m.click('#product-save');
   await until(
     async () => h.cloud.db.find('products', { query: { storeId, name: '海盐可颂' } }).length,
@@ -166,7 +158,7 @@ test('apply → approved → open → first product with a photo and two SKUs �
 
   // 7. The customer shows the code at the counter.
   await m.click('#go-verify');
-  await fill(m, 'verify-input', code!);
+  await fillField(m, 'verify-input', code!);
   await m.click('#verify-submit');
   await shows(m, '#verify-result', '核销成功', 15_000);
 

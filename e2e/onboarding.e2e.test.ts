@@ -1,4 +1,4 @@
-import { startHarness, type Harness, watchPage } from './lib/harness';
+import { startHarness, type Harness, fillField, openPhone } from './lib/harness';
 import { shows } from './lib/poll';
 
 /**
@@ -16,15 +16,7 @@ afterAll(async () => h?.close());
 // A 1×1 PNG: the storage checks that an image's bytes are one.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function open(url: string) {
-  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const errors = watchPage(page);
-  await page.goto(url);
-  return { page, errors };
-}
-type Page = Awaited<ReturnType<typeof open>>['page'];
-const fill = (page: Page, id: string, value: string) => page.locator(`#${id} input, input#${id}`).first().fill(value);
+const open = (url: string) => openPhone(h.browser, url);
 
 test('apply → approve in 入驻审核 → owner with terms → invite → a clerk joins, switches stores, and is removed', async () => {
   const applicant = await open(h.urls.merchant);
@@ -34,14 +26,14 @@ test('apply → approve in 入驻审核 → owner with terms → invite → a cl
   await a.waitForSelector('#workbench-no-store', { timeout: 15_000 });
   await a.click('#workbench-apply');
   await a.waitForSelector('#apply-form');
-  await fill(a, 'apply-name', '南京西路手作面馆');
-  await fill(a, 'apply-address', '静安区南京西路1000号');
+  await fillField(a, 'apply-name', '南京西路手作面馆');
+  await fillField(a, 'apply-address', '静安区南京西路1000号');
   await shows(a, '#apply-region', '静安区');
   const [chooser] = await Promise.all([a.waitForEvent('filechooser'), a.click('#apply-licence')]);
   await chooser.setFiles({ name: 'licence.png', mimeType: 'image/png', buffer: PNG });
   await shows(a, '#apply-licence', '重新上传');
-  await fill(a, 'apply-contact', '沈先生');
-  await fill(a, 'apply-phone', '13911112222');
+  await fillField(a, 'apply-contact', '沈先生');
+  await fillField(a, 'apply-phone', '13911112222');
   await a.click('#apply-submit');
   await shows(a, '#workbench-application', '审核中', 15_000);
   const [application] = h.cloud.db.find('store_applications', { query: { applicantKey: 'demo-applicant' } }) as any[];
@@ -70,7 +62,7 @@ test('apply → approve in 入驻审核 → owner with terms → invite → a cl
   const c = clerk.page;
   await c.click('#login-demo-merchant-002');
   await c.goto(`${h.urls.merchant}#/pages/join/index`);
-  await fill(c, 'join-code', code.toLowerCase());
+  await fillField(c, 'join-code', code.toLowerCase());
   await c.click('#join-submit');
   await shows(c, '#workbench-store-name', '南京西路手作面馆', 15_000);
   await shows(c, '#workbench-role', '店员');

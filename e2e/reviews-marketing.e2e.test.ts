@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startHarness, type Harness, watchPage, SCREENSHOTS } from './lib/harness';
+import { startHarness, type Harness, watchPage, SCREENSHOTS, fillField } from './lib/harness';
 import { shows, until } from './lib/poll';
 
 /**
@@ -16,7 +16,6 @@ afterAll(async () => h?.close());
 const STORE = 'store-001';
 const BUYER = 'demo-consumer-2';
 const PHOTO = path.join(__dirname, '..', 'scripts', 'seed', 'pictures', 'products', 'bread.webp');
-const fill = (page: import('playwright-core').Page, id: string, value: string) => page.locator(`#${id} input, input#${id}, #${id} textarea, textarea#${id}`).first().fill(value);
 type Doc = Record<string, any>;
 
 test('consumer reviews with a photo and claims a coupon; the owner replies and runs the store’s coupons', async () => {
@@ -36,7 +35,7 @@ test('consumer reviews with a photo and claims a coupon; the owner replies and r
   const [chooser] = await Promise.all([c.waitForEvent('filechooser'), c.click('#review-photo-add')]);
   await chooser.setFiles(PHOTO);
   await shows(c, '#review-photo-add', '1/9');
-  await fill(c, 'review-text', '牛腩软烂，汤很浓');
+  await fillField(c, 'review-text', '牛腩软烂，汤很浓');
   await c.click('#review-anonymous');
   await c.click('#review-submit');
   await c.waitForSelector('#review-done');
@@ -67,7 +66,7 @@ test('consumer reviews with a photo and claims a coupon; the owner replies and r
   await m.goto(`${h.urls.merchant}#/pages/reviews/index`);
   await shows(m, `#review-${review!._id}`, '匿名用户');
   await m.click(`#review-reply-open-${review!._id}`);
-  await fill(m, `review-reply-input-${review!._id}`, '谢谢喜欢，欢迎再来');
+  await fillField(m, `review-reply-input-${review!._id}`, '谢谢喜欢，欢迎再来');
   await m.click(`#review-reply-save-${review!._id}`);
   await shows(m, `#review-reply-${review!._id}`, '谢谢喜欢，欢迎再来');
   expect((h.cloud.db.find('reviews', { query: { _id: review!._id } })[0] as Doc).reply).toMatchObject({ text: '谢谢喜欢，欢迎再来', by: 'demo-merchant-001' });
@@ -76,10 +75,10 @@ test('consumer reviews with a photo and claims a coupon; the owner replies and r
   await m.goto(`${h.urls.merchant}#/pages/marketing/index`);
   await shows(m, '#coupon-figures-coupon-store001-claim', '已领 1/200');
   await m.click('#coupon-new');
-  await fill(m, 'coupon-title', '周末满50减8');
-  await fill(m, 'coupon-amount', '8');
-  await fill(m, 'coupon-threshold', '50');
-  await fill(m, 'coupon-total', '30');
+  await fillField(m, 'coupon-title', '周末满50减8');
+  await fillField(m, 'coupon-amount', '8');
+  await fillField(m, 'coupon-threshold', '50');
+  await fillField(m, 'coupon-total', '30');
   await m.click('#coupon-create');
   const made = await until(
     async () => h.cloud.db.find('coupons', { query: { storeId: STORE, title: '周末满50减8' } })[0] as Doc | undefined,

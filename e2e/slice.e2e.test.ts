@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Order } from '@daojia/domain';
-import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
+import { startHarness, SCREENSHOTS, type Harness, openPhone } from './lib/harness';
 import { until, textContains, shows } from './lib/poll';
 
 /**
@@ -18,13 +18,7 @@ const STORE = 'store-001';
 const PRODUCT = 'store-001-p001';
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
-async function openApp(url: string) {
-  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  const errors = watchPage(page);
-  await page.goto(url);
-  return { page, errors };
-}
+const openApp = (url: string) => openPhone(h.browser, url, { deviceScaleFactor: 2 });
 
 test('consumer orders and pays; merchant accepts; the consumer sees it live', async () => {
   const consumer = await openApp(h.urls.consumer);

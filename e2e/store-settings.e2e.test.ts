@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startHarness, type Harness, watchPage, SCREENSHOTS } from './lib/harness';
+import { startHarness, type Harness, watchPage, SCREENSHOTS, fillField } from './lib/harness';
 import { shows, until } from './lib/poll';
 
 /**
@@ -16,7 +16,6 @@ afterAll(async () => h?.close());
 const STORE = 'store-001';
 const PRODUCT = 'store-001-p001';
 type Page = import('playwright-core').Page;
-const fill = (page: Page, id: string, value: string) => page.locator(`#${id} input, input#${id}, #${id} textarea, textarea#${id}`).first().fill(value);
 /** NutUI draws its buttons as plain elements on H5: disabled is a class, not the attribute Playwright reads. */
 const disabled = (page: Page, selector: string) => page.$eval(selector, (el) => el.classList.contains('nut-button-disabled'));
 const store = () => h.cloud.db.find('stores', { query: { _id: STORE } })[0] as { status: string; announcement: string; minOrderFen: number };
@@ -38,8 +37,8 @@ test('the owner edits and switches off in the merchant H5; the consumer’s stor
   await m.goto(`${h.urls.merchant}#/pages/settings/index`);
   await m.waitForSelector('#settings-save');
   await shows(m, '#open-state', '营业中');
-  await fill(m, 'announcement', '新店装修完毕，欢迎品尝');
-  await fill(m, 'min-order', '25');
+  await fillField(m, 'announcement', '新店装修完毕，欢迎品尝');
+  await fillField(m, 'min-order', '25');
   await m.click('#settings-save');
   await until(
     async () => store(),

@@ -53,6 +53,18 @@ export function watchPage(page: Page): string[] {
   return problems;
 }
 
+/** A phone-sized page in a context of its own (so its own sign-in) at `url`, with what watchPage records. */
+export async function openPhone(browser: Browser, url: string, opts: { deviceScaleFactor?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...opts });
+  const page = await context.newPage();
+  const errors = watchPage(page);
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Types into a NutUI Input or TextArea by its id: NutUI puts the id on a wrapper or on the field itself. */
+export const fillField = (page: Page, id: string, value: string) => page.locator(`#${id} input, input#${id}, #${id} textarea, textarea#${id}`).first().fill(value);
+
 /** The real @cloudbase/js-sdk bundled the way the apps bundle it, exposed as `window.cloudbase` for a test page to drive. */
 export async function browserSdkBundle(): Promise<string> {
   const out = await build({
