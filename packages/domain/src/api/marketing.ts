@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { fen, id } from '../schemas/common';
-import { userCoupon } from '../schemas/coupon';
+import { couponFace, userCoupon } from '../schemas/coupon';
 import { contract } from './contract';
 
 /** A store's coupons a consumer can claim now, with how many are left and how many more this caller may take. */
-export const claimableCoupon = z.object({
-  _id: id,
-  title: z.string(),
-  amountFen: fen,
-  thresholdFen: fen,
-  validFrom: z.string(),
-  validTo: z.string(),
+export const claimableCoupon = couponFace.extend({
   left: z.number().int().min(0),
   /** Copies the caller already holds; absent for an anonymous caller. */
   mine: z.number().int().min(0).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { fen, id } from '../schemas/common';
+import { fen } from '../schemas/common';
 import { fullReduction } from '../schemas/store';
+import { couponFace } from '../schemas/coupon';
 import { contract } from './contract';
 
 export const FULL_REDUCTION_MAX_TIERS = 5;
@@ -26,13 +27,7 @@ export const fullReductionTiers = z
 export const couponState = z.enum(['upcoming', 'active', 'paused', 'ended']);
 export const COUPON_STATE_LABELS: Record<z.infer<typeof couponState>, string> = { upcoming: '未开始', active: '发放中', paused: '已暂停', ended: '已结束' };
 
-export const storeCouponRow = z.object({
-  _id: id,
-  title: z.string(),
-  amountFen: fen,
-  thresholdFen: fen,
-  validFrom: z.string(),
-  validTo: z.string(),
+export const storeCouponRow = couponFace.extend({
   totalQuantity: z.number().int().min(0),
   perUserLimit: z.number().int().min(1),
   state: couponState,

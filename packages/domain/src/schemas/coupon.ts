@@ -22,6 +22,8 @@ export const coupon = z.object({
   createdAt: z.string().optional(),
 });
 export type Coupon = z.infer<typeof coupon>;
+/** What a coupon says on its face (title, amount, threshold, validity): what the apps list, whatever else they add. */
+export const couponFace = coupon.pick({ _id: true, title: true, amountFen: true, thresholdFen: true, validFrom: true, validTo: true });
 /** The template fields a user's copy carries (what pricing needs); claiming figures stay on the template. */
 const COPY_OMITS = { _id: true, totalQuantity: true, perUserLimit: true, claimed: true, paused: true, createdAt: true } as const;
 
