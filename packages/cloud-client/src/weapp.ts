@@ -1,4 +1,5 @@
 import { CloudCallError, platformError, storageError, unwrap } from './errors';
+import { splitFileIds } from './file-ids';
 import { envelope, type CloudClient, type CallOptions, type UploadSource } from './types';
 
 /* WeChat's own globals in a mini-program; typed loosely here so the package builds without WeChat's typings. */
@@ -62,10 +63,7 @@ export function createWeappClient(env?: string): CloudClient {
       return res.fileID;
     },
     async fileUrls(fileIds: string[]) {
-      const out: Record<string, string> = {};
-      const ids = [...new Set(fileIds.filter((id) => typeof id === 'string' && id))];
-      for (const id of ids) if (/^https?:\/\//.test(id)) out[id] = id;
-      const cloudIds = ids.filter((id) => id.startsWith('cloud://'));
+      const { known: out, cloudIds } = splitFileIds(fileIds);
       // wx.cloud.getTempFileURL takes at most 50 ids a call.
       for (let i = 0; i < cloudIds.length; i += 50) {
         let res: { fileList?: { fileID?: string; tempFileURL?: string; status?: number }[] };

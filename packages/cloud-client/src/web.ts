@@ -1,4 +1,5 @@
 import cloudbase from '@cloudbase/js-sdk';
+import { splitFileIds } from './file-ids';
 import { CloudCallError, isSignInError, platformError, storageError, unwrap } from './errors';
 import { envelope, type CallOptions, type CloudClient, type CurrentUser, type DevAccount, type UploadSource } from './types';
 
@@ -157,10 +158,7 @@ export function createWebClient(opts: WebClientOptions = {}): CloudClient {
       return res.fileID;
     },
     async fileUrls(fileIds: string[]) {
-      const out: Record<string, string> = {};
-      const ids = [...new Set(fileIds.filter((id) => typeof id === 'string' && id))];
-      for (const id of ids) if (/^https?:\/\//.test(id)) out[id] = id;
-      const cloudIds = ids.filter((id) => id.startsWith('cloud://'));
+      const { known: out, cloudIds } = splitFileIds(fileIds);
       if (cloudIds.length === 0) return out;
       // Store pages are public: a visitor who has not signed in reads them as an anonymous user.
       if (!auth.hasLoginState()) await auth.signInAnonymously({}).catch(() => undefined);
