@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
+import { adminSignIn, startHarness, SCREENSHOTS, type Harness, watchPage } from './lib/harness';
 import { until, shows } from './lib/poll';
 
 let h: Harness;
@@ -60,7 +60,7 @@ test('admin panel: a region manager opens an order of their region and sees its 
   const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const errors = watchPage(page);
   await page.goto(h.urls.admin);
-  await page.click('#login-demo-region-jingan');
+  await adminSignIn(page, 'demo-region-jingan');
   await page.click('text=订单管理');
   await page.click(`#open-order-${order._id}`);
   await shows(page, '#order-drawer', '商家已接单');

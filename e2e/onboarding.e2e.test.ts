@@ -1,4 +1,4 @@
-import { startHarness, type Harness, fillField, openPhone } from './lib/harness';
+import { adminSignIn, startHarness, type Harness, fillField, openPhone } from './lib/harness';
 import { shows } from './lib/poll';
 
 /**
@@ -41,7 +41,7 @@ test('apply → approve in 入驻审核 → owner with terms → invite → a cl
 
   const admin = await open(h.urls.admin);
   const p = admin.page;
-  await p.click('#login-demo-region-jingan');
+  await adminSignIn(p, 'demo-region-jingan');
   await p.click('text=入驻审核');
   await p.click(`#approve-${application._id}`);
   await p.click(`#approve-ok-${application._id}`);

@@ -62,6 +62,16 @@ export async function openPhone(browser: Browser, url: string, opts: { deviceSca
   return { page, errors };
 }
 
+/**
+ * Signs a demo staff account into the admin panel (open on `page`) and waits for the overview. Until then the login
+ * list is on screen, and its account descriptions name the menu's entries ("…订单和退款异常…"): a `text=` click
+ * made too early lands on a description, not on the menu.
+ */
+export async function adminSignIn(page: Page, account: string): Promise<void> {
+  await page.click(`#login-${account}`);
+  await page.waitForSelector('#page-overview');
+}
+
 /** Types into a NutUI Input or TextArea by its id: NutUI puts the id on a wrapper or on the field itself. */
 export const fillField = (page: Page, id: string, value: string) => page.locator(`#${id} input, input#${id}, #${id} textarea, textarea#${id}`).first().fill(value);
 
